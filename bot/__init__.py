@@ -1,0 +1,1 @@
+"""PMHC crisis-resource assistant: knowledge -> search -> answer -> Slack / console."""

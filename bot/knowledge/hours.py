@@ -1,0 +1,87 @@
+"""Opening hours in OpenStreetMap syntax, parsed once at load time and asked at a given moment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from opening_hours import OpeningHours, State
+
+OpenState = Literal["open", "closed", "unknown"]
+
+
+class HoursSyntaxError(ValueError):
+    """The text is not valid OpenStreetMap ``opening_hours`` syntax."""
+
+
+@dataclass(frozen=True, slots=True)
+class HoursStatus:
+    """Whether a place is open at a moment, and when that changes (in the place's own time zone)."""
+
+    state: OpenState
+    next_change: datetime | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == "open"
+
+    @property
+    def is_closed(self) -> bool:
+        return self.state == "closed"
+
+
+@dataclass(frozen=True, slots=True)
+class Hours:
+    """A parsed ``opening_hours`` value; ``text`` is what the admin wrote."""
+
+    text: str
+    _rule: OpeningHours = field(compare=False, repr=False)
+
+    @property
+    def always_open(self) -> bool:
+        return self.text.replace(" ", "") == "24/7"
+
+    def status_at(self, moment: datetime, timezone: str) -> HoursStatus:
+        """The state at ``moment`` (timezone-aware) for a place in ``timezone``."""
+        zone = _zone(timezone)
+        local = moment.astimezone(zone).replace(tzinfo=None)
+        state, _comment = self._rule.state(local)
+        change = self._rule.next_change(local)
+        return HoursStatus(
+            state=_STATES.get(state, "unknown"),
+            next_change=change.replace(tzinfo=zone) if change is not None else None,
+        )
+
+
+_STATES: dict[State, OpenState] = {
+    State.OPEN: "open",
+    State.CLOSED: "closed",
+    State.UNKNOWN: "unknown",
+}
+
+
+def parse_hours(text: str) -> Hours:
+    """Parse ``text``; raises ``HoursSyntaxError`` with a one-line reason."""
+    return Hours(text=text, _rule=_parse_cached(text))
+
+
+@lru_cache(maxsize=4096)
+def _parse_cached(text: str) -> OpeningHours:
+    try:
+        return OpeningHours(text)
+    except Exception as error:  # the Rust parser raises its own ParserError / SyntaxError
+        raise HoursSyntaxError(_first_useful_line(str(error))) from None
+
+
+@lru_cache(maxsize=256)
+def _zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+def _first_useful_line(message: str) -> str:
+    lines = [line.strip() for line in message.splitlines() if line.strip()]
+    expected = next((line.lstrip("= ").strip() for line in lines if "expected" in line), None)
+    return expected or (lines[0] if lines else "invalid opening_hours")

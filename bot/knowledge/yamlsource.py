@@ -1,0 +1,148 @@
+"""Safe YAML with line numbers: plain Python values that remember where each item was written.
+
+The C parser (libyaml) builds the node tree when it is installed; we convert nodes ourselves so
+every mapping and list keeps the line of each key and item, and so only plain data (strings,
+numbers, booleans, dates, null) can come out. Alias expansion is capped so a "billion laughs"
+file is an error, not an outage.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_EXPANDED_NODES = 5_000_000
+
+_TAG = "tag:yaml.org,2002:"
+_STR, _INT, _FLOAT, _BOOL, _NULL = (_TAG + t for t in ("str", "int", "float", "bool", "null"))
+_PLAIN_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TAG + "timestamp"}
+
+
+class YamlError(ValueError):
+    """A file that is not acceptable YAML; ``line`` is 1-based."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class LineMap(dict):
+    """A YAML mapping: ``line`` of the mapping, ``key_lines[key]`` of each key."""
+
+    __slots__ = ("key_lines", "line")
+
+    def __init__(self, line: int) -> None:
+        super().__init__()
+        self.line = line
+        self.key_lines: dict[Any, int] = {}
+
+
+class LineList(list):
+    """A YAML sequence: ``line`` of the sequence, ``item_lines[i]`` of each item."""
+
+    __slots__ = ("item_lines", "line")
+
+    def __init__(self, line: int) -> None:
+        super().__init__()
+        self.line = line
+        self.item_lines: list[int] = []
+
+
+def line_of(value: Any, default: int) -> int:
+    return getattr(value, "line", default)
+
+
+def parse_yaml(text: str) -> Any:
+    """Parse one YAML document into LineMap / LineList / scalars. Raises ``YamlError``."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        raise YamlError(line, f"not valid YAML: {error.problem or error}") from None
+    except yaml.YAMLError as error:
+        raise YamlError(1, f"not valid YAML: {error}") from None
+    if node is None:
+        return None
+    try:
+        return _Converter().convert(node)
+    except RecursionError:
+        raise YamlError(node.start_mark.line + 1, "nested too deeply") from None
+
+
+class _Converter:
+    def __init__(self) -> None:
+        self._expanded = 0
+        self._open: set[int] = set()  # collections being converted, to catch recursive aliases
+        self._constructor = yaml.constructor.SafeConstructor()
+
+    def convert(self, node: Node) -> Any:
+        self._expanded += 1
+        if self._expanded > MAX_EXPANDED_NODES:
+            raise YamlError(
+                node.start_mark.line + 1,
+                "YAML aliases expand to too much data; write the values out instead",
+            )
+        if isinstance(node, ScalarNode):
+            return self._scalar(node)
+        line = node.start_mark.line + 1
+        if id(node) in self._open:
+            raise YamlError(line, "recursive YAML alias")
+        self._open.add(id(node))
+        try:
+            return self._collection(node, line)
+        finally:
+            self._open.discard(id(node))
+
+    def _collection(self, node: Node, line: int) -> Any:
+        if isinstance(node, SequenceNode):
+            if node.tag != _TAG + "seq":
+                raise YamlError(line, f"tag {node.tag} is not allowed")
+            items = LineList(line)
+            for child in node.value:
+                items.append(self.convert(child))
+                items.item_lines.append(child.start_mark.line + 1)
+            return items
+        if isinstance(node, MappingNode):
+            return self._mapping(node, line)
+        raise YamlError(line, "unsupported YAML node")  # pragma: no cover
+
+    def _mapping(self, node: MappingNode, line: int) -> LineMap:
+        if node.tag != _TAG + "map":
+            raise YamlError(line, f"tag {node.tag} is not allowed")
+        mapping = LineMap(line)
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            if key_node.tag == _TAG + "merge":
+                raise YamlError(key_line, "merge keys (<<) are not supported; write the keys out")
+            key = self.convert(key_node)
+            if not isinstance(key, str | int | float | bool) or key is None:
+                raise YamlError(key_line, "mapping keys must be plain text")
+            if key in mapping:
+                raise YamlError(
+                    key_line, f'duplicate key "{key}" (first at line {mapping.key_lines[key]})'
+                )
+            mapping[key] = self.convert(value_node)
+            mapping.key_lines[key] = key_line
+        return mapping
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        tag = node.tag
+        if tag == _STR:  # by far the most common: no construction needed
+            return node.value
+        if tag not in _PLAIN_TAGS:
+            raise YamlError(node.start_mark.line + 1, f"tag {tag} is not allowed")
+        try:
+            return self._constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError) as error:
+            raise YamlError(
+                node.start_mark.line + 1, f"bad value {node.value!r}: {error}"
+            ) from None
