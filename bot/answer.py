@@ -1,0 +1,88 @@
+"""The answer to one question, independent of how it is shown (Slack, console, JSON)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from bot.knowledge.hours import HoursStatus
+from bot.knowledge.model import Entry, Resource
+from bot.search.situation import Situation
+
+
+@dataclass(frozen=True)
+class Match:
+    """An entry that answers the question; for resources, its state at the moment asked."""
+
+    entry: Entry
+    score: float
+    status: HoursStatus | None = None
+    caveats: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """A place left out, and why, in plain words."""
+
+    resource: Resource
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Answer:
+    query: str
+    situation: Situation
+    results: tuple[Match, ...] = ()
+    excluded: tuple[Exclusion, ...] = ()
+    suggestions: tuple[str, ...] = ()
+    more: int = 0  # further results beyond those returned
+    area: str | None = None
+
+    @property
+    def at(self) -> datetime:
+        return self.situation.at
+
+    @property
+    def answered(self) -> bool:
+        return bool(self.results)
+
+    @property
+    def shows_example_data(self) -> bool:
+        entries = [m.entry for m in self.results] + [x.resource for x in self.excluded]
+        return any(e.example for e in entries)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "at": self.at.isoformat(timespec="minutes"),
+            "situation": self.situation.as_dict(),
+            "results": [_match_json(m) for m in self.results],
+            "excluded": [
+                {"id": x.resource.id, "title": x.resource.name, "reasons": list(x.reasons)}
+                for x in self.excluded
+            ],
+            "suggestions": list(self.suggestions),
+            "more": self.more,
+            "example_data": self.shows_example_data,
+        }
+
+
+def _match_json(match: Match) -> dict[str, Any]:
+    entry = match.entry
+    out: dict[str, Any] = {
+        "id": entry.id,
+        "type": entry.type,
+        "title": entry.title,
+        "score": round(match.score, 3),
+    }
+    if isinstance(entry, Resource):
+        out["kind"] = entry.kind
+        out["example"] = entry.example
+        if match.status is not None:
+            out["open"] = {"open": True, "closed": False}.get(match.status.state)
+            if match.status.next_change is not None:
+                out["next_change"] = match.status.next_change.isoformat(timespec="minutes")
+        if match.caveats:
+            out["caveats"] = list(match.caveats)
+    return out

@@ -1,0 +1,1 @@
+"""Search: reading the question, the index, eligibility and ranking."""

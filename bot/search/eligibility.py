@@ -1,0 +1,281 @@
+"""Who a place will take: the situation's needs checked against every resource's criteria.
+
+Criteria live in numpy columns so a check over ten thousand resources is a few vector
+operations. Each need is decided once, here, as a mask; the readable reasons and caveats
+are written from those masks, so what is shown always agrees with what was decided.
+Unknown criteria never exclude: they are reported as unknown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import numpy as np
+
+from bot.knowledge.hours import Hours, HoursStatus
+from bot.knowledge.model import RESOURCE_KINDS, Entry, Resource
+from bot.search.lexicon import NOT_A_DESTINATION
+from bot.search.situation import Situation
+
+UNKNOWN, NO, YES = -1, 0, 1
+_INTOX_CODES = {None: UNKNOWN, "not_accepted": 0, "accepted": 1, "below_limit": 2}
+
+
+def _tri(value: bool | None) -> int:
+    return UNKNOWN if value is None else int(value)
+
+
+class CriteriaTable:
+    """Admission criteria and hours of every entry as columns (non-resources are inert rows)."""
+
+    def __init__(self, entries: Sequence[Entry], timezone_of: Callable[[Resource], str]) -> None:
+        n = len(entries)
+        self.is_resource = np.zeros(n, dtype=bool)
+        self.kind = np.zeros(n, dtype=np.int8)  # position in RESOURCE_KINDS
+        self.destination = np.zeros(n, dtype=bool)
+        self.min_age = np.full(n, -1, dtype=np.int16)
+        self.max_age = np.full(n, -1, dtype=np.int16)
+        self.intoxication = np.full(n, UNKNOWN, dtype=np.int8)
+        self.max_bac = np.full(n, np.nan, dtype=np.float32)
+        self.involuntary = np.full(n, UNKNOWN, dtype=np.int8)
+        self.violence = np.full(n, UNKNOWN, dtype=np.int8)
+        self.idd = np.full(n, UNKNOWN, dtype=np.int8)
+        self.dropoff = np.full(n, UNKNOWN, dtype=np.int8)
+        self.hours_group = np.full(n, -1, dtype=np.int32)
+        self.hours: list[tuple[Hours, str]] = []
+        groups: dict[tuple[str, str], int] = {}
+        for row, entry in enumerate(entries):
+            if not isinstance(entry, Resource):
+                continue
+            self.is_resource[row] = True
+            self.kind[row] = RESOURCE_KINDS.index(entry.kind)
+            # somewhere to take a person: a place with an address, not a line or a team
+            self.destination[row] = entry.kind not in NOT_A_DESTINATION and bool(entry.address)
+            criteria = entry.criteria
+            if criteria.min_age is not None:
+                self.min_age[row] = criteria.min_age
+            if criteria.max_age is not None:
+                self.max_age[row] = criteria.max_age
+            self.intoxication[row] = _INTOX_CODES[criteria.intoxication]
+            if criteria.max_bac is not None:
+                self.max_bac[row] = criteria.max_bac
+            self.involuntary[row] = _tri(criteria.involuntary)
+            self.violence[row] = {None: UNKNOWN, "not_accepted": NO, "accepted": YES}[
+                criteria.violence
+            ]
+            self.idd[row] = _tri(criteria.idd)
+            self.dropoff[row] = _tri(criteria.law_enforcement_dropoff)
+            if entry.hours is not None:
+                key = (entry.hours.text, timezone_of(entry))
+                if key not in groups:
+                    groups[key] = len(self.hours)
+                    self.hours.append((entry.hours, key[1]))
+                self.hours_group[row] = groups[key]
+
+
+@dataclass(frozen=True)
+class Verdicts:
+    """The outcome for a set of rows: which needs each fails or confirms, and opening state."""
+
+    rows: np.ndarray
+    fails: dict[str, np.ndarray]
+    confirms: dict[str, np.ndarray]
+    open_state: np.ndarray  # YES open, NO closed, UNKNOWN unknown, at the moment asked
+
+    @property
+    def excluded(self) -> np.ndarray:
+        mask = np.zeros(len(self.rows), dtype=bool)
+        for failed in self.fails.values():
+            mask |= failed
+        return mask
+
+    @property
+    def fit(self) -> np.ndarray:
+        """Share of the stated needs each row is known to meet (0 when nothing is stated)."""
+        if not self.confirms:
+            return np.zeros(len(self.rows), dtype=np.float32)
+        total = sum(c.astype(np.float32) for c in self.confirms.values())
+        return total / len(self.confirms)
+
+    def failed_needs(self, position: int) -> list[str]:
+        return [need for need, mask in self.fails.items() if mask[position]]
+
+    def unknown_needs(self, position: int) -> list[str]:
+        return [
+            need
+            for need, mask in self.confirms.items()
+            if not mask[position] and not self.fails[need][position]
+        ]
+
+
+def assess(
+    table: CriteriaTable, rows: np.ndarray, situation: Situation, *, placement: bool
+) -> Verdicts:
+    """Check ``rows`` against the situation; in placement mode drop-off and hours count too."""
+    fails: dict[str, np.ndarray] = {}
+    confirms: dict[str, np.ndarray] = {}
+    resource = table.is_resource[rows]
+
+    minor = situation.is_minor
+    if minor is not None:
+        low, high = table.min_age[rows], table.max_age[rows]
+        if situation.age is not None:
+            too_young = (low >= 0) & (situation.age < low)
+            too_old = (high >= 0) & (situation.age > high)
+        elif minor:  # age not given: a minor is under 18
+            too_young, too_old = low >= 18, np.zeros(len(rows), dtype=bool)
+        else:  # an adult of unknown age
+            too_young, too_old = np.zeros(len(rows), dtype=bool), (high >= 0) & (high < 18)
+        fails["age"] = resource & (too_young | too_old)
+        confirms["age"] = resource & ((low >= 0) | (high >= 0)) & ~fails["age"]
+
+    if situation.intoxicated:
+        code, limit = table.intoxication[rows], table.max_bac[rows]
+        below = code == 2
+        if situation.bac is None:  # "below the limit" cannot be decided: a caveat, not a no
+            over_limit = under_limit = np.zeros(len(rows), dtype=bool)
+        else:
+            over_limit, under_limit = (
+                below & (situation.bac > limit),
+                below & (situation.bac <= limit),
+            )
+        fails["intoxication"] = resource & ((code == NO) | over_limit)
+        confirms["intoxication"] = resource & ((code == YES) | under_limit)
+
+    for need, column, wanted in (
+        ("involuntary", table.involuntary, situation.involuntary),
+        ("violence", table.violence, situation.violent),
+        ("idd", table.idd, situation.idd),
+        ("dropoff", table.dropoff, True if placement else None),
+    ):
+        if wanted:
+            values = column[rows]
+            fails[need] = resource & (values == NO)
+            confirms[need] = resource & (values == YES)
+
+    open_state = _open_state(table, rows, situation.at)
+    if placement:
+        fails["hours"] = open_state == NO
+        confirms["hours"] = open_state == YES
+    return Verdicts(rows, fails, confirms, open_state)
+
+
+def _open_state(table: CriteriaTable, rows: np.ndarray, moment: datetime) -> np.ndarray:
+    groups = table.hours_group[rows]
+    states = np.full(len(rows), UNKNOWN, dtype=np.int8)
+    for group in np.unique(groups[groups >= 0]):
+        hours, zone = table.hours[group]
+        state = hours.status_at(moment, zone).state
+        states[groups == group] = {"open": YES, "closed": NO}.get(state, UNKNOWN)
+    return states
+
+
+def status_of(resource: Resource, moment: datetime, timezone: str) -> HoursStatus | None:
+    return resource.hours.status_at(moment, timezone) if resource.hours else None
+
+
+def age_range(resource: Resource) -> str | None:
+    low, high = resource.criteria.min_age, resource.criteria.max_age
+    if low is None and high is None:
+        return None
+    if high is None:
+        return "all ages" if not low else f"ages {low}+"
+    if low is None or low == 0:
+        return f"ages up to {high}"
+    return f"ages {low}–{high}"
+
+
+def describe_person_age(situation: Situation) -> str:
+    if situation.age is not None:
+        return f"person is {situation.age}"
+    return "person is a minor" if situation.is_minor else "person is an adult"
+
+
+def failure_reason(need: str, resource: Resource, situation: Situation, status: HoursStatus | None,
+                   moment: datetime) -> str:  # fmt: skip
+    """Why ``resource`` was left out for ``need``, in words an officer reads at a glance."""
+    criteria = resource.criteria
+    if need == "age":
+        return f"{age_range(resource)}; {describe_person_age(situation)}"
+    if need == "intoxication":
+        if criteria.intoxication == "below_limit":
+            return (
+                f"accepts only a blood alcohol level below {criteria.max_bac:.2f}; "
+                f"person's is {situation.bac:.2f}"
+            )
+        return "does not accept intoxicated people"
+    if need == "involuntary":
+        hold = (
+            f" ({situation.hold})"
+            if situation.hold and situation.hold != "involuntary hold"
+            else ""
+        )
+        return f"does not accept people on an involuntary hold{hold}"
+    if need == "violence":
+        return "does not accept violent or combative people"
+    if need == "idd":
+        return "does not serve people with intellectual or developmental disabilities"
+    if need == "dropoff":
+        return "does not take law-enforcement drop-offs"
+    if need == "hours":
+        return closed_reason(status, moment)
+    raise ValueError(need)
+
+
+def closed_reason(status: HoursStatus | None, moment: datetime) -> str:
+    when = _clock(moment.astimezone(status.next_change.tzinfo) if status and status.next_change
+                  else moment)  # fmt: skip
+    if status is None or status.next_change is None:
+        return f"closed at {when}"
+    return f"closed at {when}, opens {describe_change(status.next_change, moment)}"
+
+
+def describe_change(change: datetime, moment: datetime) -> str:
+    """``08:00`` when it is the same day as ``moment``, else ``Mon 08:00``."""
+    local = moment.astimezone(change.tzinfo)
+    if change.date() == local.date():
+        return _clock(change)
+    if (change.date() - local.date()).days < 7:
+        return f"{change:%a} {_clock(change)}"
+    return f"{change:%b} {change.day} {_clock(change)}"
+
+
+def _clock(moment: datetime) -> str:
+    return f"{moment:%H:%M}"
+
+
+_UNKNOWN_TEXT = {
+    "age": "age limits not listed",
+    "intoxication": "policy on intoxication not listed",
+    "involuntary": "whether it takes involuntary holds is not listed",
+    "violence": "policy on violent or combative people not listed",
+    "idd": "whether it serves people with I/DD is not listed",
+    "dropoff": "law-enforcement drop-off not listed; call ahead",
+    "hours": "hours not listed; call ahead",
+}
+
+
+def caveats(unknown: Sequence[str], resource: Resource, situation: Situation) -> tuple[str, ...]:
+    """What the knowledge base does not say about the stated needs, and conditions to meet."""
+    notes: list[str] = []
+    criteria = resource.criteria
+    for need in unknown:
+        if need == "intoxication" and criteria.intoxication == "below_limit":
+            notes.append(
+                f"accepts only a blood alcohol level below {criteria.max_bac:.2f}; BAC not given"
+                if criteria.max_bac is not None
+                else "accepts only people below a blood alcohol limit; BAC not given"
+            )
+        else:
+            notes.append(_UNKNOWN_TEXT[need])
+    if criteria.medical_clearance:
+        notes.append("needs medical clearance before admission")
+    if (
+        situation.language
+        and resource.languages
+        and not any(situation.language in language.lower() for language in resource.languages)
+    ):
+        notes.append(f"{situation.language.title()} not among listed languages")
+    return tuple(notes)

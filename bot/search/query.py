@@ -1,0 +1,96 @@
+"""A question as weighted slots: each asks "does the entry mention this?", typos forgiven."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.search.index import SearchIndex
+from bot.search.lexicon import SOFT_WORDS, STOPWORDS
+from bot.search.situation import Situation, Span
+from bot.search.text import CONCEPT_PREFIX, fold, word_spans, word_tokens
+
+# A word the knowledge base has never seen weighs this share of the rarest known word: it
+# counts against every entry (the question is partly about something we do not know), but
+# one stray word does not sink an otherwise clear question.
+UNKNOWN_WORD_WEIGHT = 0.5
+
+
+@dataclass(frozen=True)
+class Slot:
+    text: str
+    terms: dict[str, float]  # index term -> similarity to what was typed
+    weight: float
+    soft: bool  # optional evidence: counts when matched, never against an entry
+
+    @property
+    def known(self) -> bool:
+        return bool(self.terms)
+
+
+@dataclass(frozen=True)
+class Query:
+    slots: tuple[Slot, ...]
+
+    @property
+    def required(self) -> tuple[Slot, ...]:
+        return tuple(s for s in self.slots if not s.soft)
+
+    @property
+    def text(self) -> str:
+        """The content words, for whole-phrase comparison with titles and sample questions."""
+        return " ".join(s.text for s in self.slots)
+
+
+@dataclass
+class _Token:
+    text: str
+    word: str
+    soft: bool
+    dropped: bool
+
+
+def _inside(start: int, end: int, spans: tuple[Span, ...]) -> bool:
+    return any(start < span_end and span_start < end for span_start, span_end in spans)
+
+
+def build_query(question: str, situation: Situation, index: SearchIndex) -> Query:
+    folded = fold(question)
+    toks: list[_Token] = []
+    for word, start, end in word_spans(folded):
+        dropped = _inside(start, end, situation.drop_spans)
+        soft = word in SOFT_WORDS or _inside(start, end, situation.soft_spans)
+        toks.extend(_Token(t, word, soft, dropped) for t in word_tokens(word))
+
+    slots: list[Slot] = []
+    covered: set[int] = set()
+    for match in index.concepts.find([t.text for t in toks]):
+        group = toks[match.start : match.end]
+        if any(t.dropped for t in group) or all(t.word in STOPWORDS for t in group):
+            continue
+        covered.update(range(match.start, match.end))
+        terms = {CONCEPT_PREFIX + c: 1.0 for c in match.concepts}
+        if len(group) == 1:
+            terms.update(index.vocabulary.similar(group[0].text))
+        text = " ".join(t.word for t in group)
+        slots.append(_slot(text, terms, any(t.soft for t in group), index))
+    for position, tok in enumerate(toks):
+        if position in covered or tok.dropped or tok.word in STOPWORDS or tok.text in STOPWORDS:
+            continue
+        slots.append(_slot(tok.word, index.vocabulary.similar(tok.text), tok.soft, index))
+    return Query(tuple(_unique(slots)))
+
+
+def _slot(text: str, terms: dict[str, float], soft: bool, index: SearchIndex) -> Slot:
+    terms = {t: sim for t, sim in terms.items() if t in index.postings}
+    weight = max(index.idf[t] for t in terms) if terms else index.max_idf * UNKNOWN_WORD_WEIGHT
+    return Slot(text, terms, weight, soft)
+
+
+def _unique(slots: list[Slot]) -> list[Slot]:
+    seen: set[str] = set()
+    unique: list[Slot] = []
+    for slot in slots:
+        if slot.text not in seen:
+            seen.add(slot.text)
+            unique.append(slot)
+    return unique

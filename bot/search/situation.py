@@ -1,0 +1,297 @@
+"""Reading the person's situation out of a question: age, intoxication, holds, time, intent.
+
+``read_situation`` is pure: the moment "now" is passed in. It also marks which parts of the
+question it used, so the matcher can drop pure situation words ("16yo", "at 2am") and treat
+descriptive ones ("drunk", "5150") as optional extra evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+from typing import Any, Literal
+
+from bot.search.lexicon import LANGUAGES, PLACEMENT_PATTERNS
+from bot.search.text import fold
+
+AgeGroup = Literal["minor", "adult"]
+Span = tuple[int, int]
+
+ADULT_AGE = 18
+
+
+@dataclass(frozen=True)
+class Situation:
+    """What the question says about the person and the moment. ``None`` means not stated."""
+
+    at: datetime
+    time_stated: bool = False
+    placement: bool = False
+    age: int | None = None
+    age_group: AgeGroup | None = None
+    intoxicated: bool | None = None
+    bac: float | None = None
+    involuntary: bool | None = None
+    hold: str | None = None
+    violent: bool | None = None
+    idd: bool | None = None
+    veteran: bool | None = None
+    language: str | None = None
+    drop_spans: tuple[Span, ...] = field(default=(), repr=False, compare=False)
+    soft_spans: tuple[Span, ...] = field(default=(), repr=False, compare=False)
+
+    @property
+    def is_minor(self) -> bool | None:
+        if self.age is not None:
+            return self.age < ADULT_AGE
+        return None if self.age_group is None else self.age_group == "minor"
+
+    @property
+    def states_needs(self) -> bool:
+        """Whether anything said about the person can rule a place in or out."""
+        return any(
+            v is not None
+            for v in (self.age, self.age_group, self.intoxicated, self.involuntary, self.violent,
+                      self.idd, self.veteran, self.language)
+        )  # fmt: skip
+
+    def as_dict(self) -> dict[str, Any]:
+        """The stated facts only, for JSON output and logs."""
+        out: dict[str, Any] = {}
+        for name in ("age", "age_group", "intoxicated", "bac", "involuntary", "hold", "violent",
+                     "idd", "veteran", "language"):  # fmt: skip
+            value = getattr(self, name)
+            if value is not None:
+                out[name] = value
+        if self.time_stated:
+            out["time"] = self.at.isoformat(timespec="minutes")
+        out["placement"] = self.placement
+        return out
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_AGE_PATTERNS = (
+    _rx(r"\b(\d{1,3})\s*-?\s*(?:years?|yrs?|y/?o|y\.o\.?|yoa)(?:\s*-?\s*old)?\b"),
+    _rx(r"\b(\d{1,3})\s*-?\s*(?:year|yr)\s*-?\s*old\b"),
+    _rx(r"\bage[sd]?\s*(?:is\s*|of\s*)?(\d{1,3})\b"),
+    _rx(r"\b(\d{1,3})\s*(?:yom|yof|y/o\s*[mf])\b"),
+)
+_MINOR_WORDS = _rx(
+    r"\b(teen|teens|teenager|teenage|juvenile|juv|minor|minors|kid|kids|child|children|"
+    r"adolescent|youth|boy|girl|underage|under 18|high school(?:er)?|middle school(?:er)?)\b"
+)
+_ADULT_WORDS = _rx(r"\b(adult|adults|grown|elderly|senior|older adult|over 18|18\+)\b")
+
+_BAC = (
+    _rx(r"\b(?:bac|bal|blood alcohol(?: content| level)?|breathalyzer|pbt|bat)\s*(?:of|is|was|at|"
+        r"=|:)?\s*(0?\.\d{1,3})"),
+    _rx(r"(?<![\d.])(0?\.\d{1,3})\s*(?:bac|bal|blood alcohol)\b"),
+)  # fmt: skip
+_INTOXICATED = _rx(
+    r"\b(drunk|intoxicated|intox|inebriated|etoh|wasted|hammered|tipsy|buzzed|under the "
+    r"influence|drinking|been drinking|high on \w+|(?<!in )(?<!very )high(?! school| risk| "
+    r"rise| functioning| utilizer| utilizers)|tweaking|tweaker|on meth|on drugs|on something|"
+    r"overdos\w*|od'?d|smashed|bac|blood alcohol)\b"
+)
+_SOBER = _rx(r"\b(sober|not (?:drunk|intoxicated|high)|no (?:alcohol|drugs|etoh))\b")
+_HOLDS = (
+    ("5150", r"\b5150(?:'?d|ed)?\b"),
+    ("5585", r"\b5585\b"),
+    ("Baker Act", r"\bbaker\s*act(?:ed)?\b"),
+    ("Marchman Act", r"\bmarchman(?:\s*act(?:ed)?)?\b"),
+    ("302", r"\b302(?:'?d|ed)?\b"),
+    ("ECO", r"\beco\b|\bemergency custody order\b"),
+    ("TDO", r"\btdo\b|\btemporary detention order\b"),
+    ("Section 12", r"\bsec(?:tion|\.)?\s*12\b"),
+    ("Section 35", r"\bsec(?:tion|\.)?\s*35\b"),
+    ("9.39", r"\b9\.39\b"),
+    ("pink slip", r"\bpink[\s-]*slip(?:ped)?\b"),
+    ("emergency detention", r"\bemergency detention\b|\bemergency detained\b|\bed order\b"),
+    ("mental health warrant", r"\bmental health warrant\b"),
+    ("involuntary hold", r"\binvoluntar\w*|\b(?:on|under) an? (?:\w+ )?hold\b|"
+                         r"\b(?:psych|mental health|emergency|72[\s-]*hour|72[\s-]*hr) hold\b|"
+                         r"\bcommitted\b|\bcommitment\b"),
+)  # fmt: skip
+_HOLD_PATTERNS = tuple((name, _rx(pattern)) for name, pattern in _HOLDS)
+_VOLUNTARY = _rx(
+    r"\b(voluntar\w*|willing|wants help|self[\s-]*referr?\w*|consents?|agrees? to go)\b"
+)
+_VIOLENT = _rx(
+    r"\b(violent|violence|combative|assaultive|aggressive|agitated and hitting|fighting|"
+    r"swinging|punching|kicking|biting|spitting|threatening|assaulted|assaulting|belligerent|"
+    r"out of control)\b"
+)
+_CALM = _rx(r"\b(calm|cooperative|non[\s-]*violent|not violent|compliant)\b")
+_IDD = _rx(
+    r"\b(autis\w*|asd|i/dd|idd|intellectual(?:ly)? disab\w*|developmental(?:ly)? disab\w*|"
+    r"developmentally delayed|down syndrome|cognitive disab\w*|special needs|nonverbal|"
+    r"non-verbal)\b"
+)
+_VETERAN = _rx(r"\b(veteran|veterans|vet|military|army|navy|marine|marines|air force|va)\b")
+_LANGUAGE = _rx(
+    r"\b(" + "|".join(sorted((re.escape(x) for x in LANGUAGES), key=len, reverse=True)) + r")"
+    r"(?:[\s-]+(?:speaking|speaker|only))?\b|\bonly speaks (\w+)\b|\bdeaf\b"
+)
+_PLACEMENT = tuple(_rx(p) for p in PLACEMENT_PATTERNS)
+
+_CLOCK = _rx(r"\b(?:at\s+|around\s+|@\s*)?(\d{1,2})(?::([0-5]\d))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])")
+_CLOCK_24 = _rx(r"\b(?:at\s+|around\s+)?([01]?\d|2[0-3]):([0-5]\d)\b")
+_MILITARY = _rx(r"\b(?:at\s+|around\s+)?([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hours|h)\b")
+_NAMED_TIMES = (
+    (_rx(r"\bnoon\b|\bmidday\b"), time(12, 0)),
+    (_rx(r"\bmidnight\b"), time(0, 0)),
+    (_rx(r"\b(tonight|this evening|late night|overnight|middle of the night)\b"), time(23, 0)),
+    (_rx(r"\bthis morning|early morning\b"), time(8, 0)),
+    (_rx(r"\bthis afternoon\b"), time(15, 0)),
+)
+_NOW = _rx(r"\b(right now|now|currently|at the moment|atm|asap)\b")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = _rx(
+    r"\b(?:on\s+|this\s+|next\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
+    r"(?:\s+(night|morning|evening|afternoon))?\b"
+)
+_PART_OF_DAY = {"night": time(23, 0), "morning": time(8, 0), "evening": time(19, 0),
+                "afternoon": time(15, 0)}  # fmt: skip
+_TOMORROW = _rx(r"\b(tomorrow|tmrw|tmw)\b")
+
+
+def read_situation(question: str, now: datetime) -> Situation:
+    """Parse ``question`` asked at ``now`` (timezone-aware, in the knowledge base's zone)."""
+    text = fold(question)
+    drop: list[Span] = []
+    soft: list[Span] = []
+
+    age, age_group = _age(text, drop)
+    bac = _first_float(_BAC, text, drop)
+    intoxicated: bool | None = None
+    if _SOBER.search(text):
+        intoxicated = False
+        soft.extend(m.span() for m in _SOBER.finditer(text))
+    elif bac is not None or _INTOXICATED.search(text):
+        intoxicated = True
+        soft.extend(m.span() for m in _INTOXICATED.finditer(text))
+    hold = next((name for name, rx in _HOLD_PATTERNS if rx.search(text)), None)
+    involuntary: bool | None = True if hold else None
+    if hold:
+        soft.extend(m.span() for _, rx in _HOLD_PATTERNS for m in rx.finditer(text))
+    elif _VOLUNTARY.search(text):
+        involuntary = False
+        soft.extend(m.span() for m in _VOLUNTARY.finditer(text))
+    violent = _flag(_VIOLENT, _CALM, text, soft)
+    idd = True if _mark(_IDD, text, soft) else None
+    veteran = True if _mark(_VETERAN, text, soft) else None
+    language = _language(text, soft)
+    at, time_stated = _moment(text, now, drop)
+    placement = any(rx.search(text) for rx in _PLACEMENT)
+    return Situation(
+        at=at,
+        time_stated=time_stated,
+        placement=placement,
+        age=age,
+        age_group=age_group,
+        intoxicated=intoxicated,
+        bac=bac,
+        involuntary=involuntary,
+        hold=hold,
+        violent=violent,
+        idd=idd,
+        veteran=veteran,
+        language=language,
+        drop_spans=tuple(drop),
+        soft_spans=tuple(soft),
+    )
+
+
+def _age(text: str, drop: list[Span]) -> tuple[int | None, AgeGroup | None]:
+    for pattern in _AGE_PATTERNS:
+        match = pattern.search(text)
+        if match and 0 < int(match.group(1)) <= 120:
+            drop.append(match.span())
+            age = int(match.group(1))
+            return age, "minor" if age < ADULT_AGE else "adult"
+    for pattern, group in ((_MINOR_WORDS, "minor"), (_ADULT_WORDS, "adult")):
+        match = pattern.search(text)
+        if match:
+            return None, group  # the word stays searchable ("youth" services)
+    return None, None
+
+
+def _first_float(
+    patterns: tuple[re.Pattern[str], ...], text: str, drop: list[Span]
+) -> float | None:
+    for pattern in patterns:
+        match = pattern.search(text)
+        if match:
+            drop.append(match.span())
+            return float(match.group(1))
+    return None
+
+
+def _mark(pattern: re.Pattern[str], text: str, soft: list[Span]) -> bool:
+    found = [m.span() for m in pattern.finditer(text)]
+    soft.extend(found)
+    return bool(found)
+
+
+def _flag(yes: re.Pattern[str], no: re.Pattern[str], text: str, soft: list[Span]) -> bool | None:
+    if _mark(no, text, soft):
+        return False
+    return True if _mark(yes, text, soft) else None
+
+
+def _language(text: str, soft: list[Span]) -> str | None:
+    match = _LANGUAGE.search(text)
+    if not match:
+        return None
+    soft.append(match.span())
+    if match.group(0) == "deaf":
+        return "asl"
+    return (match.group(1) or match.group(2)).strip()
+
+
+def _moment(text: str, now: datetime, drop: list[Span]) -> tuple[datetime, bool]:
+    """The moment asked about: ``now`` with the day and time of day the question names."""
+    day, stated, part_of_day = now, False, None
+    if match := _TOMORROW.search(text):
+        day, stated = now + timedelta(days=1), True
+        drop.append(match.span())
+    elif match := _WEEKDAY.search(text):
+        index = _WEEKDAYS.index(match.group(1))
+        day, stated = now + timedelta(days=(index - now.weekday()) % 7), True
+        part_of_day = _PART_OF_DAY.get(match.group(2) or "")
+        drop.append(match.span())
+    clock = _clock(text, drop) or _named_time(text, drop) or part_of_day
+    if clock is not None:
+        day = day.replace(hour=clock.hour, minute=clock.minute, second=0, microsecond=0)
+        stated = True
+    drop.extend(match.span() for match in _NOW.finditer(text))
+    return day, stated
+
+
+def _named_time(text: str, drop: list[Span]) -> time | None:
+    for pattern, clock in _NAMED_TIMES:
+        if match := pattern.search(text):
+            drop.append(match.span())
+            return clock
+    return None
+
+
+def _clock(text: str, drop: list[Span]) -> time | None:
+    match = _CLOCK.search(text)
+    if match:
+        hour = int(match.group(1))
+        if 1 <= hour <= 12:
+            minute = int(match.group(2) or 0)
+            pm = match.group(3).startswith("p")
+            drop.append(match.span())
+            return time((hour % 12) + (12 if pm else 0), minute)
+    for pattern in (_CLOCK_24, _MILITARY):
+        match = pattern.search(text)
+        if match:
+            drop.append(match.span())
+            return time(int(match.group(1)), int(match.group(2)))
+    return None

@@ -1,0 +1,115 @@
+"""Text to comparable tokens: lower case, no accents, light stemming, and concept phrases."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+_WORD = re.compile(r"[a-z0-9]+(?:['\u2019/.][a-z0-9]+)*(?:-[a-z0-9]+)*")
+_INNER_PUNCT = re.compile(r"['\u2019/.]")
+
+# Suffix -> replacement, first match wins; keeps related forms together
+# (intoxicated / intoxication -> intoxicate, centers -> center, training -> train).
+_SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("izations", "ize"), ("ization", "ize"), ("izing", "ize"), ("ized", "ize"),
+    ("ations", "ate"), ("ation", "ate"), ("ating", "ate"), ("ated", "ate"),
+    ("ies", "y"), ("sses", "ss"), ("ing", ""), ("ness", ""), ("ed", ""), ("s", ""),
+)  # fmt: skip
+_KEEP_S = ("ss", "us", "is", "ys", "as", "os")
+CONCEPT_PREFIX = "~"
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: ``"Crisis Receiving Center, Niño"`` -> ``"crisis ... nino"``."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def stem(word: str) -> str:
+    if len(word) <= 3 or word.isdigit():
+        return word
+    for suffix, replacement in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(_KEEP_S):
+                return word
+            return word[: -len(suffix)] + replacement
+    return word
+
+
+def words(text: str) -> list[str]:
+    """Raw folded words, hyphenated ones kept whole (``co-responder``, ``i/dd``)."""
+    return _WORD.findall(fold(text))
+
+
+def word_spans(folded: str) -> list[tuple[str, int, int]]:
+    """Words of already folded text with their character spans."""
+    return [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(folded)]
+
+
+def word_tokens(word: str) -> list[str]:
+    """The tokens of one word: ``"co-responders"`` -> ``["co", "responder"]``."""
+    parts = (_INNER_PUNCT.sub("", part) for part in word.split("-"))
+    return [stem(part) for part in parts if part]
+
+
+def tokens(text: str) -> list[str]:
+    """Comparable tokens: hyphenated words split, inner punctuation dropped, stemmed."""
+    return [token for word in words(text) for token in word_tokens(word)]
+
+
+def joined_compounds(text: str) -> list[str]:
+    """``co-responder`` -> ``coresponder``: lets a query typed without the hyphen match."""
+    return [stem(_INNER_PUNCT.sub("", w.replace("-", ""))) for w in words(text) if "-" in w]
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    start: int
+    end: int  # exclusive token index
+    concepts: frozenset[str]
+
+
+@dataclass
+class ConceptTable:
+    """Phrases (as token tuples) that name a concept; several phrases share one concept."""
+
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    longest: int = 1
+
+    def add_group(self, concept: str, phrases: Iterable[str]) -> None:
+        for phrase in phrases:
+            toks = tuple(tokens(phrase))
+            if not toks:
+                continue
+            bucket = self.by_first.setdefault(toks[0], [])
+            if (toks, concept) not in bucket:
+                bucket.append((toks, concept))
+                bucket.sort(key=lambda item: -len(item[0]))
+            self.longest = max(self.longest, len(toks))
+
+    def find(self, toks: Sequence[str]) -> list[PhraseMatch]:
+        """Longest phrases first, left to right, not overlapping."""
+        matches: list[PhraseMatch] = []
+        i = 0
+        while i < len(toks):
+            bucket = self.by_first.get(toks[i])
+            best_len, concepts = 0, set()
+            if bucket:
+                for phrase, concept in bucket:
+                    n = len(phrase)
+                    if n < best_len:
+                        break
+                    if tuple(toks[i : i + n]) == phrase:
+                        best_len = n
+                        concepts.add(concept)
+            if best_len:
+                matches.append(PhraseMatch(i, i + best_len, frozenset(concepts)))
+                i += best_len
+            else:
+                i += 1
+        return matches
+
+    def concept_tokens(self, toks: Sequence[str]) -> list[str]:
+        return [CONCEPT_PREFIX + c for m in self.find(toks) for c in sorted(m.concepts)]

@@ -1,0 +1,53 @@
+"""Typo-tolerant lookup of a word in the index's vocabulary.
+
+A symmetric-delete index (the SymSpell idea): every word is stored under itself and each
+spelling with one letter removed, so a typo is found with a handful of dictionary look-ups
+instead of comparing it to every word; rapidfuzz then grades the few candidates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rapidfuzz.distance import OSA
+
+MIN_FUZZY_LENGTH = 4  # shorter words are acronyms or numbers: "ED", "988", "CSU" match exactly
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+class FuzzyVocabulary:
+    def __init__(self, vocabulary: Iterable[str]) -> None:
+        self._words = frozenset(vocabulary)
+        self._by_key: dict[str, list[str]] = {}
+        for word in self._words:
+            if len(word) < MIN_FUZZY_LENGTH or word.isdigit():
+                continue
+            for key in (word, *_deletes(word)):
+                self._by_key.setdefault(key, []).append(word)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._words
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    def similar(self, word: str) -> dict[str, float]:
+        """Vocabulary words within one edit (two for long words) of ``word``, with similarity.
+
+        The exact word, when known, scores 1.0; a one-edit typo 0.9; two edits 0.8.
+        """
+        found: dict[str, float] = {word: 1.0} if word in self._words else {}
+        if len(word) < MIN_FUZZY_LENGTH or word.isdigit():
+            return found
+        allowed = 2 if len(word) >= 8 else 1
+        for key in (word, *_deletes(word)):
+            for candidate in self._by_key.get(key, ()):
+                if candidate in found:
+                    continue
+                distance = OSA.distance(word, candidate, score_cutoff=allowed)
+                if distance <= allowed:
+                    found[candidate] = 1.0 - 0.1 * distance
+        return found

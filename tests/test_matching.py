@@ -1,0 +1,244 @@
+"""The matcher on a small knowledge base written here: eligibility, hours, typos, no-answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge import load_knowledge
+from bot.search.engine import Engine
+from tests.conftest import at
+
+COUNTY = """
+defaults:
+  timezone: America/Chicago
+  area: Test County
+resources:
+  - id: adult-center
+    name: Lakeside Crisis Receiving Center
+    aliases: [Lakeside CRC, the CSU]
+    kind: crisis_center
+    phone: "(555) 555-0101"
+    address: 1 Lake St
+    hours: "24/7"
+    admission: {min_age: 18, intoxication: below_limit, max_bac: 0.15, involuntary: true,
+                law_enforcement_dropoff: true, violence: not_accepted, idd: true}
+    verified: 2026-10-01
+    example: true
+  - id: youth-center
+    name: Pinewood Youth Crisis Center
+    kind: youth
+    phone: "(555) 555-0102"
+    address: 2 Pine St
+    hours: "24/7"
+    admission: {min_age: 10, max_age: 17, intoxication: not_accepted, involuntary: true,
+                law_enforcement_dropoff: true}
+    verified: 2026-10-01
+    example: true
+  - id: sobering
+    name: Stonebridge Sobering Center
+    kind: sobering_center
+    phone: "(555) 555-0103"
+    address: 3 Stone Rd
+    hours: "Mo-Su 18:00-08:00"
+    admission: {min_age: 18, intoxication: accepted, law_enforcement_dropoff: true,
+                involuntary: false}
+    verified: 2026-10-01
+    example: true
+  - id: general-ed
+    name: Mercy General Emergency Department
+    kind: emergency_department
+    phone: "(555) 555-0104"
+    address: 4 Mercy Way
+    hours: "24/7"
+    admission: {intoxication: accepted, involuntary: true, violence: accepted,
+                law_enforcement_dropoff: true}
+    verified: 2026-10-01
+    example: true
+  - id: day-clinic
+    name: Riverside Walk-In Clinic
+    kind: outpatient
+    phone: "(555) 555-0105"
+    address: 5 River Rd
+    hours: "Mo-Fr 08:00-17:00"
+    verified: 2026-10-01
+    example: true
+  - id: respite
+    name: Maple House Peer Respite
+    kind: peer_respite
+    phone: "(555) 555-0106"
+    address: 6 Maple Ave
+    hours: "24/7"
+    admission: {law_enforcement_dropoff: false}
+    verified: 2026-10-01
+    example: true
+  - id: state-line
+    name: Statewide Warm Line
+    kind: crisis_line
+    phone: "(555) 555-0107"
+    hours: "24/7"
+    verified: 2026-10-01
+sections:
+  - id: mou-guidance
+    title: Partnership agreements
+    summary: What a memorandum of understanding between police and a provider covers.
+    keywords: [MOU, interagency agreement]
+    questions: [what goes in an MOU]
+faqs:
+  - id: cit-hours
+    questions: [how long is CIT training]
+    answer: The core CIT course is 40 hours.
+glossary:
+  - term: EDP
+    aliases: [emotionally disturbed person]
+    definition: Police shorthand for a person in a mental health crisis.
+"""
+
+
+@pytest.fixture(scope="module")
+def county(tmp_path_factory) -> Engine:
+    folder = tmp_path_factory.mktemp("county")
+    (folder / "county.yaml").write_text(COUNTY, encoding="utf-8")
+    return Engine(load_knowledge(folder))
+
+
+SUNDAY_2PM = at("2026-11-22 14:00")
+
+
+def ask(engine: Engine, question: str, when=SUNDAY_2PM, top: int = 5):
+    return engine.answer(question, at=when, top=top)
+
+
+def ids(answer) -> list[str]:
+    return [m.entry.id for m in answer.results]
+
+
+def left_out(answer) -> dict[str, tuple[str, ...]]:
+    return {x.resource.id: x.reasons for x in answer.excluded}
+
+
+def test_an_intoxicated_16_year_old_is_not_sent_to_an_adults_only_center(county):
+    answer = ask(county, "where can i take an intoxicated 16yo at 2am")
+    assert ids(answer)[0] == "general-ed"
+    assert "adult-center" not in ids(answer)
+    out = left_out(answer)
+    assert out["adult-center"] == ("ages 18+; person is 16",)
+    assert out["youth-center"] == ("does not accept intoxicated people",)
+    assert out["sobering"] == ("ages 18+; person is 16",)
+
+
+def test_excluded_places_never_appear_among_results(county):
+    for question in ("where can i take a drunk 16yo", "violent adult on a 5150 where to take",
+                     "autistic teen where can I bring him", "drop off BAC .2 at 3pm"):  # fmt: skip
+        answer = ask(county, question, top=20)
+        assert not set(ids(answer)) & set(left_out(answer)), question
+
+
+def test_blood_alcohol_over_the_limit_is_left_out_with_the_numbers(county):
+    answer = ask(county, "where can I take a guy with BAC .21 at 3am")
+    assert left_out(answer)["adult-center"] == (
+        "accepts only a blood alcohol level below 0.15; person's is 0.21",
+    )
+    assert ids(answer)[0] == "sobering"  # open at 3am, accepts intoxication
+
+
+def test_below_the_limit_is_accepted_and_unknown_bac_is_a_caveat_not_a_no(county):
+    under = ask(county, "where can I take a guy with BAC .10 at 3am", top=10)
+    assert "adult-center" in ids(under)
+    unknown = ask(county, "where can I take a drunk adult at 3am", top=10)
+    match = next(m for m in unknown.results if m.entry.id == "adult-center")
+    assert "accepts only a blood alcohol level below 0.15; BAC not given" in match.caveats
+
+
+def test_places_closed_at_the_asked_time_are_left_out_of_placement(county):
+    day = ask(county, "where can I take a drunk adult at 2pm", top=10)
+    assert left_out(day)["sobering"] == ("closed at 14:00, opens 18:00",)
+    night = ask(county, "where can I take a drunk adult at 11pm", top=10)
+    assert ids(night)[0] == "sobering"
+    assert night.results[0].status.is_open
+
+
+def test_weekday_hours_open_and_closed(county):
+    monday = ask(county, "where can I drop off someone monday at 10am", top=10)
+    assert "day-clinic" in ids(monday)
+    sunday = ask(county, "where can I drop off someone sunday at 10am", top=10)
+    assert "closed at 10:00, opens Mon 08:00" in left_out(sunday)["day-clinic"]
+
+
+def test_unknown_criteria_are_unknown_not_no(county):
+    answer = ask(county, "where can i take a 5150 monday at 3pm", top=10)
+    clinic = next(m for m in answer.results if m.entry.id == "day-clinic")
+    assert "whether it takes involuntary holds is not listed" in clinic.caveats
+    assert "law-enforcement drop-off not listed; call ahead" in clinic.caveats
+    # places known to meet every need rank above places where criteria are unknown
+    assert ids(answer).index("adult-center") < ids(answer).index("day-clinic")
+
+
+def test_places_refusing_police_drop_offs_are_left_out_of_placement(county):
+    answer = ask(county, "where can i bring a calm adult")
+    assert left_out(answer)["respite"] == ("does not take law-enforcement drop-offs",)
+
+
+def test_violent_and_hold_needs(county):
+    answer = ask(county, "combative EDP on a 5150 where do I drop off")
+    assert ids(answer)[0] == "general-ed"
+    assert left_out(answer)["adult-center"] == ("does not accept violent or combative people",)
+    assert left_out(answer)["sobering"][0] == "does not accept people on an involuntary hold (5150)"
+
+
+def test_lines_and_teams_are_not_places_to_take_someone(county):
+    answer = ask(county, "where can i take a drunk adult at 11pm", top=20)
+    assert "state-line" not in ids(answer) and "state-line" not in left_out(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("stonebrige sobering center adress", "sobering"),
+        ("lakeside crisis recieving center phone", "adult-center"),
+        ("is the CSU open", "adult-center"),
+        ("whats in an MOU", "mou-guidance"),
+        ("memorandum of understanding with the provider", "mou-guidance"),
+        ("how long is cit trainng", "cit-hours"),
+        ("what is an EDP", "edp"),
+        ("emotionally disturbed person meaning", "edp"),
+        ("mercy er", "general-ed"),
+        ("pinewood youth", "youth-center"),
+    ],
+)
+def test_lookups_tolerate_typos_aliases_and_jargon(county, question, expected):
+    assert ids(ask(county, question))[0] == expected
+
+
+def test_a_place_asked_about_directly_reports_its_hours_at_that_time(county):
+    answer = ask(county, "is stonebridge sobering open", when=at("2026-11-22 07:00"))
+    assert ids(answer)[0] == "sobering"
+    status = answer.results[0].status
+    assert status.is_open and status.next_change.strftime("%H:%M") == "08:00"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["weather tomorrow", "reset my email password", "best pizza downtown",
+     "where can i take my car for repair", "", "!!!???", "x" * 5000],
+)  # fmt: skip
+def test_off_topic_questions_get_no_answer(county, question):
+    answer = ask(county, question)
+    assert answer.results == () and answer.excluded == ()
+
+
+def test_near_misses_offer_did_you_mean_suggestions(county):
+    answer = ask(county, "stonebridge hours for weekend visitors parking")
+    assert answer.results == ()
+    assert answer.suggestions and answer.suggestions[0] == "Stonebridge Sobering Center"
+    assert len(answer.suggestions) <= 3
+
+
+def test_top_limits_results_and_counts_the_rest(county):
+    answer = ask(county, "where can I take someone at 3am", top=1)
+    assert len(answer.results) == 1 and answer.more >= 1
+
+
+def test_answers_are_deterministic(county):
+    first = ask(county, "where can i take a drunk 16yo at 2am").to_json()
+    assert all(ask(county, "where can i take a drunk 16yo at 2am").to_json() == first
+               for _ in range(5))  # fmt: skip
