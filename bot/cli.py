@@ -1,0 +1,160 @@
+"""Command line: ``ask``, ``validate`` and ``chat`` (the console front end)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TextIO
+from zoneinfo import ZoneInfo
+
+from bot.config import knowledge_dir
+from bot.knowledge import KnowledgeBase, load_report
+from bot.render.text import render_text
+from bot.search.engine import Engine
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        print(
+            "No Slack credentials set: starting the console chat on the bundled knowledge base.",
+            file=sys.stderr,
+        )
+        return chat(knowledge_dir())
+    return args.run(args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description="PMHC crisis-resource assistant: answers from a YAML knowledge base.",
+    )
+    parser.set_defaults(command=None)
+    commands = parser.add_subparsers(dest="command")
+
+    ask = commands.add_parser("ask", help="answer one question, or one per line of a file")
+    source = ask.add_mutually_exclusive_group(required=True)
+    source.add_argument("question", nargs="?", help="the question, in quotes")
+    source.add_argument("--batch", type=Path, metavar="FILE", help="one question per line")
+    _knowledge_option(ask)
+    ask.add_argument("--at", metavar="ISO_DATETIME",
+                     help="when the question is asked (default: now); without an offset it is "
+                     "local time in the knowledge base's time zone")  # fmt: skip
+    ask.add_argument("--top", type=int, default=5, metavar="N", help="results to show (5)")
+    ask.add_argument("--json", action="store_true", help="one JSON object per question")
+    ask.set_defaults(run=_ask)
+
+    validate = commands.add_parser("validate", help="check a knowledge folder")
+    validate.add_argument("folder", nargs="?", type=Path, help="default: knowledge/")
+    validate.set_defaults(run=_validate)
+
+    chat_cmd = commands.add_parser("chat", help="talk to the bot in this terminal")
+    _knowledge_option(chat_cmd)
+    chat_cmd.set_defaults(run=lambda a: chat(a.knowledge or knowledge_dir()))
+    return parser
+
+
+def _knowledge_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--knowledge", type=Path, metavar="DIR",
+        help="knowledge folder (default: $KNOWLEDGE_DIR or knowledge/)",
+    )  # fmt: skip
+
+
+def _load(folder: Path) -> KnowledgeBase | None:
+    report = load_report(folder)
+    for problem in report.errors:
+        print(problem, file=sys.stderr)
+    if report.knowledge is None:
+        print(f"{folder}: knowledge base not loaded ({len(report.errors)} errors)", file=sys.stderr)
+    return report.knowledge
+
+
+def _ask(args: argparse.Namespace) -> int:
+    knowledge = _load(args.knowledge or knowledge_dir())
+    if knowledge is None:
+        return 1
+    zone = ZoneInfo(knowledge.defaults.timezone or "UTC")
+    try:
+        at = parse_moment(args.at, zone)
+    except ValueError:
+        print(f"--at must be an ISO date-time like 2026-11-22T02:00 (got {args.at!r})",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    if args.top < 1:
+        print("--top must be at least 1", file=sys.stderr)
+        return 2
+    if args.batch is not None:
+        try:
+            questions = _questions(args.batch.read_text(encoding="utf-8").splitlines())
+        except (OSError, UnicodeDecodeError) as error:
+            print(f"{args.batch}: cannot read questions ({error})", file=sys.stderr)
+            return 2
+    else:
+        questions = _questions([args.question])
+    engine = Engine(knowledge)
+    for question in questions:
+        answer = engine.answer(question, at=at, top=args.top)
+        if args.json:
+            print(json.dumps(answer.to_json(), ensure_ascii=False))
+        else:
+            print(render_text(answer))
+    return 0
+
+
+def _questions(lines: Iterable[str]) -> list[str]:
+    return [line.strip() for line in lines if line and line.strip()]
+
+
+def parse_moment(text: str | None, zone: ZoneInfo) -> datetime:
+    """``--at``: ISO date-time; naive means local time in ``zone``; absent means now."""
+    if text is None:
+        return datetime.now(zone)
+    moment = datetime.fromisoformat(text)
+    return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment
+
+
+def _validate(args: argparse.Namespace) -> int:
+    folder = args.folder or knowledge_dir()
+    report = load_report(folder)
+    for problem in (*report.errors, *report.warnings):
+        print(problem)
+    if report.knowledge is None:
+        print(f"{folder}: {len(report.errors)} errors, {len(report.warnings)} warnings")
+        return 1
+    counts = ", ".join(f"{n} {kind}" for kind, n in report.knowledge.counts().items())
+    print(
+        f"{folder}: OK — {len(report.knowledge.files)} files, {counts}; "
+        f"{len(report.warnings)} warnings; version {report.knowledge.version}"
+    )
+    return 0
+
+
+def chat(folder: Path, *, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+    """A console conversation on the same engine Slack uses; ``quit`` or end of input stops."""
+    stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
+    knowledge = _load(folder)
+    if knowledge is None:
+        return 1
+    engine = Engine(knowledge)
+    zone = ZoneInfo(knowledge.defaults.timezone or "UTC")
+    counts = knowledge.counts()
+    stdout.write(
+        f"PMHC assistant — {counts['resource']} resources, {counts['section']} guidance "
+        f"sections, {counts['faq']} FAQs, {counts['glossary']} terms from {folder}.\n"
+        "Ask a question (e.g. 'where can I take a drunk 16yo at 2am'); 'quit' to leave.\n"
+    )
+    while True:
+        stdout.write("> ")
+        stdout.flush()
+        line = stdin.readline()
+        if not line or line.strip().lower() in {"quit", "exit", "q"}:
+            stdout.write("\n")
+            return 0
+        if line.strip():
+            stdout.write(render_text(engine.answer(line, at=datetime.now(zone))) + "\n")
