@@ -7,8 +7,10 @@ produces either a complete ``KnowledgeBase`` or the full list of errors, never h
 
 from __future__ import annotations
 
+import gc
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -186,7 +188,21 @@ def load_report(root: str | Path, *, today: date | None = None) -> LoadReport:
     root = Path(root)
     if not root.is_dir():
         return LoadReport(None, (Problem(Location(str(root), 0), "knowledge folder not found"),))
-    return assemble((read_file(root, path) for path in find_files(root)), today=today)
+    with gc_paused():
+        return assemble((read_file(root, path) for path in find_files(root)), today=today)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Parsing makes millions of short-lived, acyclic objects; cyclic GC passes over them are
+    wasted work (about a third of a 10,000-resource load)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def load_knowledge(root: str | Path, *, today: date | None = None) -> KnowledgeBase:

@@ -14,15 +14,37 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 try:
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 MAX_EXPANDED_NODES = 5_000_000
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _INT, _FLOAT, _BOOL, _NULL = (_TAG + t for t in ("str", "int", "float", "bool", "null"))
 _PLAIN_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TAG + "timestamp"}
+# First characters for which YAML may read a plain scalar as something other than text; for
+# letters, only these exact words are booleans or null (YAML 1.1, as PyYAML reads it).
+_MAYBE_NOT_TEXT = frozenset(yaml.resolver.Resolver.yaml_implicit_resolvers)
+_WORD_VALUES = frozenset(
+    f(word) for word in ("yes", "no", "true", "false", "on", "off", "null")
+    for f in (str.lower, str.title, str.upper)
+)  # fmt: skip
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The safe loader with a shortcut for the commonest case: plain text is text.
+
+    PyYAML resolves every plain scalar's type with regular expressions in Python, even under
+    the C parser; most values start with a letter that no type can start with.
+    """
+
+    def resolve(self, kind: type[Node], value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode and implicit[0] and value:
+            first = value[0]
+            if first not in _MAYBE_NOT_TEXT or (first.isalpha() and value not in _WORD_VALUES):
+                return _STR
+        return super().resolve(kind, value, implicit)
 
 
 class YamlError(ValueError):
@@ -85,6 +107,9 @@ class _Converter:
         self._constructor = yaml.constructor.SafeConstructor()
 
     def convert(self, node: Node) -> Any:
+        if node.tag == _STR and node.__class__ is ScalarNode:  # the commonest case, first
+            self._expanded += 1
+            return node.value
         self._expanded += 1
         if self._expanded > MAX_EXPANDED_NODES:
             raise YamlError(

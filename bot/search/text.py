@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _WORD = re.compile(r"[a-z0-9]+(?:['\u2019/.][a-z0-9]+)*(?:-[a-z0-9]+)*")
 _INNER_PUNCT = re.compile(r"['\u2019/.]")
@@ -23,6 +24,8 @@ CONCEPT_PREFIX = "~"
 
 def fold(text: str) -> str:
     """Lower case without accents: ``"Crisis Receiving Center, Niño"`` -> ``"crisis ... nino"``."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -48,10 +51,11 @@ def word_spans(folded: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(folded)]
 
 
-def word_tokens(word: str) -> list[str]:
-    """The tokens of one word: ``"co-responders"`` -> ``["co", "responder"]``."""
+@lru_cache(maxsize=65536)
+def word_tokens(word: str) -> tuple[str, ...]:
+    """The tokens of one word: ``"co-responders"`` -> ``("co", "responder")``."""
     parts = (_INNER_PUNCT.sub("", part) for part in word.split("-"))
-    return [stem(part) for part in parts if part]
+    return tuple(stem(part) for part in parts if part)
 
 
 def tokens(text: str) -> list[str]:
