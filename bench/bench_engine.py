@@ -22,10 +22,10 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.generate import generate  # noqa: E402
-from bot.knowledge import load_report  # noqa: E402
-from bot.search.engine import Engine  # noqa: E402
-from bot.search.text import tokens  # noqa: E402
+from bench.generate import generate
+from bot.knowledge import load_report
+from bot.search.engine import Engine
+from bot.search.text import tokens
 
 QUESTIONS = {
     "placement": [
