@@ -15,55 +15,13 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
-PLACES = [
-    "Harbor",
-    "Oak",
-    "Pine",
-    "Cedar",
-    "Maple",
-    "River",
-    "Lake",
-    "Summit",
-    "Valley",
-    "Ridge",
-    "Meadow",
-    "Willow",
-    "Birch",
-    "Aspen",
-    "Granite",
-    "Bayside",
-    "Hillcrest",
-    "Fairview",
-    "Riverside",
-    "Lakeview",
-    "Brookside",
-    "Highland",
-    "Prairie",
-    "Canyon",
-    "Sunrise",
-    "Horizon",
-    "Beacon",
-    "Unity",
-    "Hope",
-    "Liberty",
-    "Frontier",
-    "Heritage",
-    "Lincoln",
-    "Franklin",
-    "Jefferson",
-    "Madison",
-    "Jackson",
-    "Clay",
-    "Marion",
-    "Union",
-    "Greene",
-    "Monroe",
-    "Wayne",
-    "Hamilton",
-    "Douglas",
-    "Warren",
-    "Carroll",
-]
+PLACES = (
+    "Harbor Oak Pine Cedar Maple River Lake Summit Valley Ridge Meadow Willow Birch Aspen "
+    "Granite Bayside Hillcrest Fairview Riverside Lakeview Brookside Highland Prairie "
+    "Canyon Sunrise Horizon Beacon Unity Hope Liberty Frontier Heritage Lincoln Franklin "
+    "Jefferson Madison Jackson Clay Marion Union Greene Monroe Wayne Hamilton Douglas "
+    "Warren Carroll"
+).split()
 KINDS = {
     "crisis_center": ("Crisis Receiving Center", "Crisis Stabilization Unit", "Crisis Center"),
     "crisis_line": ("Crisis Line", "Warm Line", "Helpline"),

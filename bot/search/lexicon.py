@@ -16,7 +16,7 @@ STOPWORDS = frozenset(
     will with would you your yours yo hi hello hey thanks thank ok okay any anyone someone
     somebody guy gal man woman lady dude person people pt subject individual one thing tell
     know need want like right go going there's what's where's who's gonna wanna u ur pls plz
-    """.split()  # noqa: SIM905 - a word list reads best as text
+    """.split()
 )
 
 # Words that describe what the asker wants to know about a resource ("address", "open"); they
@@ -27,7 +27,7 @@ SOFT_WORDS = frozenset(
     today now tonight currently still available accept accepts accepting take takes taking
     bring drop dropoff transport admit admits admission criteria intake info information
     details directions find nearest near closest best
-    """.split()  # noqa: SIM905 - a word list reads best as text
+    """.split()
 )
 
 # Placement intent: the asker is looking for somewhere to take a person.
