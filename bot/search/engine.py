@@ -23,10 +23,10 @@ from bot.answer import Answer, Exclusion, Match
 from bot.knowledge.model import RESOURCE_KINDS, KnowledgeBase, Resource
 from bot.search import eligibility
 from bot.search.index import SearchIndex
-from bot.search.lexicon import DESTINATION_PRIOR, KIND_AFFINITY, STOPWORDS
+from bot.search.lexicon import CONTACT_WORDS, DESTINATION_PRIOR, KIND_AFFINITY, STOPWORDS
 from bot.search.query import Query, build_query
 from bot.search.situation import Situation, read_situation
-from bot.search.text import tokens
+from bot.search.text import near_word, tokens, words
 
 CONFIDENT = 0.5  # look-up answers below this are not shown
 SUGGEST_FROM = 0.25  # ...but may be offered as "did you mean"
@@ -35,6 +35,8 @@ PHRASE_SHARE = 0.2  # share of the look-up score from whole-phrase similarity
 RERANK = 40  # candidates compared as whole phrases
 MAX_EXCLUDED = 20
 MAX_QUESTION_CHARS = 2000
+CONTACT_BONUS = 0.1  # look-up bonus for resources when the question asks for contact details
+SOFT_MISS = 0.5  # share of an optional word's weight that counts against entries lacking it
 
 # Placement score: known fit to the needs, suitability of the kind, words of the question.
 FIT_SHARE, KIND_SHARE, TEXT_SHARE = 0.45, 0.25, 0.3
@@ -47,6 +49,11 @@ _INFORMATION = re.compile(
     r"\bstand for\b|\bdefinition\b",
     re.IGNORECASE,
 )
+
+
+def asks_for_contact(question: str) -> bool:
+    """ "Sobering center address" wants the place, not the glossary's definition."""
+    return any(near_word(word, CONTACT_WORDS) for word in words(question))
 
 
 def asks_for_information(question: str) -> bool:
@@ -86,10 +93,16 @@ class Engine:
         return self._lookup(question, situation, query, coverage, top)
 
     def _coverage(self, query: Query) -> np.ndarray:
-        """Per entry, the weighted share of the question it covers (0..1)."""
+        """Per entry, the weighted share of the question it covers (0..1).
+
+        Optional (soft) words count fully when an entry has them and at ``SOFT_MISS`` of
+        their weight against one that lacks them: "veterans crisis line text" prefers the
+        Veterans Crisis Line to the Crisis Text Line, yet "address" sinks nothing.
+        """
         n = len(self.index.entries)
         required = np.zeros(n, dtype=np.float32)
         soft = np.zeros(n, dtype=np.float32)
+        soft_total = 0.0
         for slot in query.slots:
             best = np.zeros(n, dtype=np.float32)
             for term, similarity in slot.terms.items():
@@ -97,8 +110,12 @@ class Engine:
                 current = best[postings.rows]
                 np.maximum(current, postings.weights * similarity, out=current)
                 best[postings.rows] = current
-            (soft if slot.soft else required)[:] += slot.weight * best
-        denominator = sum(s.weight for s in query.required) + soft
+            if slot.soft:
+                soft += slot.weight * best
+                soft_total += slot.weight
+            else:
+                required += slot.weight * best
+        denominator = sum(s.weight for s in query.required) + SOFT_MISS * (soft_total - soft) + soft
         with np.errstate(divide="ignore", invalid="ignore"):
             return np.where(denominator > 0, (required + soft) / denominator, 0.0)
 
@@ -109,6 +126,8 @@ class Engine:
         if len(rows) > RERANK:
             rows = rows[np.argpartition(-coverage[rows], RERANK)[:RERANK]]
         scores = self._with_phrase(query, rows, coverage[rows])
+        if asks_for_contact(question):
+            scores = scores + CONTACT_BONUS * self.index.criteria.is_resource[rows]
         order = np.lexsort((rows, -scores))
         rows, scores = rows[order], scores[order]
 

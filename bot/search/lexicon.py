@@ -30,6 +30,14 @@ SOFT_WORDS = frozenset(
     """.split()
 )
 
+# Words asking for a place's particulars: such a question wants a resource, not a definition.
+CONTACT_WORDS = frozenset(
+    """
+    address located location directions phone number call text contact hours open opened
+    closed website fax email
+    """.split()
+)
+
 # Placement intent: the asker is looking for somewhere to take a person.
 PLACEMENT_PATTERNS = (
     r"\bwhere\b.{0,30}\b(take|bring|drop|transport|go|send|put|place|admit)\b",

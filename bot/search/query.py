@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from bot.search.index import SearchIndex
 from bot.search.lexicon import SOFT_WORDS, STOPWORDS
 from bot.search.situation import Situation, Span
-from bot.search.text import CONCEPT_PREFIX, fold, word_spans, word_tokens
+from bot.search.text import CONCEPT_PREFIX, fold, near_word, word_spans, word_tokens
 
 # A word the knowledge base has never seen weighs this share of the rarest known word: it
 # counts against every entry (the question is partly about something we do not know), but
@@ -58,7 +58,7 @@ def build_query(question: str, situation: Situation, index: SearchIndex) -> Quer
     toks: list[_Token] = []
     for word, start, end in word_spans(folded):
         dropped = _inside(start, end, situation.drop_spans)
-        soft = word in SOFT_WORDS or _inside(start, end, situation.soft_spans)
+        soft = near_word(word, SOFT_WORDS) or _inside(start, end, situation.soft_spans)
         toks.extend(_Token(t, word, soft, dropped) for t in word_tokens(word))
 
     slots: list[Slot] = []

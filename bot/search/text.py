@@ -8,6 +8,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
+
 _WORD = re.compile(r"[a-z0-9]+(?:['\u2019/.][a-z0-9]+)*(?:-[a-z0-9]+)*")
 _INNER_PUNCT = re.compile(r"['\u2019/.]")
 
@@ -95,25 +97,35 @@ class ConceptTable:
 
     def find(self, toks: Sequence[str]) -> list[PhraseMatch]:
         """Longest phrases first, left to right, not overlapping."""
+        by_first = self.by_first
+        starts = [i for i, tok in enumerate(toks) if tok in by_first]
         matches: list[PhraseMatch] = []
-        i = 0
-        while i < len(toks):
-            bucket = self.by_first.get(toks[i])
+        free_from = 0
+        for i in starts:
+            if i < free_from:
+                continue
             best_len, concepts = 0, set()
-            if bucket:
-                for phrase, concept in bucket:
-                    n = len(phrase)
-                    if n < best_len:
-                        break
-                    if tuple(toks[i : i + n]) == phrase:
-                        best_len = n
-                        concepts.add(concept)
+            for phrase, concept in by_first[toks[i]]:
+                n = len(phrase)
+                if n < best_len:
+                    break
+                if tuple(toks[i : i + n]) == phrase:
+                    best_len = n
+                    concepts.add(concept)
             if best_len:
                 matches.append(PhraseMatch(i, i + best_len, frozenset(concepts)))
-                i += best_len
-            else:
-                i += 1
+                free_from = i + best_len
         return matches
 
     def concept_tokens(self, toks: Sequence[str]) -> list[str]:
         return [CONCEPT_PREFIX + c for m in self.find(toks) for c in sorted(m.concepts)]
+
+
+def near_word(word: str, vocabulary: frozenset[str]) -> bool:
+    """``word`` is in ``vocabulary`` or one typo away from a word of it ("adress")."""
+    return word in vocabulary or (len(word) >= 5 and _near_cached(word, vocabulary))
+
+
+@lru_cache(maxsize=8192)
+def _near_cached(word: str, vocabulary: frozenset[str]) -> bool:
+    return any(OSA.distance(word, known, score_cutoff=1) <= 1 for known in vocabulary)
