@@ -43,6 +43,7 @@ class CriteriaTable:
         self.violence = np.full(n, UNKNOWN, dtype=np.int8)
         self.idd = np.full(n, UNKNOWN, dtype=np.int8)
         self.dropoff = np.full(n, UNKNOWN, dtype=np.int8)
+        self.walk_in = np.full(n, UNKNOWN, dtype=np.int8)
         self.hours_group = np.full(n, -1, dtype=np.int32)
         self.hours: list[tuple[Hours, str]] = []
         groups: dict[tuple[str, str], int] = {}
@@ -67,6 +68,7 @@ class CriteriaTable:
             ]
             self.idd[row] = _tri(criteria.idd)
             self.dropoff[row] = _tri(criteria.law_enforcement_dropoff)
+            self.walk_in[row] = _tri(criteria.walk_in)
             if entry.hours is not None:
                 key = (entry.hours.text, timezone_of(entry))
                 if key not in groups:
@@ -113,7 +115,8 @@ class Verdicts:
 def assess(
     table: CriteriaTable, rows: np.ndarray, situation: Situation, *, placement: bool
 ) -> Verdicts:
-    """Check ``rows`` against the situation; in placement mode drop-off and hours count too."""
+    """Check ``rows`` against the situation; in placement mode hours count too, and so does
+    police drop-off, or walk-in when the person can go in on their own."""
     fails: dict[str, np.ndarray] = {}
     confirms: dict[str, np.ndarray] = {}
     resource = table.is_resource[rows]
@@ -148,7 +151,8 @@ def assess(
         ("involuntary", table.involuntary, situation.involuntary),
         ("violence", table.violence, situation.violent),
         ("idd", table.idd, situation.idd),
-        ("dropoff", table.dropoff, True if placement else None),
+        ("dropoff", table.dropoff, placement and not situation.walk_in),
+        ("walk_in", table.walk_in, placement and situation.walk_in),
     ):
         if wanted:
             values = column[rows]
@@ -219,6 +223,8 @@ def failure_reason(need: str, resource: Resource, situation: Situation, status: 
         return "does not serve people with intellectual or developmental disabilities"
     if need == "dropoff":
         return "does not take law-enforcement drop-offs"
+    if need == "walk_in":
+        return "does not take walk-ins"
     if need == "hours":
         return closed_reason(status, moment)
     raise ValueError(need)
@@ -253,6 +259,7 @@ _UNKNOWN_TEXT = {
     "violence": "policy on violent or combative people not listed",
     "idd": "whether it serves people with I/DD is not listed",
     "dropoff": "law-enforcement drop-off not listed; call ahead",
+    "walk_in": "walk-ins not listed; call ahead",
     "hours": "hours not listed; call ahead",
 }
 

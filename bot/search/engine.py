@@ -22,13 +22,20 @@ from rapidfuzz import fuzz
 from bot.answer import Answer, Exclusion, Match
 from bot.knowledge.model import RESOURCE_KINDS, KnowledgeBase, Resource
 from bot.search import eligibility
-from bot.search.index import SearchIndex
-from bot.search.lexicon import CONTACT_WORDS, DESTINATION_PRIOR, KIND_AFFINITY, STOPWORDS
+from bot.search.index import SHORT, SearchIndex
+from bot.search.lexicon import (
+    CONTACT_WORDS,
+    CUE_WORDS,
+    DESTINATION_PRIOR,
+    KIND_AFFINITY,
+    STOPWORDS,
+)
 from bot.search.query import Query, build_query
-from bot.search.situation import Situation, read_situation
-from bot.search.text import near_word, tokens, words
+from bot.search.situation import ADULT_AGE, Situation, read_situation
+from bot.search.text import correct_words, near_word, tokens, word_tokens, words
 
-CONFIDENT = 0.5  # look-up answers below this are not shown
+CONFIDENT = 0.45  # look-up answers below this are not shown...
+CONFIDENT_MANY, MANY = 0.3, 3  # ...unless they match at least MANY of the required words
 SUGGEST_FROM = 0.25  # ...but may be offered as "did you mean"
 MAX_SUGGESTIONS = 3
 PHRASE_SHARE = 0.2  # share of the look-up score from whole-phrase similarity
@@ -36,17 +43,19 @@ RERANK = 40  # candidates compared as whole phrases
 MAX_EXCLUDED = 20
 MAX_QUESTION_CHARS = 2000
 CONTACT_BONUS = 0.1  # look-up bonus for resources when the question asks for contact details
-SOFT_MISS = 0.5  # share of an optional word's weight that counts against entries lacking it
+SOFT_BOOST = 0.25  # how much optional words can add to (or, missing, take from) a look-up
 
-# Placement score: known fit to the needs, suitability of the kind, words of the question.
-FIT_SHARE, KIND_SHARE, TEXT_SHARE = 0.45, 0.25, 0.3
+# Placement score shares: known fit to the needs, suitability of the kind, and the question's
+# other words ("needs a bed", "wants detox") when it has any.
+WITH_TEXT = (0.35, 0.15, 0.5)
+WITHOUT_TEXT = (0.65, 0.35, 0.0)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 _INFORMATION = re.compile(
     r"^\s*(what|what's|whats|how|why|who|define|explain|meaning|tell me about)\b|\bmean\b|"
-    r"\bstand for\b|\bdefinition\b",
+    r"\bstand for\b|\bdefinition\b|\bmeaning\b|\bmeans\b|\bvs\.?\b|\bversus\b",
     re.IGNORECASE,
 )
 
@@ -82,45 +91,74 @@ class Engine:
     def answer(self, question: str, *, at: datetime, top: int = 5) -> Answer:
         """Answer ``question`` as asked at ``at`` (timezone-aware)."""
         question = clean_question(question)
-        situation = read_situation(question, at.astimezone(ZoneInfo(self.timezone)))
-        query = build_query(question, situation, self.index)
-        coverage = self._coverage(query)
+        understood = correct_words(question, CUE_WORDS, self._is_known_word)
+        situation = read_situation(understood, at.astimezone(ZoneInfo(self.timezone)))
         top = max(1, top)
-        if situation.placement or (
-            situation.states_needs and not query.required and not asks_for_information(question)
-        ):
-            return self._placement(question, situation, query, coverage, top)
-        return self._lookup(question, situation, query, coverage, top)
+        query = build_query(understood, situation, self.index, situation_soft=True)
+        implicit = (  # "drunk 16yo at 2am": only a person described, so a place is wanted
+            situation.describes_a_person
+            and not query.required
+            and not asks_for_information(question)
+            and not asks_for_contact(question)
+        )
+        if situation.placement or implicit:
+            # only what names a place counts here (name, alias, kind, services, summary), not
+            # every word of its details: "suicidal" must not pull a detox centre to the top
+            coverage, _ = self._coverage(query, min_weight=SHORT)
+            answer = self._placement(question, situation, query, coverage, top)
+            if answer is not None:
+                return answer
+        query = build_query(understood, situation, self.index, situation_soft=False)
+        coverage, hits = self._coverage(query)
+        return self._lookup(question, situation, query, coverage, hits, top)
 
-    def _coverage(self, query: Query) -> np.ndarray:
-        """Per entry, the weighted share of the question it covers (0..1).
+    def _is_known_word(self, word: str) -> bool:
+        return all(token in self.index.vocabulary for token in word_tokens(word))
 
-        Optional (soft) words count fully when an entry has them and at ``SOFT_MISS`` of
-        their weight against one that lacks them: "veterans crisis line text" prefers the
-        Veterans Crisis Line to the Crisis Text Line, yet "address" sinks nothing.
+    def _coverage(self, query: Query, *, min_weight: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+        """Per entry, how much of the question it covers (0..1).
+
+        The required words decide: their idf-weighted share the entry matches. Optional
+        (soft) words only refine that: an entry with all of them keeps its share, one with
+        none keeps ``1 / (1 + SOFT_BOOST)`` of it; alone, they decide only when the question
+        has nothing else ("what is a 5150"). So "veterans crisis line text" prefers the
+        Veterans Crisis Line, while "what time does the DMV open" matches nothing.
+        Fields weighing less than ``min_weight`` are ignored. Also returns, per entry, how
+        many of the required words it matched.
         """
         n = len(self.index.entries)
         required = np.zeros(n, dtype=np.float32)
         soft = np.zeros(n, dtype=np.float32)
-        soft_total = 0.0
+        hits = np.zeros(n, dtype=np.int16)
         for slot in query.slots:
             best = np.zeros(n, dtype=np.float32)
             for term, similarity in slot.terms.items():
                 postings = self.index.postings[term]
+                weights = postings.weights * (postings.weights >= min_weight)
                 current = best[postings.rows]
-                np.maximum(current, postings.weights * similarity, out=current)
+                np.maximum(current, weights * similarity, out=current)
                 best[postings.rows] = current
             if slot.soft:
                 soft += slot.weight * best
-                soft_total += slot.weight
             else:
                 required += slot.weight * best
-        denominator = sum(s.weight for s in query.required) + SOFT_MISS * (soft_total - soft) + soft
-        with np.errstate(divide="ignore", invalid="ignore"):
-            return np.where(denominator > 0, (required + soft) / denominator, 0.0)
+                hits += best > 0
+        required_total = sum(s.weight for s in query.required)
+        soft_total = sum(s.weight for s in query.slots if s.soft)
+        soft_share = soft / soft_total if soft_total else np.zeros(n, dtype=np.float32)
+        if not required_total:
+            return soft_share, hits
+        boost = (1 + SOFT_BOOST * soft_share) / (1 + SOFT_BOOST)
+        return required / required_total * boost, hits
 
     def _lookup(
-        self, question: str, situation: Situation, query: Query, coverage: np.ndarray, top: int
+        self,
+        question: str,
+        situation: Situation,
+        query: Query,
+        coverage: np.ndarray,
+        hits: np.ndarray,
+        top: int,
     ) -> Answer:
         rows = np.flatnonzero(coverage > 0)
         if len(rows) > RERANK:
@@ -133,7 +171,9 @@ class Engine:
 
         verdicts = eligibility.assess(self.index.criteria, rows, situation, placement=False)
         failed = verdicts.excluded if situation.states_needs else np.zeros(len(rows), dtype=bool)
-        confident = scores >= CONFIDENT
+        # a long question in other words than the entry's can still be clear: several of its
+        # words found together in one entry count as much as a high share
+        confident = (scores >= CONFIDENT) | ((scores >= CONFIDENT_MANY) & (hits[rows] >= MANY))
         shown = np.flatnonzero(confident & ~failed)
         answer_rows = shown[:top]
         suggestions: tuple[str, ...] = ()
@@ -156,22 +196,25 @@ class Engine:
 
     def _placement(
         self, question: str, situation: Situation, query: Query, coverage: np.ndarray, top: int
-    ) -> Answer:
+    ) -> Answer | None:
+        """Places for the person, or None when the question is not really about one."""
         required = query.required
         criteria = self.index.criteria
         rows = np.flatnonzero(criteria.destination)
         if required and not situation.states_needs and coverage[rows].max(initial=0) < CONFIDENT:
-            # "where can I take my car for repair": somewhere, but nothing we know about.
-            return Answer(question, situation, area=self.knowledge.defaults.area)
+            # "where do we even begin with a co-responder program": not about a place we know;
+            # "where can I take my car for repair": nothing at all (the look-up says so).
+            return None
         verdicts = eligibility.assess(criteria, rows, situation, placement=True)
-        suitability = self._kind_prior[criteria.kind[rows]].copy()
-        for need, bonus_by_kind in KIND_AFFINITY.items():
-            if _states(situation, need):
-                for kind, bonus in bonus_by_kind.items():
-                    suitability[criteria.kind[rows] == RESOURCE_KINDS.index(kind)] += bonus
-        text = coverage[rows] if required else np.zeros(len(rows), dtype=np.float32)
-        scores = FIT_SHARE * verdicts.fit + KIND_SHARE * np.minimum(suitability, 1.5) / 1.5
-        scores = scores + TEXT_SHARE * text
+        suitability = self._suitability(rows, situation)
+        suitability = np.minimum(suitability, 1.5) / 1.5
+        if any(slot.known for slot in required):  # the question also says what it wants
+            fit_share, kind_share, text_share = WITH_TEXT
+            text = coverage[rows]
+        else:
+            fit_share, kind_share, text_share = WITHOUT_TEXT
+            text = np.zeros(len(rows), dtype=np.float32)
+        scores = fit_share * verdicts.fit + kind_share * suitability + text_share * text
         order = np.lexsort((rows, -scores))
         failed = verdicts.excluded[order]
         shown = order[~failed]
@@ -185,6 +228,21 @@ class Engine:
             more=max(0, len(shown) - top),
             area=self.knowledge.defaults.area,
         )
+
+    def _suitability(self, rows: np.ndarray, situation: Situation) -> np.ndarray:
+        """How well each place's kind suits the person (a youth-only place suits a minor)."""
+        criteria = self.index.criteria
+        kinds = criteria.kind[rows]
+        suitability = self._kind_prior[kinds].copy()
+        for flag, bonus_by_kind in KIND_AFFINITY.items():
+            if getattr(situation, flag):
+                for kind, bonus in bonus_by_kind.items():
+                    suitability[kinds == RESOURCE_KINDS.index(kind)] += bonus
+        if situation.is_minor:
+            youth_kind = kinds == RESOURCE_KINDS.index("youth")
+            youth_only = (criteria.max_age[rows] >= 0) & (criteria.max_age[rows] < ADULT_AGE)
+            suitability[youth_only & ~youth_kind] += KIND_AFFINITY["is_minor"]["youth"]
+        return suitability
 
     def _with_phrase(self, query: Query, rows: np.ndarray, coverage: np.ndarray) -> np.ndarray:
         """Blend in how closely the question reads like an entry's title or sample question."""
@@ -232,10 +290,6 @@ class Engine:
             )
             out.append(Exclusion(resource, reasons))
         return tuple(out)
-
-
-def _states(situation: Situation, flag: str) -> bool:
-    return bool(getattr(situation, flag))
 
 
 def _content(text: str) -> str:

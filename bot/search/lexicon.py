@@ -8,19 +8,34 @@ from __future__ import annotations
 
 STOPWORDS = frozenset(
     """
-    a about above after again all also am an and any are as at be been being but by can
-    could did do does doing for from get got had has have he her here hers him his how i if
-    im in into is it its just let me might more most my no nor not of off on or our ours out
-    over please really she should so some such than that the their them then there these
-    they this those to too up us very was we were what when where which while who whom why
-    will with would you your yours yo hi hello hey thanks thank ok okay any anyone someone
-    somebody guy gal man woman lady dude person people pt subject individual one thing tell
-    know need want like right go going there's what's where's who's gonna wanna u ur pls plz
+    a about above across actually after afterwards again against all almost along already
+    also although always am among an and another any anybody anyhow anyone anything anyway
+    anywhere are around as at be became because become becomes been before beforehand being
+    below beside besides between both but by can cannot could did do does doing done down
+    during each eg either else elsewhere enough etc even ever every everybody everyone
+    everything everywhere few for former formerly from further get gets getting give given
+    gives go goes going gone got gotten had has have having he hence her here hereafter hers
+    herself him himself his how however i ie if im in indeed into is it its itself just
+    keep kind last latter least less let lets like likely made make makes many may maybe me
+    meanwhile might mine more moreover most mostly much must my myself namely neither never
+    nevertheless next no nobody none noone nor not nothing now nowhere of off often on once
+    one only onto or other others otherwise our ours ourselves out over own per perhaps
+    please quite rather really same say says seem seemed seems several she should since so
+    some somebody somehow someone something sometime sometimes somewhat somewhere soon still
+    such sure than that the their theirs them themselves then thence there thereafter
+    thereby therefore these they thing things this those though through throughout thru
+    thus to together too toward towards under unless until up upon us use used uses using
+    very via was way we well were what whatever when whenever where whereas whereby wherever
+    whether which while who whoever whole whom whose why will with within without would yet
+    you your yours yourself yourselves yo hi hello hey thanks thank ok okay guy gal man woman
+    lady dude person people pt subject individual male female tell know knows need needs want wants
+    wanted like right gonna wanna u ur pls plz mean means meaning meant define definition
+    stand stands explain tell help
     """.split()
 )
 
-# Words that describe what the asker wants to know about a resource ("address", "open"); they
-# add to a match when an entry has them but do not count against entries that lack them.
+# Words that describe what the asker wants to know about a resource ("address", "open"): they
+# refine a match when an entry has them, but cannot make one on their own.
 SOFT_WORDS = frozenset(
     """
     address located location where phone number call contact open opened closed hours time
@@ -40,8 +55,9 @@ CONTACT_WORDS = frozenset(
 
 # Placement intent: the asker is looking for somewhere to take a person.
 PLACEMENT_PATTERNS = (
-    r"\bwhere\b.{0,30}\b(take|bring|drop|transport|go|send|put|place|admit)\b",
-    r"\bwhere\s+(to|can|should|do|does|will|would)\b",
+    r"\bwhere\b.{0,30}\b(take|tak|bring|drop|transport|go|send|put|place|admit)\b",
+    r"\bwhere\s+to\b(?!\s+(begin|start|find|get|learn|look|read|apply|sign|report))",
+    r"\b(go|walk\s+in|take\s+\w+|bring\s+\w+)\s+(somewhere|someplace|anywhere)\b",
     r"\bdrop[\s-]?off\b",
     r"\b(take|bring|transport|drop)\s+(him|her|them|this|the|a|an|my|someone|somebody|"
     r"person|guy|kid|juvenile|subject|pt|patient)\b",
@@ -50,6 +66,17 @@ PLACEMENT_PATTERNS = (
     r"\bwill\s+\w+(\s+\w+){0,3}\s+(take|accept|admit)\b",
     r"\bplace\s+to\s+(take|bring)\b",
     r"\b(need|looking\s+for)\s+(a\s+)?(bed|placement)\b",
+)
+
+# Words the situation reader keys on, so a one-letter typo of them ("wher", "drnk",
+# "combatve") is read as the word when the knowledge base does not know the typo.
+CUE_WORDS = frozenset(
+    """
+    where take bring drop transport drunk intoxicated combative violent aggressive
+    assaultive juvenile teenager teen autistic autism veteran voluntary involuntary tonight
+    tomorrow morning evening afternoon midnight monday tuesday wednesday thursday friday
+    saturday sunday sober adult minor
+    """.split()
 )
 
 # Resource kinds that are not places to take someone (you call them, or they come to you).

@@ -5,14 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.search.index import SearchIndex
-from bot.search.lexicon import SOFT_WORDS, STOPWORDS
+from bot.search.lexicon import CONTACT_WORDS, SOFT_WORDS, STOPWORDS
 from bot.search.situation import Situation, Span
 from bot.search.text import CONCEPT_PREFIX, fold, near_word, word_spans, word_tokens
 
-# A word the knowledge base has never seen weighs this share of the rarest known word: it
-# counts against every entry (the question is partly about something we do not know), but
-# one stray word does not sink an otherwise clear question.
-UNKNOWN_WORD_WEIGHT = 0.5
+# A word the knowledge base has never seen weighs as much as its rarest word: the question is
+# partly about something we know nothing of, which must count against every entry.
+UNKNOWN_WORD_WEIGHT = 1.0
 
 
 @dataclass(frozen=True)
@@ -53,12 +52,20 @@ def _inside(start: int, end: int, spans: tuple[Span, ...]) -> bool:
     return any(start < span_end and span_start < end for span_start, span_end in spans)
 
 
-def build_query(question: str, situation: Situation, index: SearchIndex) -> Query:
+def build_query(
+    question: str, situation: Situation, index: SearchIndex, *, situation_soft: bool
+) -> Query:
+    """Slots for the question's words. With ``situation_soft``, words that describe the person
+    ("drunk", "5150") are optional evidence, as when looking for a place; otherwise they are
+    as required as any other word ("veterans crisis line", "what is a 5150")."""
     folded = fold(question)
     toks: list[_Token] = []
     for word, start, end in word_spans(folded):
-        dropped = _inside(start, end, situation.drop_spans)
-        soft = near_word(word, SOFT_WORDS) or _inside(start, end, situation.soft_spans)
+        # contact words ("address", "phone") say which details to show, not what to find
+        dropped = _inside(start, end, situation.drop_spans) or near_word(word, CONTACT_WORDS)
+        soft = near_word(word, SOFT_WORDS) or (
+            situation_soft and _inside(start, end, situation.soft_spans)
+        )
         toks.extend(_Token(t, word, soft, dropped) for t in word_tokens(word))
 
     slots: list[Slot] = []
@@ -71,11 +78,13 @@ def build_query(question: str, situation: Situation, index: SearchIndex) -> Quer
         terms = {CONCEPT_PREFIX + c: 1.0 for c in match.concepts}
         if len(group) == 1:
             terms.update(index.vocabulary.similar(group[0].text))
-        text = " ".join(t.word for t in group)
-        slots.append(_slot(text, terms, any(t.soft for t in group), index))
+        text = " ".join(dict.fromkeys(t.word for t in group))
+        slots.append(_slot(text, terms, all(t.soft for t in group), index))
     for position, tok in enumerate(toks):
         if position in covered or tok.dropped or tok.word in STOPWORDS or tok.text in STOPWORDS:
             continue
+        if tok.text.isdigit() and tok.text not in index.vocabulary:
+            continue  # a stray number ("58") says nothing we could match
         slots.append(_slot(tok.word, index.vocabulary.similar(tok.text), tok.soft, index))
     return Query(tuple(_unique(slots)))
 

@@ -38,6 +38,7 @@ class Situation:
     idd: bool | None = None
     veteran: bool | None = None
     language: str | None = None
+    walk_in: bool = False  # the person can go in on their own: no police drop-off needed
     drop_spans: tuple[Span, ...] = field(default=(), repr=False, compare=False)
     soft_spans: tuple[Span, ...] = field(default=(), repr=False, compare=False)
 
@@ -48,13 +49,25 @@ class Situation:
         return None if self.age_group is None else self.age_group == "minor"
 
     @property
+    def stated(self) -> tuple[str, ...]:
+        """Which facts about the person the question states."""
+        facts = {
+            "age": self.age_group, "intoxication": self.intoxicated, "hold": self.involuntary,
+            "violence": self.violent, "idd": self.idd, "veteran": self.veteran,
+            "language": self.language,
+        }  # fmt: skip
+        return tuple(name for name, value in facts.items() if value is not None)
+
+    @property
     def states_needs(self) -> bool:
         """Whether anything said about the person can rule a place in or out."""
-        return any(
-            v is not None
-            for v in (self.age, self.age_group, self.intoxicated, self.involuntary, self.violent,
-                      self.idd, self.veteran, self.language)
-        )  # fmt: skip
+        return bool(self.stated)
+
+    @property
+    def describes_a_person(self) -> bool:
+        """Enough about someone to look for a place: "drunk 16yo", "combative", but not a
+        bare hold name ("baker act?"), which is a question about the word."""
+        return len(self.stated) >= 2 or self.stated not in ((), ("hold",))
 
     def as_dict(self) -> dict[str, Any]:
         """The stated facts only, for JSON output and logs."""
@@ -64,6 +77,8 @@ class Situation:
             value = getattr(self, name)
             if value is not None:
                 out[name] = value
+        if self.walk_in:
+            out["walk_in"] = True
         if self.time_stated:
             out["time"] = self.at.isoformat(timespec="minutes")
         out["placement"] = self.placement
@@ -79,16 +94,30 @@ _AGE_PATTERNS = (
     _rx(r"\b(\d{1,3})\s*-?\s*(?:year|yr)\s*-?\s*old\b"),
     _rx(r"\bage[sd]?\s*(?:is\s*|of\s*)?(\d{1,3})\b"),
     _rx(r"\b(\d{1,3})\s*(?:yom|yof|y/o\s*[mf])\b"),
+    # officer shorthand: "veteran, 58", "male 34", "34 m", "16F"
+    _rx(
+        r"\b(?:male|female|man|woman|guy|veteran|vet|adult|subject|patient|pt|juvenile|juv|"
+        r"kid|boy|girl|son|daughter)\s*,?\s*(\d{1,2})\b(?!\s*(?:am|pm|a\.m|p\.m|:|hours?|"
+        r"hrs?|min|minutes|times|calls|people|officers|days|weeks))"
+    ),
+    _rx(r"\b(\d{1,2})\s*(?:m|f|male|female)\b"),
 )
 _MINOR_WORDS = _rx(
     r"\b(teen|teens|teenager|teenage|juvenile|juv|minor|minors|kid|kids|child|children|"
     r"adolescent|youth|boy|girl|underage|under 18|high school(?:er)?|middle school(?:er)?)\b"
 )
-_ADULT_WORDS = _rx(r"\b(adult|adults|grown|elderly|senior|older adult|over 18|18\+)\b")
+_ADULT_WORDS = _rx(
+    r"\b(adult|adults|grown|elderly|senior|older adult|over 18|18\+|man|men|woman|women|guy|"
+    r"lady|gentleman|husband|wife|mom|dad|mother|father|grandma|grandpa|grandmother|"
+    r"grandfather)\b"
+)
+_DECADE = _rx(r"\b(?:in (?:his|her|their) |(?<!\d))([2-9])0'?s\b")
 
 _BAC = (
-    _rx(r"\b(?:bac|bal|blood alcohol(?: content| level)?|breathalyzer|pbt|bat)\s*(?:of|is|was|at|"
-        r"=|:)?\s*(0?\.\d{1,3})"),
+    _rx(r"\b(?:bac|bal|blood alcohol(?: content| level)?|breathalyzer|pbt)\W*"
+        r"(?:(?:of|is|was|at|around|about|approx\w*|roughly|near|like|maybe|a|an|=|:)\W*){0,3}"
+        r"(0?\.\d{1,3})"),
+    _rx(r"\bblew\s+(?:a\s+|an\s+)?(0?\.\d{1,3})"),
     _rx(r"(?<![\d.])(0?\.\d{1,3})\s*(?:bac|bal|blood alcohol)\b"),
 )  # fmt: skip
 _INTOXICATED = _rx(
@@ -120,6 +149,9 @@ _HOLD_PATTERNS = tuple((name, _rx(pattern)) for name, pattern in _HOLDS)
 _VOLUNTARY = _rx(
     r"\b(voluntar\w*|willing|wants help|self[\s-]*referr?\w*|consents?|agrees? to go)\b"
 )
+_WALK_IN = _rx(
+    r"\bwalk(?:s|ing)?[\s-]*in\b|\bon (?:his|her|their) own\b|\bby (?:him|her|them)sel(?:f|ves)\b"
+)
 _VIOLENT = _rx(
     r"\b(violent|violence|combative|assaultive|aggressive|agitated and hitting|fighting|"
     r"swinging|punching|kicking|biting|spitting|threatening|assaulted|assaulting|belligerent|"
@@ -148,7 +180,7 @@ _NAMED_TIMES = (
     (_rx(r"\bthis morning|early morning\b"), time(8, 0)),
     (_rx(r"\bthis afternoon\b"), time(15, 0)),
 )
-_NOW = _rx(r"\b(right now|now|currently|at the moment|atm|asap)\b")
+_NOW = _rx(r"\b(right now|now|rn|currently|at the moment|atm|asap)\b")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = _rx(
     r"\b(?:on\s+|this\s+|next\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
@@ -165,7 +197,7 @@ def read_situation(question: str, now: datetime) -> Situation:
     drop: list[Span] = []
     soft: list[Span] = []
 
-    age, age_group = _age(text, drop)
+    age, age_group = _age(text, drop, soft)
     bac = _first_float(_BAC, text, drop)
     intoxicated: bool | None = None
     if _SOBER.search(text):
@@ -185,6 +217,7 @@ def read_situation(question: str, now: datetime) -> Situation:
     idd = True if _mark(_IDD, text, soft) else None
     veteran = True if _mark(_VETERAN, text, soft) else None
     language = _language(text, soft)
+    walk_in = _mark(_WALK_IN, text, soft)
     at, time_stated = _moment(text, now, drop)
     placement = any(rx.search(text) for rx in _PLACEMENT)
     return Situation(
@@ -201,22 +234,28 @@ def read_situation(question: str, now: datetime) -> Situation:
         idd=idd,
         veteran=veteran,
         language=language,
+        walk_in=walk_in,
         drop_spans=tuple(drop),
         soft_spans=tuple(soft),
     )
 
 
-def _age(text: str, drop: list[Span]) -> tuple[int | None, AgeGroup | None]:
+def _age(text: str, drop: list[Span], soft: list[Span]) -> tuple[int | None, AgeGroup | None]:
     for pattern in _AGE_PATTERNS:
         match = pattern.search(text)
         if match and 0 < int(match.group(1)) <= 120:
             drop.append(match.span())
             age = int(match.group(1))
             return age, "minor" if age < ADULT_AGE else "adult"
+    decade = _DECADE.search(text)
+    if decade:
+        drop.append(decade.span())
+        return int(decade.group(1)) * 10, "adult"
     for pattern, group in ((_MINOR_WORDS, "minor"), (_ADULT_WORDS, "adult")):
         match = pattern.search(text)
         if match:
-            return None, group  # the word stays searchable ("youth" services)
+            soft.append(match.span())  # the word stays searchable ("youth" services)
+            return None, group
     return None, None
 
 

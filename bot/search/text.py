@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -18,7 +18,9 @@ _INNER_PUNCT = re.compile(r"['\u2019/.]")
 _SUFFIXES: tuple[tuple[str, str], ...] = (
     ("izations", "ize"), ("ization", "ize"), ("izing", "ize"), ("ized", "ize"),
     ("ations", "ate"), ("ation", "ate"), ("ating", "ate"), ("ated", "ate"),
-    ("ies", "y"), ("sses", "ss"), ("ing", ""), ("ness", ""), ("ed", ""), ("s", ""),
+    ("ances", ""), ("ance", ""), ("ically", "ical"),
+    ("ally", "al"), ("ies", "y"), ("sses", "ss"), ("ing", ""), ("ness", ""), ("ly", ""),
+    ("ed", ""), ("s", ""),
 )  # fmt: skip
 _KEEP_S = ("ss", "us", "is", "ys", "as", "os")
 CONCEPT_PREFIX = "~"
@@ -129,3 +131,23 @@ def near_word(word: str, vocabulary: frozenset[str]) -> bool:
 @lru_cache(maxsize=8192)
 def _near_cached(word: str, vocabulary: frozenset[str]) -> bool:
     return any(OSA.distance(word, known, score_cutoff=1) <= 1 for known in vocabulary)
+
+
+def correct_words(text: str, vocabulary: frozenset[str], keep: Callable[[str], bool]) -> str:
+    """Replace words one typo away from a ``vocabulary`` word, unless ``keep(word)``."""
+    folded = fold(text)
+    pieces: list[str] = []
+    last = 0
+    for word, start, end in word_spans(folded):
+        if len(word) >= 4 and word not in vocabulary and not keep(word):
+            fixed = _nearest(word, vocabulary)
+            if fixed:
+                pieces += [folded[last:start], fixed]
+                last = end
+    return "".join([*pieces, folded[last:]]) if pieces else folded
+
+
+@lru_cache(maxsize=8192)
+def _nearest(word: str, vocabulary: frozenset[str]) -> str | None:
+    close = [known for known in vocabulary if OSA.distance(word, known, score_cutoff=1) <= 1]
+    return close[0] if len(close) == 1 else None
