@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import datetime
@@ -11,7 +13,7 @@ from pathlib import Path
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
-from bot.config import knowledge_dir
+from bot.config import ConfigError, Mode, Settings, knowledge_dir, load_settings
 from bot.knowledge import KnowledgeBase, load_report
 from bot.render.text import render_text
 from bot.search.engine import Engine
@@ -21,12 +23,65 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
+        return _default()
+    return args.run(args)
+
+
+def _default() -> int:
+    """Socket Mode with an app token, HTTP with bot token and signing secret, else console."""
+    settings = _settings(need=None)
+    if settings is None:
+        return 2
+    if settings.mode == "console":
         print(
-            "No Slack credentials set: starting the console chat on the bundled knowledge base.",
+            f"No Slack credentials set: starting the console chat on {settings.knowledge_dir}/.",
             file=sys.stderr,
         )
-        return chat(knowledge_dir())
-    return args.run(args)
+        return chat(settings.knowledge_dir)
+    return run_slack(settings)
+
+
+def _serve(_: argparse.Namespace) -> int:
+    """HTTP mode (or Socket Mode when SLACK_APP_TOKEN is set); credentials required."""
+    settings = _settings(need=None if os.environ.get("SLACK_APP_TOKEN") else "http")
+    return 2 if settings is None else run_slack(settings)
+
+
+def _settings(need: Mode | None) -> Settings | None:
+    try:
+        return load_settings(need=need)
+    except ConfigError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return None
+
+
+def run_slack(settings: Settings) -> int:
+    """Load the knowledge base and serve Slack until stopped."""
+    import asyncio
+
+    from bot.assistant import Assistant
+    from bot.slack.app import create_app
+    from bot.slack.deps import Deps
+    from bot.slack.server import serve_http, serve_socket_mode
+
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    knowledge = _load(settings.knowledge_dir)
+    if knowledge is None:
+        return 1
+    deps = Deps(Assistant(Engine(knowledge)))
+    app = create_app(settings, deps)
+    try:
+        if settings.mode == "socket":
+            assert settings.app_token is not None
+            asyncio.run(serve_socket_mode(app, settings.app_token))
+        else:
+            asyncio.run(serve_http(app, deps, settings.port))
+    except KeyboardInterrupt:
+        pass
+    return 0
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -52,6 +107,11 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check a knowledge folder")
     validate.add_argument("folder", nargs="?", type=Path, help="default: knowledge/")
     validate.set_defaults(run=_validate)
+
+    serve = commands.add_parser(
+        "serve", help="serve Slack over HTTP on $PORT (Socket Mode if SLACK_APP_TOKEN is set)"
+    )
+    serve.set_defaults(run=_serve)
 
     chat_cmd = commands.add_parser("chat", help="talk to the bot in this terminal")
     _knowledge_option(chat_cmd)

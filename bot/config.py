@@ -1,11 +1,104 @@
-"""Settings from the environment, read in one place."""
+"""Settings from the environment, read and checked in one place.
+
+Each problem is one sentence naming the variable; secret values are never echoed.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
+from urllib.parse import urlparse
+
+DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+DEFAULT_PORT = 3000
+
+Mode = Literal["socket", "http", "console"]
 
 
-def knowledge_dir() -> Path:
+class ConfigError(Exception):
+    """The environment is not usable; ``problems`` holds one sentence each."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__(" ".join(problems))
+
+
+@dataclass(frozen=True)
+class Settings:
+    knowledge_dir: Path
+    bot_token: str | None = field(default=None, repr=False)
+    signing_secret: str | None = field(default=None, repr=False)
+    app_token: str | None = field(default=None, repr=False)
+    slack_api_url: str = DEFAULT_SLACK_API_URL
+    port: int = DEFAULT_PORT
+
+    @property
+    def mode(self) -> Mode:
+        """Socket Mode with an app token, HTTP with bot token and signing secret, else console."""
+        if self.app_token:
+            return "socket"
+        if self.bot_token and self.signing_secret:
+            return "http"
+        return "console"
+
+
+def knowledge_dir(env: Mapping[str, str] | None = None) -> Path:
     """The knowledge folder: ``$KNOWLEDGE_DIR``, else ``knowledge/`` in the working directory."""
-    return Path(os.environ.get("KNOWLEDGE_DIR") or "knowledge")
+    env = os.environ if env is None else env
+    return Path(env.get("KNOWLEDGE_DIR") or "knowledge")
+
+
+def load_settings(env: Mapping[str, str] | None = None, *, need: Mode | None = None) -> Settings:
+    """Read the environment; raise ``ConfigError`` listing every problem.
+
+    ``need`` states the mode the caller is about to run ("http" for ``serve``), so missing
+    credentials for it are reported instead of silently falling back to the console.
+    """
+    env = os.environ if env is None else env
+    problems: list[str] = []
+
+    def text(name: str) -> str | None:
+        value = env.get(name, "").strip()
+        return value or None
+
+    bot_token, secret, app_token = (
+        text("SLACK_BOT_TOKEN"), text("SLACK_SIGNING_SECRET"), text("SLACK_APP_TOKEN")
+    )  # fmt: skip
+    if bot_token and not bot_token.startswith("xoxb-"):
+        problems.append("SLACK_BOT_TOKEN must be a bot token starting with xoxb-.")
+    if app_token and not app_token.startswith("xapp-"):
+        problems.append("SLACK_APP_TOKEN must be an app-level token starting with xapp-.")
+    if app_token and not bot_token:
+        problems.append("SLACK_APP_TOKEN is set, so SLACK_BOT_TOKEN (xoxb-...) is needed too.")
+    if need == "http":
+        if not bot_token:
+            problems.append("SLACK_BOT_TOKEN is not set; HTTP mode needs the bot token (xoxb-...).")
+        if not secret:
+            problems.append("SLACK_SIGNING_SECRET is not set; HTTP mode needs it to verify Slack.")
+    elif bot_token and not secret and not app_token:
+        problems.append(
+            "SLACK_SIGNING_SECRET is not set; set it for HTTP mode, or SLACK_APP_TOKEN for "
+            "Socket Mode."
+        )
+    api_url = text("SLACK_API_URL") or DEFAULT_SLACK_API_URL
+    parsed = urlparse(api_url)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        problems.append(f"SLACK_API_URL must be an http(s) URL such as {DEFAULT_SLACK_API_URL}.")
+    if not api_url.endswith("/"):
+        api_url += "/"
+    port = DEFAULT_PORT
+    raw_port = text("PORT")
+    if raw_port is not None:
+        if raw_port.isdigit() and 0 < int(raw_port) < 65536:
+            port = int(raw_port)
+        else:
+            problems.append(f"PORT must be a number from 1 to 65535 (got {raw_port[:20]!r}).")
+    folder = knowledge_dir(env)
+    if not folder.is_dir():
+        problems.append(f"KNOWLEDGE_DIR {str(folder)!r} is not a folder.")
+    if problems:
+        raise ConfigError(problems)
+    return Settings(folder, bot_token, secret, app_token, api_url, port)

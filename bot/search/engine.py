@@ -88,8 +88,11 @@ class Engine:
             tuple(_content(handle) for handle in handles) for handles in self.index.handles
         )
 
-    def answer(self, question: str, *, at: datetime, top: int = 5) -> Answer:
-        """Answer ``question`` as asked at ``at`` (timezone-aware)."""
+    def answer(
+        self, question: str, *, at: datetime, top: int = 5, resources_only: bool = False
+    ) -> Answer:
+        """Answer ``question`` as asked at ``at`` (timezone-aware); ``resources_only`` leaves
+        guidance, FAQs and the glossary out (``/crisis``)."""
         question = clean_question(question)
         understood = correct_words(question, CUE_WORDS, self._is_known_word)
         situation = read_situation(understood, at.astimezone(ZoneInfo(self.timezone)))
@@ -110,7 +113,21 @@ class Engine:
                 return answer
         query = build_query(understood, situation, self.index, situation_soft=False)
         coverage, hits = self._coverage(query)
+        if resources_only:
+            coverage = coverage * self.index.criteria.is_resource
         return self._lookup(question, situation, query, coverage, hits, top)
+
+    def listing(self, kind: str, *, at: datetime) -> Answer:
+        """Every resource of ``kind``, by name, with its state at ``at`` (``/crisis`` alone)."""
+        situation = read_situation("", at.astimezone(ZoneInfo(self.timezone)))
+        resources = sorted(
+            (e for e in self.knowledge.resources if e.kind == kind), key=lambda r: r.name
+        )
+        results = tuple(
+            Match(r, 1.0, eligibility.status_of(r, situation.at, self.knowledge.timezone_of(r)))
+            for r in resources
+        )
+        return Answer(kind, situation, results, area=self.knowledge.defaults.area)
 
     def _is_known_word(self, word: str) -> bool:
         return all(token in self.index.vocabulary for token in word_tokens(word))

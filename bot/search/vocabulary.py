@@ -37,7 +37,9 @@ class FuzzyVocabulary:
     def similar(self, word: str) -> dict[str, float]:
         """Vocabulary words within one edit (two for long words) of ``word``, with similarity.
 
-        The exact word, when known, scores 1.0; a one-edit typo 0.9; two edits 0.8.
+        The exact word, when known, scores 1.0; a typo scores the share of letters it got
+        right, so one slip in a long word ("stonebrige") counts more than in a short one,
+        where it more often makes another word ("park" / "part").
         """
         found: dict[str, float] = {word: 1.0} if word in self._words else {}
         if len(word) < MIN_FUZZY_LENGTH or word.isdigit():
@@ -49,5 +51,5 @@ class FuzzyVocabulary:
                     continue
                 distance = OSA.distance(word, candidate, score_cutoff=allowed)
                 if distance <= allowed:
-                    found[candidate] = 1.0 - 0.1 * distance
+                    found[candidate] = 1.0 - distance / max(len(word), len(candidate))
         return found

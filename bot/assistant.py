@@ -1,0 +1,40 @@
+"""The assistant every front end talks to: the current engine and the clock.
+
+Front ends (console, Slack) ask here rather than holding an engine, so a reloaded
+knowledge base can be swapped in for all of them at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.answer import Answer
+from bot.search.engine import Engine
+
+Clock = Callable[[ZoneInfo], datetime]
+
+
+class Assistant:
+    def __init__(self, engine: Engine, clock: Clock = datetime.now) -> None:
+        self.engine = engine
+        self._clock = clock
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.engine.timezone)
+
+    def now(self) -> datetime:
+        return self._clock(self.zone)
+
+    def ask(
+        self, question: str, *, at: datetime | None = None, top: int = 5,
+        resources_only: bool = False,
+    ) -> Answer:  # fmt: skip
+        return self.engine.answer(
+            question, at=at or self.now(), top=top, resources_only=resources_only
+        )
+
+    def crisis_centers(self, *, at: datetime | None = None) -> Answer:
+        return self.engine.listing("crisis_center", at=at or self.now())

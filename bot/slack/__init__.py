@@ -1,0 +1,1 @@
+"""The Slack front end: a Bolt AsyncApp, its listeners, and the HTTP / Socket Mode runners."""

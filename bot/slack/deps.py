@@ -1,0 +1,35 @@
+"""What every listener needs, passed in at registration instead of read from globals."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from bot.assistant import Assistant
+from bot.feedback import FeedbackLog
+
+
+class RecentlySeen:
+    """A bounded memory of delivery keys, so a retried or doubled event is answered once."""
+
+    def __init__(self, size: int = 10_000) -> None:
+        self._keys: OrderedDict[str, None] = OrderedDict()
+        self._size = size
+
+    def first_time(self, *keys: str) -> bool:
+        """True if none of ``keys`` was seen before; remembers them all either way."""
+        fresh = not any(key in self._keys for key in keys if key)
+        for key in keys:
+            if key:
+                self._keys[key] = None
+                self._keys.move_to_end(key)
+        while len(self._keys) > self._size:
+            self._keys.popitem(last=False)
+        return fresh
+
+
+@dataclass
+class Deps:
+    assistant: Assistant
+    feedback: FeedbackLog = field(default_factory=FeedbackLog)
+    seen: RecentlySeen = field(default_factory=RecentlySeen)

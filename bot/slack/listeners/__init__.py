@@ -1,0 +1,12 @@
+"""Listeners grouped by kind; each module has ``register(app, deps)``."""
+
+from slack_bolt.async_app import AsyncApp
+
+from bot.slack.deps import Deps
+from bot.slack.listeners import actions, commands, events
+
+
+def register(app: AsyncApp, deps: Deps) -> None:
+    events.register(app, deps)
+    commands.register(app, deps)
+    actions.register(app, deps)

@@ -1,0 +1,95 @@
+"""Buttons on answers: share in channel, more results, did-you-mean, and feedback."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from datetime import datetime
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
+
+from bot.feedback import FeedbackVote
+from bot.render import blocks as ui
+from bot.slack.deps import Deps
+
+log = logging.getLogger(__name__)
+MAX_TOP = 25
+
+
+def _value(action: dict[str, Any]) -> dict[str, Any]:
+    """The JSON a button carries; a tampered or truncated value is just empty."""
+    try:
+        value = json.loads(action.get("value") or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _moment(value: dict[str, Any]) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(str(value.get("at")))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else None
+
+
+def register(app: AsyncApp, deps: Deps) -> None:
+    @app.action(ui.SHARE)
+    async def share(ack: AsyncAck, action: dict[str, Any], respond: AsyncRespond) -> None:
+        await ack()
+        value = _value(action)
+        if value.get("listing"):
+            answer = deps.assistant.crisis_centers(at=_moment(value))
+        else:
+            answer = deps.assistant.ask(
+                str(value.get("q", "")),
+                at=_moment(value),
+                resources_only=bool(value.get("resources_only")),
+            )
+        await respond(
+            blocks=ui.render_blocks(answer),
+            text=ui.fallback_text(answer),
+            response_type="in_channel",
+            replace_original=False,
+        )
+
+    @app.action(ui.MORE)
+    async def more(ack: AsyncAck, action: dict[str, Any], respond: AsyncRespond) -> None:
+        await ack()
+        value = _value(action)
+        top = min(int(value.get("top") or 10), MAX_TOP)
+        answer = deps.assistant.ask(str(value.get("q", "")), at=_moment(value), top=top)
+        await respond(
+            blocks=ui.render_blocks(answer, share={}, top=top),
+            text=ui.fallback_text(answer),
+            response_type="ephemeral",
+            replace_original=True,
+        )
+
+    @app.action(re.compile(rf"^{ui.SUGGEST}-\d+$"))
+    async def suggestion(ack: AsyncAck, action: dict[str, Any], respond: AsyncRespond) -> None:
+        await ack()
+        answer = deps.assistant.ask(str(_value(action).get("q", "")))
+        await respond(
+            blocks=ui.render_blocks(answer, share={}),
+            text=ui.fallback_text(answer),
+            response_type="ephemeral",
+            replace_original=False,
+        )
+
+    @app.action(re.compile(rf"^({ui.FEEDBACK_UP}|{ui.FEEDBACK_DOWN})$"))
+    async def feedback(ack: AsyncAck, action: dict[str, Any], body: dict[str, Any],
+                       respond: AsyncRespond) -> None:  # fmt: skip
+        await ack()
+        vote = "up" if action.get("action_id") == ui.FEEDBACK_UP else "down"
+        surface = (body.get("container") or {}).get("type", "message")
+        deps.feedback.record(
+            FeedbackVote(deps.assistant.now(), vote, str(_value(action).get("top", "")), surface)
+        )
+        await respond(
+            text="Thanks — your feedback helps the coordinators improve the knowledge base.",
+            response_type="ephemeral",
+            replace_original=False,
+        )

@@ -1,0 +1,66 @@
+"""``/crisis`` and ``/pmhc``: acknowledged at once, answered ephemerally through response_url."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
+
+from bot.render.blocks import escape, fallback_text, render_blocks
+from bot.render.describe import PHI_REMINDER
+from bot.slack.deps import Deps
+
+log = logging.getLogger(__name__)
+
+PMHC_HELP = (
+    "*Ask me about crisis resources and the PMHC Toolkit.* For example:\n"
+    "• `/pmhc where can I take an intoxicated 16 year old at 2am`\n"
+    "• `/pmhc what goes in an MOU with the mental health provider`\n"
+    "• `/pmhc how many hours is CIT training`\n"
+    "• `/pmhc what is a 5150`\n"
+    "• `/crisis combative adult on a hold` — places for a situation\n"
+    "• `/crisis harbor` — one place's admission criteria\n"
+    "• `/crisis` — every crisis receiving center, open or closed now\n"
+    "You can also mention me in a channel or send me a direct message."
+)
+
+
+def help_blocks() -> list[dict[str, Any]]:
+    return [
+        {"type": "section", "text": {"type": "mrkdwn", "text": PMHC_HELP}},
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": escape(PHI_REMINDER)}]},
+    ]
+
+
+def register(app: AsyncApp, deps: Deps) -> None:
+    @app.command("/crisis")
+    async def crisis(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
+        await ack()
+        text = (command.get("text") or "").strip()
+        assistant = deps.assistant
+        if text:
+            answer, share = assistant.ask(text, resources_only=True), {"resources_only": True}
+        else:
+            answer, share = assistant.crisis_centers(), {"listing": True}
+        await respond(
+            blocks=render_blocks(answer, share=share),
+            text=fallback_text(answer),
+            response_type="ephemeral",
+        )
+        log.info("/crisis answered with %d results", len(answer.results))
+
+    @app.command("/pmhc")
+    async def pmhc(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
+        await ack()
+        text = (command.get("text") or "").strip()
+        if not text:
+            await respond(blocks=help_blocks(), text=PMHC_HELP, response_type="ephemeral")
+            return
+        answer = deps.assistant.ask(text)
+        await respond(
+            blocks=render_blocks(answer, share={}),
+            text=fallback_text(answer),
+            response_type="ephemeral",
+        )
+        log.info("/pmhc answered with %d results", len(answer.results))

@@ -1,0 +1,52 @@
+"""Mentions in channels (answered in the thread) and direct messages (answered in the DM)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.render.blocks import fallback_text, render_blocks
+from bot.slack.deps import Deps
+
+log = logging.getLogger(__name__)
+_MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
+
+
+def question_from(text: str) -> str:
+    """The question without the ``<@U123>`` mention(s) Slack puts in the text."""
+    return " ".join(_MENTION.sub(" ", text or "").split())
+
+
+def register(app: AsyncApp, deps: Deps) -> None:
+    async def answer(event: dict[str, Any], body: dict[str, Any], client: AsyncWebClient,
+                     *, thread: bool) -> None:  # fmt: skip
+        channel, ts = event.get("channel", ""), event.get("ts", "")
+        # the same message may come as app_mention and message, and Slack retries deliveries
+        if not deps.seen.first_time(f"msg:{channel}:{ts}", f"event:{body.get('event_id', '')}"):
+            log.info("skipping a message already answered (%s)", body.get("event_id", "?"))
+            return
+        question = question_from(event.get("text", ""))
+        answer = deps.assistant.ask(question)
+        await client.chat_postMessage(
+            channel=channel,
+            thread_ts=(event.get("thread_ts") or ts) if thread else None,
+            blocks=render_blocks(answer),
+            text=fallback_text(answer),
+            unfurl_links=False,
+        )
+        log.info("answered a %s; top result %s", "mention" if thread else "direct message",
+                 answer.results[0].entry.id if answer.results else "none")  # fmt: skip
+
+    @app.event("app_mention")
+    async def on_mention(event: dict[str, Any], body: dict[str, Any], client: AsyncWebClient):
+        await answer(event, body, client, thread=True)
+
+    @app.event("message")
+    async def on_message(event: dict[str, Any], body: dict[str, Any], client: AsyncWebClient):
+        if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
+            return  # only people's own messages in a DM with the bot
+        await answer(event, body, client, thread=False)

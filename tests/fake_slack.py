@@ -1,0 +1,106 @@
+"""A local stand-in for Slack's Web API and for response_url, recording every call.
+
+Modelled on opsdroid's external-API test server: real HTTP on a free port, canned replies
+per method, and a list of (route, payload) that tests wait on and assert against.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl
+
+from aiohttp import web
+
+BOT_USER = "UBOT"
+
+
+@dataclass
+class Call:
+    route: str  # "chat.postMessage" or "response:<token>"
+    payload: dict[str, Any]
+    at: float = field(default_factory=time.monotonic)
+
+
+class FakeSlack:
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self.rate_limit: dict[str, int] = defaultdict(int)  # method -> 429s still to send
+        self._runner: web.AppRunner | None = None
+        self.base_url = ""
+
+    async def start(self) -> FakeSlack:
+        app = web.Application()
+        app.router.add_post("/api/{method}", self._api)
+        app.router.add_post("/response/{token}", self._response_url)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = self._runner.addresses[0][1]
+        self.base_url = f"http://127.0.0.1:{port}"
+        return self
+
+    async def stop(self) -> None:
+        if self._runner:
+            await self._runner.cleanup()
+
+    @property
+    def api_url(self) -> str:
+        return f"{self.base_url}/api/"
+
+    def response_url(self, token: str) -> str:
+        return f"{self.base_url}/response/{token}"
+
+    def routes(self, route: str) -> list[Call]:
+        return [c for c in self.calls if c.route == route]
+
+    async def wait_for(self, route: str, count: int = 1, timeout: float = 5.0) -> list[Call]:
+        """The first ``count`` calls to ``route``, waiting for them to arrive."""
+        deadline = time.monotonic() + timeout
+        while len(self.routes(route)) < count:
+            if time.monotonic() > deadline:
+                seen = [c.route for c in self.calls]
+                raise AssertionError(f"no {count} call(s) to {route} within {timeout}s; saw {seen}")
+            await asyncio.sleep(0.01)
+        return self.routes(route)[:count]
+
+    async def _payload(self, request: web.Request) -> dict[str, Any]:
+        raw = await request.text()
+        if request.content_type == "application/json":
+            return json.loads(raw or "{}")
+        payload: dict[str, Any] = dict(parse_qsl(raw))
+        for key in ("blocks", "attachments"):
+            if isinstance(payload.get(key), str):
+                payload[key] = json.loads(payload[key])
+        return payload
+
+    async def _api(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        payload = await self._payload(request)
+        if self.rate_limit[method] > 0:
+            self.rate_limit[method] -= 1
+            self.calls.append(Call(f"429:{method}", payload))
+            return web.json_response(
+                {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"}
+            )
+        self.calls.append(Call(method, payload))
+        if method == "auth.test":
+            return web.json_response(
+                {"ok": True, "user_id": BOT_USER, "bot_id": "BBOT", "team_id": "T1",
+                 "user": "pmhc", "team": "Test", "url": "https://test.slack.com/"}
+            )  # fmt: skip
+        if method == "chat.postMessage":
+            return web.json_response(
+                {"ok": True, "channel": payload.get("channel"), "ts": f"{time.time():.6f}"}
+            )
+        return web.json_response({"ok": True})
+
+    async def _response_url(self, request: web.Request) -> web.Response:
+        payload = await self._payload(request)
+        self.calls.append(Call(f"response:{request.match_info['token']}", payload))
+        return web.json_response({"ok": True})

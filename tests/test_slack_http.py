@@ -1,0 +1,300 @@
+"""The Slack app over real HTTP: requests signed as Slack signs them, a fake Web API that
+records what the bot sends, and assertions on the Block Kit actually sent."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import json
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlencode
+
+import aiohttp
+import pytest
+
+from bot.assistant import Assistant
+from bot.config import load_settings
+from bot.render.blocks import FEEDBACK_DOWN, MORE, SHARE
+from bot.search.engine import Engine
+from bot.slack.app import create_app
+from bot.slack.deps import Deps
+from bot.slack.server import EVENTS_PATH, start_http
+from tests.conftest import CHICAGO, SHIPPED
+from tests.fake_slack import FakeSlack
+
+SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+NOW = datetime(2026, 11, 22, 14, 0, tzinfo=CHICAGO)
+
+
+@dataclass
+class Bot:
+    url: str
+    slack: FakeSlack
+    deps: Deps
+    session: aiohttp.ClientSession
+
+    async def post(
+        self,
+        body: str,
+        content_type: str,
+        *,
+        headers: dict | None = None,
+        timestamp: int | None = None,
+        secret: str = SECRET,
+    ) -> aiohttp.ClientResponse:
+        """Sign ``v0:{timestamp}:{body}`` with HMAC-SHA256, as Slack does, and send it."""
+        stamp = str(timestamp if timestamp is not None else int(time.time()))
+        signature = hmac.new(secret.encode(), f"v0:{stamp}:{body}".encode(), hashlib.sha256)
+        signed = {
+            "Content-Type": content_type,
+            "X-Slack-Request-Timestamp": stamp,
+            "X-Slack-Signature": f"v0={signature.hexdigest()}",
+            **(headers or {}),
+        }
+        return await self.session.post(self.url + EVENTS_PATH, data=body.encode(), headers=signed)
+
+    async def command(self, command: str, text: str, token: str = "cmd") -> aiohttp.ClientResponse:
+        body = urlencode({
+            "token": "legacy", "team_id": "T1", "team_domain": "test", "channel_id": "C1",
+            "channel_name": "patrol", "user_id": "U1", "user_name": "officer", "command": command,
+            "text": text, "api_app_id": "A1", "response_url": self.slack.response_url(token),
+            "trigger_id": "1.2.3",
+        })  # fmt: skip
+        return await self.post(body, "application/x-www-form-urlencoded")
+
+    async def event(self, event: dict[str, Any], event_id: str = "Ev1", **headers: str):
+        body = json.dumps({
+            "token": "legacy", "team_id": "T1", "api_app_id": "A1", "type": "event_callback",
+            "event_id": event_id, "event_time": int(time.time()), "event": event,
+            "authorizations": [{"team_id": "T1", "user_id": "UBOT", "is_bot": True}],
+        })  # fmt: skip
+        return await self.post(body, "application/json", headers=headers)
+
+    async def click(
+        self, action_id: str, value: str, token: str = "click"
+    ) -> aiohttp.ClientResponse:
+        payload = {
+            "type": "block_actions", "user": {"id": "U1"}, "team": {"id": "T1"},
+            "api_app_id": "A1", "container": {"type": "message", "is_ephemeral": True},
+            "channel": {"id": "C1"}, "trigger_id": "1.2.3",
+            "response_url": self.slack.response_url(token),
+            "actions": [{"action_id": action_id, "block_id": "b1", "value": value,
+                         "type": "button", "action_ts": "1.2"}],
+        }  # fmt: skip
+        body = urlencode({"payload": json.dumps(payload)})
+        return await self.post(body, "application/x-www-form-urlencoded")
+
+
+@pytest.fixture(scope="module")
+def engine_for_slack() -> Engine:
+    from bot.knowledge import load_knowledge
+
+    return Engine(load_knowledge(SHIPPED))
+
+
+@pytest.fixture
+async def bot(engine_for_slack: Engine) -> AsyncIterator[Bot]:
+    slack = await FakeSlack().start()
+    settings = load_settings({
+        "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": slack.api_url, "KNOWLEDGE_DIR": str(SHIPPED),
+    })  # fmt: skip
+    deps = Deps(Assistant(engine_for_slack, clock=lambda zone: NOW.astimezone(zone)))
+    runner = await start_http(create_app(settings, deps), deps, port=0, host="127.0.0.1")
+    port = runner.addresses[0][1]
+    async with aiohttp.ClientSession() as session:
+        yield Bot(f"http://127.0.0.1:{port}", slack, deps, session)
+    await runner.cleanup()
+    await slack.stop()
+
+
+def texts(blocks: list[dict[str, Any]]) -> str:
+    """All the text a person would read in these blocks, one string."""
+    return json.dumps(blocks, ensure_ascii=False)
+
+
+def buttons(blocks: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {
+        element["action_id"]: element
+        for block in blocks
+        if block["type"] == "actions"
+        for element in block["elements"]
+    }
+
+
+async def test_url_verification_echoes_the_challenge(bot: Bot):
+    body = json.dumps({"token": "legacy", "challenge": "c-123", "type": "url_verification"})
+    response = await bot.post(body, "application/json")
+    assert response.status == 200
+    assert (await response.json())["challenge"] == "c-123"
+
+
+@pytest.mark.parametrize(
+    ("secret", "age"), [("wrong-secret", 0), (SECRET, 6 * 60)], ids=["bad-signature", "old"]
+)
+async def test_unsigned_or_stale_requests_are_refused(bot: Bot, secret: str, age: int):
+    body = json.dumps({"type": "url_verification", "challenge": "x"})
+    response = await bot.post(body, "application/json", secret=secret,
+                              timestamp=int(time.time()) - age)  # fmt: skip
+    assert response.status == 401
+    assert bot.slack.calls == []
+
+
+async def test_missing_signature_headers_are_refused(bot: Bot):
+    response = await bot.session.post(bot.url + EVENTS_PATH, data=b'{"type":"url_verification"}')
+    assert response.status == 401
+
+
+async def test_oversized_and_malformed_bodies_get_4xx_and_the_server_stays_up(bot: Bot):
+    huge = await bot.post("x" * (300 * 1024), "application/x-www-form-urlencoded")
+    assert huge.status == 413
+    broken = await bot.post("payload=%7Bnot-json", "application/x-www-form-urlencoded")
+    assert 400 <= broken.status < 500
+    garbage = await bot.post("{{{{", "application/json")
+    assert 400 <= garbage.status < 500
+    health = await bot.session.get(bot.url + "/healthz")
+    assert health.status == 200 and (await health.json())["ok"] is True
+
+
+async def test_crisis_command_acks_at_once_then_answers_ephemerally(bot: Bot):
+    started = time.monotonic()
+    response = await bot.command("/crisis", "intoxicated 16 year old at 2am", token="c1")
+    assert response.status == 200
+    assert time.monotonic() - started < 3
+    (reply,) = await bot.slack.wait_for("response:c1")
+    assert reply.payload["response_type"] == "ephemeral"
+    blocks = reply.payload["blocks"]
+    shown = texts(blocks)
+    assert "Example General Hospital Emergency Department" in shown
+    assert "SAMPLE DATA" in shown and "*Left out:*" in shown
+    assert "ages 18+; person is 16" in shown
+    assert "<tel:5555550120|(555) 555-0120>" in shown  # tap-to-call
+    assert {SHARE, "feedback_up", FEEDBACK_DOWN} <= buttons(blocks).keys()
+    assert len(blocks) <= 50
+
+
+async def test_crisis_alone_lists_every_crisis_center_open_or_closed(bot: Bot):
+    await bot.command("/crisis", "", token="c2")
+    (reply,) = await bot.slack.wait_for("response:c2")
+    shown = texts(reply.payload["blocks"])
+    crisis_centers = [r.name for r in bot.deps.assistant.engine.knowledge.resources
+                      if r.kind == "crisis_center"]  # fmt: skip
+    assert crisis_centers and all(name in shown for name in crisis_centers)
+    assert "— open" in shown or "— closed" in shown
+
+
+async def test_crisis_with_a_place_name_gives_its_admission_criteria(bot: Bot):
+    await bot.command("/crisis", "harbor crisis receiving", token="c3")
+    (reply,) = await bot.slack.wait_for("response:c3")
+    first = reply.payload["blocks"][1]["text"]["text"]
+    assert first.startswith("*Harbor Crisis Receiving Center*")
+    assert "*Takes:* ages 18+" in texts(reply.payload["blocks"])
+
+
+async def test_pmhc_alone_shows_help_and_with_text_answers(bot: Bot):
+    await bot.command("/pmhc", "", token="p1")
+    (help_reply,) = await bot.slack.wait_for("response:p1")
+    assert "/pmhc where can I take" in texts(help_reply.payload["blocks"])
+    await bot.command("/pmhc", "what is a 5150", token="p2")
+    (reply,) = await bot.slack.wait_for("response:p2")
+    assert "*5150 (California)*" in texts(reply.payload["blocks"])
+
+
+async def test_mention_is_answered_in_its_thread_once_despite_retries_and_doubles(bot: Bot):
+    mention = {"type": "app_mention", "user": "U1", "channel": "C1", "ts": "111.222",
+               "text": "<@UBOT> where can i take a combative adult on a 5150"}  # fmt: skip
+    assert (await bot.event(mention, "Ev10")).status == 200
+    (posted,) = await bot.slack.wait_for("chat.postMessage")
+    assert posted.payload["channel"] == "C1" and posted.payload["thread_ts"] == "111.222"
+    assert "Example General Hospital Emergency Department" in texts(posted.payload["blocks"])
+    # Slack retries the same event, and the same message also arrives as a message event
+    await bot.event(
+        mention, "Ev10", **{"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "timeout"}
+    )
+    await bot.event({**mention, "type": "message", "channel_type": "channel"}, "Ev11")
+    await asyncio.sleep(0.3)
+    assert len(bot.slack.routes("chat.postMessage")) == 1
+
+
+async def test_direct_message_is_answered_in_the_dm_and_own_messages_are_ignored(bot: Bot):
+    dm = {"type": "message", "channel_type": "im", "user": "U1", "channel": "D1",
+          "ts": "333.444", "text": "how many hours is CIT training"}  # fmt: skip
+    await bot.event(dm, "Ev20")
+    (posted,) = await bot.slack.wait_for("chat.postMessage")
+    assert posted.payload["channel"] == "D1" and "thread_ts" not in posted.payload
+    assert "40" in texts(posted.payload["blocks"])
+    own = {**dm, "ts": "333.999", "bot_id": "BBOT", "user": "UBOT", "text": "an answer"}
+    await bot.event(own, "Ev21")
+    await asyncio.sleep(0.3)
+    assert len(bot.slack.routes("chat.postMessage")) == 1
+
+
+async def test_text_is_escaped_so_nobody_can_ping_the_channel(bot: Bot):
+    await bot.command("/pmhc", "<!channel> <https://evil.example|harbor> & co", token="e1")
+    (reply,) = await bot.slack.wait_for("response:e1")
+    sent = texts(reply.payload["blocks"]) + reply.payload["text"]
+    assert "<!channel>" not in sent and "<https://evil.example" not in sent
+
+
+async def test_share_button_posts_the_same_answer_in_channel(bot: Bot):
+    await bot.command("/crisis", "drunk adult at 11pm", token="s1")
+    (reply,) = await bot.slack.wait_for("response:s1")
+    share = buttons(reply.payload["blocks"])[SHARE]
+    assert (await bot.click(SHARE, share["value"], token="s2")).status == 200
+    (shared,) = await bot.slack.wait_for("response:s2")
+    assert shared.payload["response_type"] == "in_channel"
+    first_result = lambda blocks: next(  # noqa: E731
+        b["text"]["text"].split("\n")[0] for b in blocks if b.get("fields")
+    )
+    assert first_result(shared.payload["blocks"]) == first_result(reply.payload["blocks"])
+    assert SHARE not in buttons(shared.payload["blocks"])
+
+
+async def test_more_results_and_did_you_mean_buttons_ask_again(bot: Bot):
+    await bot.command("/pmhc", "where can I take someone at 3pm", token="m1")
+    (reply,) = await bot.slack.wait_for("response:m1")
+    more = buttons(reply.payload["blocks"])[MORE]
+    await bot.click(MORE, more["value"], token="m2")
+    (expanded,) = await bot.slack.wait_for("response:m2")
+    assert expanded.payload["replace_original"] is True
+    count = lambda blocks: sum(1 for b in blocks if b.get("fields"))  # noqa: E731
+    assert count(expanded.payload["blocks"]) > count(reply.payload["blocks"])
+
+    await bot.command("/pmhc", "sobering visitors policy", token="m3")
+    (unsure,) = await bot.slack.wait_for("response:m3")
+    suggestion = next(b for a, b in buttons(unsure.payload["blocks"]).items()
+                      if a.startswith("ask_suggestion-"))  # fmt: skip
+    await bot.click(suggestion["action_id"], suggestion["value"], token="m4")
+    (answered,) = await bot.slack.wait_for("response:m4")
+    assert "fields" in texts(answered.payload["blocks"])
+
+
+async def test_feedback_is_recorded_without_the_question_or_user(bot: Bot):
+    await bot.command("/pmhc", "what is an EDP", token="f1")
+    (reply,) = await bot.slack.wait_for("response:f1")
+    down = buttons(reply.payload["blocks"])[FEEDBACK_DOWN]
+    await bot.click(FEEDBACK_DOWN, down["value"], token="f2")
+    (thanks,) = await bot.slack.wait_for("response:f2")
+    assert "Thanks" in thanks.payload["text"]
+    (vote,) = bot.deps.feedback.votes
+    assert (vote.vote, vote.entry_id) == ("down", "term-edp")
+
+
+async def test_rate_limited_web_api_calls_are_retried_after_retry_after(bot: Bot):
+    bot.slack.rate_limit["chat.postMessage"] = 1
+    mention = {"type": "app_mention", "user": "U1", "channel": "C9", "ts": "555.666",
+               "text": "<@UBOT> what is a 5150"}  # fmt: skip
+    await bot.event(mention, "Ev30")
+    (limited,) = await bot.slack.wait_for("429:chat.postMessage")
+    (posted,) = await bot.slack.wait_for("chat.postMessage", timeout=8)
+    assert posted.at - limited.at >= 0.9  # waited for Retry-After: 1
+
+
+async def test_healthz_reports_the_knowledge_version(bot: Bot):
+    health = await (await bot.session.get(bot.url + "/healthz")).json()
+    assert health["knowledge_version"] == bot.deps.assistant.engine.knowledge.version
