@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.evaluation.harness import evaluate
 
 HERE = Path(__file__).resolve().parent
@@ -19,9 +21,18 @@ def test_shipped_evaluation_top1_accuracy_and_no_ineligible_results(summary_line
     assert report.accuracy >= 0.90, [o for o in report.outcomes if not o.correct]
 
 
-def test_held_out_knowledge_base_the_matcher_was_not_tuned_on(summary_line):
-    folder = HERE / "fixtures" / "heldout"
-    report = evaluate(folder / "questions.yaml", folder / "kb")
-    summary_line(report.summary("held-out knowledge base"))
+@pytest.mark.parametrize(
+    ("folder", "floor"),
+    [
+        # written blind by a helper; its failures shaped general fixes (see the README)
+        ("heldout", 0.85),
+        # written blind later and only scored: a check on generalisation, not a target
+        ("blind", 0.75),
+    ],
+)
+def test_knowledge_bases_written_without_seeing_the_matcher(summary_line, folder, floor):
+    base = HERE / "fixtures" / folder
+    report = evaluate(base / "questions.yaml", base / "kb")
+    summary_line(report.summary(f"{folder} knowledge base"))
     assert report.ineligible == []
-    assert report.accuracy >= 0.85, [o for o in report.outcomes if not o.correct]
+    assert report.accuracy >= floor, [o for o in report.outcomes if not o.correct]

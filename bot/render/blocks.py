@@ -16,6 +16,7 @@ from urllib.parse import quote
 from bot.answer import Answer, Match
 from bot.knowledge.model import Faq, GlossaryTerm, Resource, Section
 from bot.render.describe import (
+    MAX_EXCLUDED_SHOWN,
     NO_ANSWER,
     PHI_REMINDER,
     SAMPLE_NOTICE,
@@ -34,7 +35,6 @@ MAX_FIELDS = 10
 MAX_FIELD_TEXT = 2000
 MAX_BUTTON_TEXT = 75
 MAX_BUTTON_VALUE = 2000
-MAX_EXCLUDED_SHOWN = 12
 MAX_FALLBACK_TEXT = 3000
 
 # action ids, shared with the listeners that handle them

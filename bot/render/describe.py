@@ -22,6 +22,7 @@ NO_ANSWER = (
 )
 
 _UNKNOWN = "not listed"
+MAX_EXCLUDED_SHOWN = 12  # places left out listed by name; the rest are counted
 
 
 def kind_label(resource: Resource) -> str:

@@ -7,6 +7,7 @@ from datetime import date
 from bot.answer import Answer, Match
 from bot.knowledge.model import Faq, GlossaryTerm, Resource, Section
 from bot.render.describe import (
+    MAX_EXCLUDED_SHOWN,
     NO_ANSWER,
     PHI_REMINDER,
     SAMPLE_NOTICE,
@@ -39,9 +40,11 @@ def render_text(answer: Answer, *, today: date | None = None) -> str:
         lines.append(f"({answer.more} more; ask with a higher --top to see them)")
     if answer.excluded:
         lines.append("Left out:")
-        for left_out in answer.excluded:
+        for left_out in answer.excluded[:MAX_EXCLUDED_SHOWN]:
             badge = f" {SAMPLE_BADGE}" if left_out.resource.example else ""
             lines.append(f"  • {left_out.resource.name}{badge}: {'; '.join(left_out.reasons)}")
+        if len(answer.excluded) > MAX_EXCLUDED_SHOWN:
+            lines.append(f"  …and {len(answer.excluded) - MAX_EXCLUDED_SHOWN} more")
     if answer.suggestions:
         lines.append("Did you mean: " + " | ".join(answer.suggestions))
     lines += ["", PHI_REMINDER]

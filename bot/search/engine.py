@@ -20,7 +20,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from bot.answer import Answer, Exclusion, Match
-from bot.knowledge.model import RESOURCE_KINDS, KnowledgeBase, Resource
+from bot.knowledge.model import RESOURCE_KINDS, GlossaryTerm, KnowledgeBase, Resource
 from bot.search import eligibility
 from bot.search.index import SHORT, SearchIndex
 from bot.search.lexicon import (
@@ -31,7 +31,7 @@ from bot.search.lexicon import (
     STOPWORDS,
 )
 from bot.search.query import Query, build_query
-from bot.search.situation import ADULT_AGE, Situation, read_situation
+from bot.search.situation import ADULT_AGE, Situation, hold_names, read_situation
 from bot.search.text import correct_words, near_word, tokens, word_tokens, words
 
 CONFIDENT = 0.45  # look-up answers below this are not shown...
@@ -84,6 +84,9 @@ class Engine:
         self.timezone = zone
         kinds = [DESTINATION_PRIOR.get(kind, 0.2) for kind in RESOURCE_KINDS]
         self._kind_prior = np.asarray(kinds, dtype=np.float32)
+        self._local_holds = hold_names(
+            (e.term, e.aliases) for e in knowledge.entries if isinstance(e, GlossaryTerm)
+        )
         self._handle_tokens = tuple(
             tuple(_content(handle) for handle in handles) for handles in self.index.handles
         )
@@ -95,7 +98,9 @@ class Engine:
         guidance, FAQs and the glossary out (``/crisis``)."""
         question = clean_question(question)
         understood = correct_words(question, CUE_WORDS, self._is_known_word)
-        situation = read_situation(understood, at.astimezone(ZoneInfo(self.timezone)))
+        situation = read_situation(
+            understood, at.astimezone(ZoneInfo(self.timezone)), self._local_holds
+        )
         top = max(1, top)
         query = build_query(understood, situation, self.index, situation_soft=True)
         implicit = (  # "drunk 16yo at 2am": only a person described, so a place is wanted

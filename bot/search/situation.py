@@ -8,6 +8,7 @@ descriptive ones ("drunk", "5150") as optional extra evidence.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Any, Literal
@@ -117,7 +118,7 @@ _BAC = (
     _rx(r"\b(?:bac|bal|blood alcohol(?: content| level)?|breathalyzer|pbt)\W*"
         r"(?:(?:of|is|was|at|around|about|approx\w*|roughly|near|like|maybe|a|an|=|:)\W*){0,3}"
         r"(0?\.\d{1,3})"),
-    _rx(r"\bblew\s+(?:a\s+|an\s+)?(0?\.\d{1,3})"),
+    _rx(r"\b(?:blew|blow|blows|blowing|blown)\s+(?:a\s+|an\s+)?(0?\.\d{1,3})"),
     _rx(r"(?<![\d.])(0?\.\d{1,3})\s*(?:bac|bal|blood alcohol)\b"),
 )  # fmt: skip
 _INTOXICATED = _rx(
@@ -191,8 +192,14 @@ _PART_OF_DAY = {"night": time(23, 0), "morning": time(8, 0), "evening": time(19,
 _TOMORROW = _rx(r"\b(tomorrow|tmrw|tmw)\b")
 
 
-def read_situation(question: str, now: datetime) -> Situation:
-    """Parse ``question`` asked at ``now`` (timezone-aware, in the knowledge base's zone)."""
+HoldNames = Sequence[tuple[str, re.Pattern[str]]]
+
+
+def read_situation(question: str, now: datetime, local_holds: HoldNames = ()) -> Situation:
+    """Parse ``question`` asked at ``now`` (timezone-aware, in the knowledge base's zone).
+
+    ``local_holds`` adds hold names the knowledge base's glossary defines ("M-9").
+    """
     text = fold(question)
     drop: list[Span] = []
     soft: list[Span] = []
@@ -206,10 +213,12 @@ def read_situation(question: str, now: datetime) -> Situation:
     elif bac is not None or _INTOXICATED.search(text):
         intoxicated = True
         soft.extend(m.span() for m in _INTOXICATED.finditer(text))
-    hold = next((name for name, rx in _HOLD_PATTERNS if rx.search(text)), None)
+    # named holds first (built-in, then the knowledge base's), the generic "on a hold" last
+    holds = (*_HOLD_PATTERNS[:-1], *local_holds, _HOLD_PATTERNS[-1])
+    hold = next((name for name, rx in holds if rx.search(text)), None)
     involuntary: bool | None = True if hold else None
     if hold:
-        soft.extend(m.span() for _, rx in _HOLD_PATTERNS for m in rx.finditer(text))
+        soft.extend(m.span() for _, rx in holds for m in rx.finditer(text))
     elif _VOLUNTARY.search(text):
         involuntary = False
         soft.extend(m.span() for m in _VOLUNTARY.finditer(text))
@@ -238,6 +247,23 @@ def read_situation(question: str, now: datetime) -> Situation:
         drop_spans=tuple(drop),
         soft_spans=tuple(soft),
     )
+
+
+_HOLD_WORDS = _rx(r"\b(hold|detention|commitment|custody order|detention order|involuntary)\b")
+
+
+def hold_names(glossary: Iterable[tuple[str, Sequence[str]]]) -> HoldNames:
+    """Hold names a knowledge base defines: glossary terms that call themselves a hold in
+    their name or aliases ("M-9 hold", alias "M9"). ``glossary`` yields (term, aliases)."""
+    names: list[tuple[str, re.Pattern[str]]] = []
+    for term, aliases in glossary:
+        if not _HOLD_WORDS.search(" ".join((term, *aliases))):
+            continue
+        spellings = sorted({fold(s) for s in (term, *aliases) if len(s.strip()) >= 2}, key=len)
+        flexible = (re.escape(s).replace(r"\ ", r"[\s-]*").replace(r"\-", r"[\s-]*")
+                    for s in reversed(spellings))  # fmt: skip
+        names.append((term, re.compile(r"(?<!\w)(?:" + "|".join(flexible) + r")(?!\w)")))
+    return tuple(names)
 
 
 def _age(text: str, drop: list[Span], soft: list[Span]) -> tuple[int | None, AgeGroup | None]:
