@@ -205,7 +205,7 @@ def chat(folder: Path, *, stdin: TextIO | None = None, stdout: TextIO | None = N
     zone = ZoneInfo(knowledge.defaults.timezone or "UTC")
     counts = knowledge.counts()
     stdout.write(
-        f"PMHC assistant — {counts['resource']} resources, {counts['section']} guidance "
+        f"PMHC Assistant — {counts['resource']} resources, {counts['section']} guidance "
         f"sections, {counts['faq']} FAQs, {counts['glossary']} terms from {folder}.\n"
         "Ask a question (e.g. 'where can I take a drunk 16yo at 2am'); 'quit' to leave.\n"
     )

@@ -118,7 +118,7 @@ def test_bad_arguments_are_explained():
 def test_console_chat_answers_until_quit():
     done = run("chat", stdin="what is an EDP\nquit\n")
     assert done.returncode == 0
-    assert "PMHC assistant" in done.stdout and "EDP" in done.stdout
+    assert "PMHC Assistant" in done.stdout and "EDP" in done.stdout
 
 
 def test_no_arguments_and_no_slack_credentials_starts_the_console_chat():

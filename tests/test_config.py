@@ -1,0 +1,104 @@
+"""Settings from the environment: the mode chosen, and one clear sentence per problem."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from bot.config import ConfigError, load_settings
+from tests.conftest import ROOT, SHIPPED
+
+BASE = {"KNOWLEDGE_DIR": str(SHIPPED)}
+
+
+def test_mode_follows_the_credentials():
+    assert load_settings(BASE).mode == "console"
+    http = {**BASE, "SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "abc"}
+    assert load_settings(http).mode == "http"
+    assert load_settings({**http, "SLACK_APP_TOKEN": "xapp-1"}).mode == "socket"
+
+
+def test_defaults():
+    settings = load_settings(BASE)
+    assert settings.port == 3000 and settings.slack_api_url == "https://slack.com/api/"
+
+
+def test_every_problem_is_one_sentence_naming_the_variable_and_no_secret_is_echoed():
+    env = {
+        "SLACK_BOT_TOKEN": "xoxp-user-token-secret",
+        "SLACK_APP_TOKEN": "bad-app-token-secret",
+        "SLACK_API_URL": "slack.com/api",
+        "PORT": "eighty",
+        "KNOWLEDGE_DIR": "/nowhere",
+    }
+    with pytest.raises(ConfigError) as raised:
+        load_settings(env)
+    problems = raised.value.problems
+    assert len(problems) == 5
+    for variable, problem in zip(
+        ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_API_URL", "PORT", "KNOWLEDGE_DIR"),
+        problems, strict=True,
+    ):  # fmt: skip
+        assert problem.startswith(variable) and problem.endswith(".")
+    assert "secret" not in " ".join(problems)
+
+
+def test_serve_needs_http_credentials():
+    with pytest.raises(ConfigError) as raised:
+        load_settings(BASE, need="http")
+    assert raised.value.problems == [
+        "SLACK_BOT_TOKEN is not set; HTTP mode needs the bot token (xoxb-...).",
+        "SLACK_SIGNING_SECRET is not set; HTTP mode needs it to verify Slack.",
+    ]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_python_m_bot_serves_http_when_credentials_are_set():
+    port = free_port()
+    env = {**os.environ, **BASE, "SLACK_BOT_TOKEN": "xoxb-test-token", "PORT": str(port),
+           "SLACK_SIGNING_SECRET": "super-secret-value"}  # fmt: skip
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as r:
+                    health = json.load(r)
+                break
+            except OSError:
+                assert process.poll() is None, process.stdout.read()
+                assert time.monotonic() < deadline, "server did not start"
+                time.sleep(0.2)
+        assert health["ok"] is True and health["entries"] > 100
+    finally:
+        process.terminate()
+        output, _ = process.communicate(timeout=10)
+    assert "xoxb-test-token" not in output and "super-secret-value" not in output
+
+
+def test_serve_without_credentials_fails_with_clear_sentences():
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "serve"],
+        cwd=ROOT, capture_output=True, text=True, timeout=30,
+        env={"PATH": os.environ["PATH"], **BASE},
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        "SLACK_BOT_TOKEN is not set; HTTP mode needs the bot token (xoxb-...).",
+        "SLACK_SIGNING_SECRET is not set; HTTP mode needs it to verify Slack.",
+    ]

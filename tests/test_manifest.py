@@ -1,0 +1,32 @@
+"""The Slack app manifest asks for exactly what the listeners handle."""
+
+from __future__ import annotations
+
+import yaml
+
+from tests.conftest import ROOT
+
+MANIFEST = yaml.safe_load((ROOT / "docs" / "slack_manifest.yaml").read_text(encoding="utf-8"))
+
+
+def test_commands_events_scopes_and_interactivity():
+    features, settings = MANIFEST["features"], MANIFEST["settings"]
+    assert {c["command"] for c in features["slash_commands"]} == {"/crisis", "/pmhc"}
+    assert set(settings["event_subscriptions"]["bot_events"]) == {"app_mention", "message.im"}
+    scopes = set(MANIFEST["oauth_config"]["scopes"]["bot"])
+    assert {"app_mentions:read", "chat:write", "commands", "im:history"} <= scopes
+    assert features["app_home"]["messages_tab_enabled"] is True  # DMs need the Messages tab
+    assert settings["interactivity"]["is_enabled"] is True  # the answer buttons
+
+
+def test_every_url_points_at_the_one_events_endpoint():
+    urls = [c["url"] for c in MANIFEST["features"]["slash_commands"]]
+    urls += [MANIFEST["settings"]["event_subscriptions"]["request_url"],
+             MANIFEST["settings"]["interactivity"]["request_url"]]  # fmt: skip
+    assert all(url.endswith("/slack/events") for url in urls)
+
+
+def test_the_product_name_is_used_consistently():
+    name = MANIFEST["display_information"]["name"]
+    assert MANIFEST["features"]["bot_user"]["display_name"] == name
+    assert name in (ROOT / "README.md").read_text(encoding="utf-8")
