@@ -6,8 +6,10 @@ knowledge base can be swapped in for all of them at once.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.answer import Answer
@@ -38,3 +40,10 @@ class Assistant:
 
     def crisis_centers(self, *, at: datetime | None = None) -> Answer:
         return self.engine.listing("crisis_center", at=at or self.now())
+
+    async def ask_async(self, question: str, **options: Any) -> Answer:
+        """``ask`` on a worker thread, so the event loop keeps acknowledging Slack meanwhile."""
+        return await asyncio.to_thread(self.ask, question, **options)
+
+    async def crisis_centers_async(self, **options: Any) -> Answer:
+        return await asyncio.to_thread(self.crisis_centers, **options)

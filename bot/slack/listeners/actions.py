@@ -41,9 +41,9 @@ def register(app: AsyncApp, deps: Deps) -> None:
         await ack()
         value = _value(action)
         if value.get("listing"):
-            answer = deps.assistant.crisis_centers(at=_moment(value))
+            answer = await deps.assistant.crisis_centers_async(at=_moment(value))
         else:
-            answer = deps.assistant.ask(
+            answer = await deps.assistant.ask_async(
                 str(value.get("q", "")),
                 at=_moment(value),
                 resources_only=bool(value.get("resources_only")),
@@ -60,7 +60,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
         await ack()
         value = _value(action)
         top = min(int(value.get("top") or 10), MAX_TOP)
-        answer = deps.assistant.ask(str(value.get("q", "")), at=_moment(value), top=top)
+        answer = await deps.assistant.ask_async(str(value.get("q", "")), at=_moment(value), top=top)
         await respond(
             blocks=ui.render_blocks(answer, share={}, top=top),
             text=ui.fallback_text(answer),
@@ -71,7 +71,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
     @app.action(re.compile(rf"^{ui.SUGGEST}-\d+$"))
     async def suggestion(ack: AsyncAck, action: dict[str, Any], respond: AsyncRespond) -> None:
         await ack()
-        answer = deps.assistant.ask(str(_value(action).get("q", "")))
+        answer = await deps.assistant.ask_async(str(_value(action).get("q", "")))
         await respond(
             blocks=ui.render_blocks(answer, share={}),
             text=ui.fallback_text(answer),

@@ -40,9 +40,12 @@ def register(app: AsyncApp, deps: Deps) -> None:
         text = (command.get("text") or "").strip()
         assistant = deps.assistant
         if text:
-            answer, share = assistant.ask(text, resources_only=True), {"resources_only": True}
+            answer, share = (
+                await assistant.ask_async(text, resources_only=True),
+                {"resources_only": True},
+            )
         else:
-            answer, share = assistant.crisis_centers(), {"listing": True}
+            answer, share = await assistant.crisis_centers_async(), {"listing": True}
         await respond(
             blocks=render_blocks(answer, share=share),
             text=fallback_text(answer),
@@ -57,7 +60,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
         if not text:
             await respond(blocks=help_blocks(), text=PMHC_HELP, response_type="ephemeral")
             return
-        answer = deps.assistant.ask(text)
+        answer = await deps.assistant.ask_async(text)
         await respond(
             blocks=render_blocks(answer, share={}),
             text=fallback_text(answer),

@@ -30,7 +30,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
             log.info("skipping a message already answered (%s)", body.get("event_id", "?"))
             return
         question = question_from(event.get("text", ""))
-        answer = deps.assistant.ask(question)
+        answer = await deps.assistant.ask_async(question)
         await client.chat_postMessage(
             channel=channel,
             thread_ts=(event.get("thread_ts") or ts) if thread else None,

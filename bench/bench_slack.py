@@ -1,0 +1,143 @@
+"""Benchmark: many concurrent signed slash commands against the real server, on loopback.
+
+    .venv/bin/python bench/bench_slack.py [--concurrency 200] [--knowledge DIR]
+
+Starts ``python -m bot serve`` as its own process, pointed at a local fake Slack Web API,
+fires N signed slash commands at once, and prints p50/p99 of the time to the HTTP ack and
+of the time until the answer reaches response_url. Slack wants the ack within 3 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import hashlib
+import hmac
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+import aiohttp
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.fake_slack import FakeSlack  # noqa: E402
+
+SECRET = "bench-signing-secret"
+QUESTIONS = [
+    ("/crisis", "intoxicated 16 year old at 2am"),
+    ("/crisis", "combative adult on a 5150"),
+    ("/crisis", ""),
+    ("/pmhc", "what goes in an MOU with the mental health provider"),
+    ("/pmhc", "how many hours is CIT training"),
+    ("/pmhc", "harbor crisis receiving center phone"),
+    ("/pmhc", "weather tomorrow"),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def signed(body: str) -> dict[str, str]:
+    stamp = str(int(time.time()))
+    digest = hmac.new(SECRET.encode(), f"v0:{stamp}:{body}".encode(), hashlib.sha256)
+    return {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-Slack-Request-Timestamp": stamp,
+        "X-Slack-Signature": f"v0={digest.hexdigest()}",
+    }
+
+
+async def wait_healthy(session: aiohttp.ClientSession, url: str, process) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"server exited: {process.stdout.read()}")
+        try:
+            async with session.get(url + "/healthz") as response:
+                if response.status == 200:
+                    return
+        except aiohttp.ClientError:
+            pass
+        await asyncio.sleep(0.2)
+    raise SystemExit("server did not start")
+
+
+async def run(concurrency: int, knowledge: Path) -> None:
+    slack = await FakeSlack().start()
+    port = free_port()
+    env = {
+        **os.environ, "SLACK_BOT_TOKEN": "xoxb-bench", "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": slack.api_url, "PORT": str(port), "KNOWLEDGE_DIR": str(knowledge),
+    }  # fmt: skip
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "serve"], cwd=ROOT, env=env,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        connector = aiohttp.TCPConnector(limit=0)
+        async with aiohttp.ClientSession(connector=connector) as session:
+            await wait_healthy(session, url, process)
+
+            async def one(number: int) -> tuple[float, float, int]:
+                command, text = QUESTIONS[number % len(QUESTIONS)]
+                token = f"r{number}"
+                body = urlencode({
+                    "command": command, "text": text, "team_id": "T1", "user_id": "U1",
+                    "channel_id": "C1", "response_url": slack.response_url(token),
+                    "trigger_id": "t", "api_app_id": "A1",
+                })  # fmt: skip
+                started = time.monotonic()
+                async with session.post(
+                    url + "/slack/events", data=body, headers=signed(body)
+                ) as r:
+                    await r.read()
+                    acked = time.monotonic() - started
+                    status = r.status
+                (reply,) = await slack.wait_for(f"response:{token}", timeout=60)
+                return acked, reply.at - started, status
+
+            await one(10_000)  # warm-up: first request pays for auth.test
+            results = await asyncio.gather(*(one(n) for n in range(concurrency)))
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        await slack.stop()
+
+    acks = [a * 1000 for a, _, _ in results]
+    answers = [b * 1000 for _, b, _ in results]
+    statuses = {s for _, _, s in results}
+    late = sum(1 for a in acks if a > 3000)
+    print(f"{concurrency} concurrent signed slash commands, knowledge: {knowledge}")
+    print(f"HTTP statuses: {sorted(statuses)}; acked later than 3 s: {late}")
+    print("                  p50 ms    p99 ms    max ms")
+    for name, values in (("ack", acks), ("answer", answers)):
+        print(f"  {name:<12} {statistics.median(values):9.1f} {percentile(values, 0.99):9.1f} "
+              f"{max(values):9.1f}")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--concurrency", type=int, default=200)
+    parser.add_argument("--knowledge", type=Path, default=ROOT / "knowledge")
+    args = parser.parse_args()
+    asyncio.run(run(args.concurrency, args.knowledge))
+
+
+if __name__ == "__main__":
+    main()
