@@ -32,11 +32,13 @@ class FakeSlack:
         self.rate_limit: dict[str, int] = defaultdict(int)  # method -> 429s still to send
         self._runner: web.AppRunner | None = None
         self.base_url = ""
+        self.sockets: list[web.WebSocketResponse] = []  # Socket Mode connections
 
     async def start(self) -> FakeSlack:
         app = web.Application()
         app.router.add_post("/api/{method}", self._api)
         app.router.add_post("/response/{token}", self._response_url)
+        app.router.add_get("/socket", self._socket)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -46,6 +48,8 @@ class FakeSlack:
         return self
 
     async def stop(self) -> None:
+        for socket in self.sockets:
+            await socket.close()
         if self._runner:
             await self._runner.cleanup()
 
@@ -94,11 +98,34 @@ class FakeSlack:
                 {"ok": True, "user_id": BOT_USER, "bot_id": "BBOT", "team_id": "T1",
                  "user": "pmhc", "team": "Test", "url": "https://test.slack.com/"}
             )  # fmt: skip
+        if method == "apps.connections.open":
+            return web.json_response(
+                {"ok": True, "url": self.base_url.replace("http", "ws") + "/socket"}
+            )
         if method == "chat.postMessage":
             return web.json_response(
                 {"ok": True, "channel": payload.get("channel"), "ts": f"{time.time():.6f}"}
             )
         return web.json_response({"ok": True})
+
+    async def send_envelope(self, envelope: dict[str, Any]) -> None:
+        """Push a Socket Mode envelope to the connected app."""
+        deadline = time.monotonic() + 5
+        while not self.sockets:
+            if time.monotonic() > deadline:
+                raise AssertionError("the app never opened a Socket Mode connection")
+            await asyncio.sleep(0.01)
+        await self.sockets[-1].send_json(envelope)
+
+    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+        socket = web.WebSocketResponse()
+        await socket.prepare(request)
+        self.sockets.append(socket)
+        await socket.send_json({"type": "hello", "num_connections": 1})
+        async for message in socket:
+            if message.type == web.WSMsgType.TEXT:
+                self.calls.append(Call("socket:ack", json.loads(message.data)))
+        return socket
 
     async def _response_url(self, request: web.Request) -> web.Response:
         payload = await self._payload(request)

@@ -7,6 +7,7 @@ import logging
 
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 
 from bot.slack.deps import Deps
@@ -64,8 +65,17 @@ async def serve_http(app: AsyncApp, deps: Deps, port: int) -> None:
         await runner.cleanup()
 
 
-async def serve_socket_mode(app: AsyncApp, app_token: str) -> None:
-    from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
-
+async def start_socket_mode(app: AsyncApp, app_token: str) -> AsyncSocketModeHandler:
+    """Connect to Slack over a WebSocket; the caller keeps the handler and closes it."""
     log.info("connecting to Slack in Socket Mode")
-    await AsyncSocketModeHandler(app, app_token).start_async()
+    handler = AsyncSocketModeHandler(app, app_token)
+    await handler.connect_async()
+    return handler
+
+
+async def serve_socket_mode(app: AsyncApp, app_token: str) -> None:
+    handler = await start_socket_mode(app, app_token)
+    try:
+        await asyncio.Event().wait()
+    finally:
+        await handler.close_async()
