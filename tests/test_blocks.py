@@ -125,3 +125,35 @@ def test_console_and_slack_show_the_same_answer(engine, question):
             assert reason in text and escape(reason) in blocks
     assert ("SAMPLE DATA" in text) == ("SAMPLE DATA" in blocks) == answer.shows_example_data
     assert "do not post names, dates of birth" in text and "do not post names" in blocks
+
+
+def dumps(blocks) -> str:
+    return json.dumps(blocks, ensure_ascii=False)
+
+
+def test_stale_or_missing_verification_is_a_visible_warning(engine):
+    stale = dumps(render_blocks(engine.answer("north ridge community hospital er", at=NOW)))
+    assert "⚠ last verified 2025-06-15, over a year ago; call to confirm" in stale
+    never = dumps(render_blocks(engine.answer("nami example county", at=NOW)))
+    assert "⚠ never verified with the provider; call to confirm" in never
+
+
+def test_guidance_shows_title_breadcrumb_summary_body_and_links(engine, shipped):
+    section = shipped.by_id["partnership-agreements-mou"]
+    blocks = render_blocks(engine.answer("what goes in an MOU with the mental health provider",
+                                         at=NOW))  # fmt: skip
+    head = blocks[0]["text"]["text"]
+    assert head.startswith(f"*{escape(section.title)}*\n_{escape(' › '.join(section.path))}_")
+    assert escape(section.summary) in head
+    assert blocks[1]["text"]["text"].startswith(escape(section.body)[:200])
+    assert all(escape(link.title) in json.dumps(blocks, ensure_ascii=False)
+               for link in section.links)  # fmt: skip
+
+
+def test_open_now_and_closing_time_are_shown(engine):
+    blocks = dumps(render_blocks(engine.answer("millbrook walk-in crisis clinic",
+                                                    at=at("2026-11-23 10:00"))))  # fmt: skip
+    assert "— open, closes 20:00" in blocks
+    closed = dumps(render_blocks(engine.answer("millbrook walk-in crisis clinic",
+                                                    at=at("2026-11-22 10:00"))))  # fmt: skip
+    assert "— closed, opens Mon 08:00" in closed
