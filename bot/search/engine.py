@@ -51,11 +51,9 @@ WITH_TEXT = (0.35, 0.15, 0.5)
 WITHOUT_TEXT = (0.65, 0.35, 0.0)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
 _INFORMATION = re.compile(
-    r"^\s*(what|what's|whats|how|why|who|define|explain|meaning|tell me about)\b|\bmean\b|"
-    r"\bstand for\b|\bdefinition\b|\bmeaning\b|\bmeans\b|\bvs\.?\b|\bversus\b",
+    r"^\s*(what|what's|whats|how|why|who|define|explain|tell me about)\b|"
+    r"\b(mean|means|meaning|stand for|definition|vs\.?|versus)\b",
     re.IGNORECASE,
 )
 
@@ -80,8 +78,7 @@ class Engine:
     def __init__(self, knowledge: KnowledgeBase) -> None:
         self.knowledge = knowledge
         self.index = SearchIndex(knowledge)
-        zone = knowledge.defaults.timezone or "UTC"
-        self.timezone = zone
+        self.timezone = knowledge.defaults.timezone or "UTC"
         kinds = [DESTINATION_PRIOR.get(kind, 0.2) for kind in RESOURCE_KINDS]
         self._kind_prior = np.asarray(kinds, dtype=np.float32)
         self._local_holds = hold_names(
