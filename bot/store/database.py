@@ -1,0 +1,231 @@
+"""The store: open (and migrate) a database, record usage, read it back for reports."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from sqlalchemy import Connection, Date, case, cast, delete, func, insert, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+from bot.privacy import redact
+from bot.store.schema import admin_actions, meta, questions, votes
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/bot.db"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+@dataclass(frozen=True)
+class QuestionRow:
+    asked_at: datetime
+    surface: str
+    text: str
+    top_id: str | None
+    score: float | None
+    answered: bool
+    latency_ms: float
+
+
+@dataclass(frozen=True)
+class VoteRow:
+    voted_at: datetime
+    vote: str
+    entry_id: str | None
+    question: str | None
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC)
+
+
+def _migrate(connection: Connection) -> None:
+    config = AlembicConfig()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")
+
+
+class Store:
+    """One database shared by any number of bot processes. Build with ``await Store.open()``."""
+
+    def __init__(self, engine: AsyncEngine, salt: bytes) -> None:
+        self.engine = engine
+        self._salt = salt
+
+    @classmethod
+    async def open(cls, url: str = DEFAULT_DATABASE_URL) -> Store:
+        """Connect, run migrations, and load (or create) the salt for user hashes."""
+        parsed = make_url(url)
+        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_async_engine(url, pool_pre_ping=True)
+        async with engine.begin() as connection:
+            await connection.run_sync(_migrate)
+        return cls(engine, await _salt(engine))
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def user_hash(self, user_id: str) -> str:
+        """Who asked, as a salted hash: counts distinct users, identifies nobody."""
+        return hmac.new(self._salt, user_id.encode(), hashlib.sha256).hexdigest()[:32]
+
+    async def record_question(
+        self, *, asked_at: datetime, surface: str, user_id: str, text: str,
+        top_id: str | None, score: float | None, answered: bool, latency_ms: float,
+    ) -> None:  # fmt: skip
+        row = {
+            "asked_at": _utc(asked_at), "surface": surface, "user_hash": self.user_hash(user_id),
+            "text": redact(text), "top_id": top_id, "score": score, "answered": answered,
+            "latency_ms": latency_ms,
+        }  # fmt: skip
+        async with self.engine.begin() as connection:
+            await connection.execute(insert(questions), row)
+
+    async def record_questions(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Many questions at once (seeding, imports): the same fields as ``record_question``."""
+        prepared = [
+            {**{k: v for k, v in row.items() if k != "user_id"},
+             "asked_at": _utc(row["asked_at"]), "text": redact(row["text"]),
+             "user_hash": self.user_hash(row["user_id"])}
+            for row in rows
+        ]  # fmt: skip
+        async with self.engine.begin() as connection:
+            await connection.execute(insert(questions), prepared)
+
+    async def record_vote(
+        self, *, voted_at: datetime, user_id: str, vote: str, entry_id: str | None,
+        question: str | None,
+    ) -> None:  # fmt: skip
+        row = {
+            "voted_at": _utc(voted_at), "user_hash": self.user_hash(user_id), "vote": vote,
+            "entry_id": entry_id or None, "question": redact(question) if question else None,
+        }  # fmt: skip
+        async with self.engine.begin() as connection:
+            await connection.execute(insert(votes), row)
+
+    async def record_admin_action(
+        self, *, acted_at: datetime, user_id: str, action: str, allowed: bool,
+        detail: str | None = None,
+    ) -> None:  # fmt: skip
+        row = {"acted_at": _utc(acted_at), "user_id": user_id, "action": action,
+               "allowed": allowed, "detail": redact(detail) if detail else None}  # fmt: skip
+        async with self.engine.begin() as connection:
+            await connection.execute(insert(admin_actions), row)
+
+    async def purge(self, before: datetime) -> int:
+        """Delete questions and votes older than ``before``; returns how many rows went."""
+        async with self.engine.begin() as connection:
+            gone = await connection.execute(
+                delete(questions).where(questions.c.asked_at < _utc(before))
+            )
+            gone_votes = await connection.execute(
+                delete(votes).where(votes.c.voted_at < _utc(before))
+            )
+        return gone.rowcount + gone_votes.rowcount
+
+    async def questions_since(self, since: datetime) -> list[QuestionRow]:
+        query = select(
+            questions.c.asked_at, questions.c.surface, questions.c.text, questions.c.top_id,
+            questions.c.score, questions.c.answered, questions.c.latency_ms,
+        ).where(questions.c.asked_at >= _utc(since)).order_by(questions.c.asked_at)  # fmt: skip
+        async with self.engine.connect() as connection:
+            rows = (await connection.execute(query)).all()
+        return [QuestionRow(_aware(r[0]), *r[1:]) for r in rows]
+
+    async def unanswered_since(self, since: datetime) -> list[str]:
+        query = select(questions.c.text).where(
+            questions.c.asked_at >= _utc(since), questions.c.answered.is_(False)
+        )
+        async with self.engine.connect() as connection:
+            return list((await connection.execute(query)).scalars())
+
+    async def votes_since(self, since: datetime) -> list[VoteRow]:
+        query = select(votes.c.voted_at, votes.c.vote, votes.c.entry_id, votes.c.question).where(
+            votes.c.voted_at >= _utc(since)
+        )
+        async with self.engine.connect() as connection:
+            rows = (await connection.execute(query)).all()
+        return [VoteRow(_aware(r[0]), *r[1:]) for r in rows]
+
+    async def daily_counts(self, since: datetime) -> list[tuple[date, int, int]]:
+        """(day in UTC, questions, answered) per day, oldest first, counted by the database."""
+        day = (
+            func.date(questions.c.asked_at)
+            if self.dialect == "sqlite"
+            else cast(questions.c.asked_at, Date)
+        )
+        answered = func.sum(case((questions.c.answered.is_(True), 1), else_=0))
+        query = (
+            select(day.label("day"), func.count(), answered)
+            .where(questions.c.asked_at >= _utc(since))
+            .group_by(day)
+            .order_by(day)
+        )
+        async with self.engine.connect() as connection:
+            rows = (await connection.execute(query)).all()
+        return [(_as_date(d), int(n), int(a or 0)) for d, n, a in rows]
+
+    async def top_entries(self, since: datetime, limit: int = 10) -> list[tuple[str, int]]:
+        query = (
+            select(questions.c.top_id, func.count().label("n"))
+            .where(questions.c.asked_at >= _utc(since), questions.c.answered.is_(True))
+            .group_by(questions.c.top_id)
+            .order_by(func.count().desc(), questions.c.top_id)
+            .limit(limit)
+        )
+        async with self.engine.connect() as connection:
+            return [(r[0], int(r[1])) for r in (await connection.execute(query)).all()]
+
+    async def admin_actions(self, limit: int = 50) -> list[tuple[datetime, str, str, bool]]:
+        query = (
+            select(admin_actions.c.acted_at, admin_actions.c.user_id, admin_actions.c.action,
+                   admin_actions.c.allowed)
+            .order_by(admin_actions.c.acted_at.desc())
+            .limit(limit)
+        )  # fmt: skip
+        async with self.engine.connect() as connection:
+            return [(_aware(r[0]), r[1], r[2], r[3]) for r in (await connection.execute(query))]
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite hands back naive datetimes; everything stored is UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _as_date(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+async def _salt(engine: AsyncEngine) -> bytes:
+    """A per-database secret for user hashes, created once; safe if processes race."""
+    async with engine.begin() as connection:
+        found = (
+            await connection.execute(select(meta.c.value).where(meta.c.key == "salt"))
+        ).scalar()
+    if found:
+        return bytes.fromhex(found)
+    try:
+        async with engine.begin() as connection:
+            await connection.execute(insert(meta), {"key": "salt", "value": secrets.token_hex(32)})
+    except IntegrityError:
+        pass  # another process made it first
+    async with engine.begin() as connection:
+        value = (
+            await connection.execute(select(meta.c.value).where(meta.c.key == "salt"))
+        ).scalar_one()
+    return bytes.fromhex(value)

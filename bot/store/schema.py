@@ -1,0 +1,64 @@
+"""The tables, as SQLAlchemy Core metadata (the migrations create them)."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+# SQLite only auto-increments INTEGER PRIMARY KEY; PostgreSQL gets a BIGINT identity.
+Id = BigInteger().with_variant(Integer(), "sqlite")
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+questions = Table(
+    "questions",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("asked_at", DateTime(timezone=True), nullable=False, index=True),
+    Column("surface", String(16), nullable=False),  # mention, dm, command, console
+    Column("user_hash", String(64), nullable=False),
+    Column("text", Text, nullable=False),  # redacted
+    Column("top_id", String(200)),
+    Column("score", Float),
+    Column("answered", Boolean, nullable=False),
+    Column("latency_ms", Float, nullable=False),
+)
+
+votes = Table(
+    "votes",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("voted_at", DateTime(timezone=True), nullable=False, index=True),
+    Column("user_hash", String(64), nullable=False),
+    Column("vote", String(4), nullable=False),  # up, down
+    Column("entry_id", String(200)),  # the answer's top result; null when unanswered
+    Column("question", Text),  # redacted, so a 👎 can show up among the gaps
+)
+
+admin_actions = Table(
+    "admin_actions",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("acted_at", DateTime(timezone=True), nullable=False, index=True),
+    Column("user_id", String(32), nullable=False),  # a staff member's Slack id, for audit
+    Column("action", String(32), nullable=False),
+    Column("allowed", Boolean, nullable=False),
+    Column("detail", Text),
+)

@@ -1,0 +1,93 @@
+"""The store on a real database: SQLite always, PostgreSQL too when TEST_DATABASE_URL is set."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import text
+
+from bot.store.database import Store
+
+POSTGRES = os.environ.get("TEST_DATABASE_URL")
+NOW = datetime(2026, 11, 22, 20, 0, tzinfo=UTC)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def store(request, tmp_path) -> AsyncIterator[Store]:
+    if request.param == "sqlite":
+        url = f"sqlite+aiosqlite:///{tmp_path}/bot.db"
+    elif POSTGRES:
+        url = POSTGRES
+    else:
+        pytest.skip("TEST_DATABASE_URL not set (.ci/run starts PostgreSQL and sets it)")
+    opened = await Store.open(url)
+    if request.param == "postgresql":  # a clean slate for every test
+        async with opened.engine.begin() as connection:
+            await connection.execute(text("TRUNCATE questions, votes, admin_actions"))
+    yield opened
+    await opened.close()
+
+
+async def test_migrations_run_at_open_and_twice_is_harmless(store: Store):
+    again = await Store.open(str(store.engine.url.render_as_string(hide_password=False)))
+    assert again.user_hash("U1") == store.user_hash("U1")  # the salt is kept in the database
+    await again.close()
+
+
+async def test_questions_are_stored_redacted(store: Store):
+    await store.record_question(
+        asked_at=NOW, surface="mention", user_id="U123",
+        text="John Smith DOB 3/14/2008, call (555) 555-0142, where can i take him",
+        top_id="harbor", score=0.9, answered=True, latency_ms=3.2,
+    )  # fmt: skip
+    (row,) = await store.questions_since(NOW - timedelta(days=1))
+    assert row.text == "John Smith DOB [date], call [phone], where can i take him"
+    assert row.asked_at == NOW and row.answered and row.top_id == "harbor"
+    async with store.engine.connect() as connection:
+        dump = str((await connection.execute(text("SELECT * FROM questions"))).all())
+    assert "U123" not in dump and "555-0142" not in dump and "3/14/2008" not in dump
+
+
+async def test_user_hashes_are_stable_and_salted(store: Store):
+    assert store.user_hash("U1") == store.user_hash("U1") != store.user_hash("U2")
+    assert "U1" not in store.user_hash("U1") and len(store.user_hash("U1")) == 32
+
+
+async def test_votes_and_admin_actions(store: Store):
+    await store.record_vote(voted_at=NOW, user_id="U1", vote="down", entry_id="harbor",
+                            question="harbor phone for Mr. Jones")  # fmt: skip
+    await store.record_admin_action(acted_at=NOW, user_id="UADMIN", action="reload", allowed=True)
+    (vote,) = await store.votes_since(NOW - timedelta(hours=1))
+    assert (vote.vote, vote.entry_id, vote.question) == (
+        "down",
+        "harbor",
+        "harbor phone for Mr. [name]",
+    )
+    (action,) = await store.admin_actions()
+    assert action[1:] == ("UADMIN", "reload", True)
+
+
+async def test_retention_purges_old_rows_only(store: Store):
+    for days in (1, 50, 100, 200):
+        await store.record_question(asked_at=NOW - timedelta(days=days), surface="dm",
+                                    user_id="U1", text="q", top_id=None, score=None,
+                                    answered=False, latency_ms=1.0)  # fmt: skip
+    gone = await store.purge(NOW - timedelta(days=90))
+    assert gone == 2
+    left = await store.questions_since(NOW - timedelta(days=365))
+    assert sorted((NOW - q.asked_at).days for q in left) == [1, 50]
+
+
+async def test_daily_counts_and_top_entries_are_counted_by_the_database(store: Store):
+    rows = [
+        {"asked_at": NOW - timedelta(days=d, minutes=m), "surface": "command", "user_id": "U1",
+         "text": "q", "top_id": top, "score": 0.8, "answered": top is not None, "latency_ms": 2.0}
+        for d, m, top in [(0, 1, "a"), (0, 2, "a"), (0, 3, None), (1, 1, "b"), (1, 2, "a")]
+    ]  # fmt: skip
+    await store.record_questions(rows)
+    days = await store.daily_counts(NOW - timedelta(days=7))
+    assert [(n, answered) for _, n, answered in days] == [(2, 2), (3, 2)]
+    assert await store.top_entries(NOW - timedelta(days=7)) == [("a", 3), ("b", 1)]
