@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
+import contextlib
 import json
 import logging
 import os
@@ -57,31 +59,39 @@ def _settings(need: Mode | None) -> Settings | None:
 
 
 def run_slack(settings: Settings) -> int:
-    """Load the knowledge base and serve Slack until stopped."""
-    import asyncio
-
-    from bot.assistant import Assistant
-    from bot.slack.app import create_app
-    from bot.slack.deps import Deps
-    from bot.slack.server import serve_http, serve_socket_mode
-
+    """Load the knowledge base, open the store and serve Slack until stopped."""
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     knowledge = _load(settings.knowledge_dir)
     if knowledge is None:
         return 1
-    deps = Deps(Assistant(Engine(knowledge)))
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(_serve_slack(settings, Engine(knowledge)))
+    return 0
+
+
+async def _serve_slack(settings: Settings, engine: Engine) -> None:
+    from bot.assistant import Assistant
+    from bot.slack.app import create_app
+    from bot.slack.deps import Deps
+    from bot.slack.server import serve_http, serve_socket_mode
+    from bot.store.database import Store
+    from bot.store.retention import keep_purging
+
+    store = await Store.open(settings.database_url)
+    deps = Deps(Assistant(engine), store, settings.admin_user_ids)
     app = create_app(settings, deps)
+    purging = asyncio.create_task(keep_purging(store, settings.retention_days))
     try:
         if settings.mode == "socket":
             assert settings.app_token is not None
-            asyncio.run(serve_socket_mode(app, settings.app_token))
+            await serve_socket_mode(app, settings.app_token)
         else:
-            asyncio.run(serve_http(app, deps, settings.port))
-    except KeyboardInterrupt:
-        pass
-    return 0
+            await serve_http(app, deps, settings.port)
+    finally:
+        purging.cancel()
+        await store.close()
 
 
 def _parser() -> argparse.ArgumentParser:

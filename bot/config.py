@@ -6,14 +6,20 @@ Each problem is one sentence naming the variable; secret values are never echoed
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlparse
 
+_SLACK_ID = re.compile(r"[UW][A-Z0-9]{2,}")
+
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 DEFAULT_PORT = 3000
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/bot.db"
+DEFAULT_RETENTION_DAYS = 90
+_DATABASE_SCHEMES = ("sqlite+aiosqlite", "postgresql+asyncpg")
 
 Mode = Literal["socket", "http", "console"]
 
@@ -34,6 +40,10 @@ class Settings:
     app_token: str | None = field(default=None, repr=False)
     slack_api_url: str = DEFAULT_SLACK_API_URL
     port: int = DEFAULT_PORT
+    database_url: str = field(default=DEFAULT_DATABASE_URL, repr=False)
+    retention_days: int = DEFAULT_RETENTION_DAYS
+    admin_user_ids: frozenset[str] = frozenset()
+    admin_channel: str | None = None
 
     @property
     def mode(self) -> Mode:
@@ -99,6 +109,39 @@ def load_settings(env: Mapping[str, str] | None = None, *, need: Mode | None = N
     folder = knowledge_dir(env)
     if not folder.is_dir():
         problems.append(f"KNOWLEDGE_DIR {str(folder)!r} is not a folder.")
+    database_url = text("DATABASE_URL") or DEFAULT_DATABASE_URL
+    if not database_url.startswith(tuple(f"{scheme}://" for scheme in _DATABASE_SCHEMES)):
+        problems.append(
+            "DATABASE_URL must be an SQLAlchemy URL starting with sqlite+aiosqlite:// or "
+            "postgresql+asyncpg://."
+        )
+    retention = DEFAULT_RETENTION_DAYS
+    raw_retention = text("QUERY_RETENTION_DAYS")
+    if raw_retention is not None:
+        if raw_retention.isdigit() and int(raw_retention) > 0:
+            retention = int(raw_retention)
+        else:
+            problems.append(
+                f"QUERY_RETENTION_DAYS must be a whole number of days (got {raw_retention[:20]!r})."
+            )
+    admins = frozenset(u.strip() for u in (text("ADMIN_USER_IDS") or "").split(",") if u.strip())
+    bad_ids = sorted(u for u in admins if not _SLACK_ID.fullmatch(u))
+    if bad_ids:
+        problems.append(
+            f"ADMIN_USER_IDS must be Slack user ids like U012ABCDEF, comma-separated "
+            f"(got {', '.join(bad_ids)[:60]!r})."
+        )
     if problems:
         raise ConfigError(problems)
-    return Settings(folder, bot_token, secret, app_token, api_url, port)
+    return Settings(
+        folder,
+        bot_token,
+        secret,
+        app_token,
+        api_url,
+        port,
+        database_url,
+        retention,
+        admins,
+        text("ADMIN_CHANNEL"),
+    )

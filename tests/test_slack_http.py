@@ -10,7 +10,7 @@ import json
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
@@ -24,6 +24,7 @@ from bot.search.engine import Engine
 from bot.slack.app import create_app
 from bot.slack.deps import Deps
 from bot.slack.server import EVENTS_PATH, start_http
+from bot.store.database import Store
 from tests.conftest import CHICAGO, SHIPPED
 from tests.fake_slack import FakeSlack
 
@@ -98,19 +99,21 @@ def engine_for_slack() -> Engine:
 
 
 @pytest.fixture
-async def bot(engine_for_slack: Engine) -> AsyncIterator[Bot]:
+async def bot(engine_for_slack: Engine, tmp_path) -> AsyncIterator[Bot]:
     slack = await FakeSlack().start()
+    store = await Store.open(f"sqlite+aiosqlite:///{tmp_path}/bot.db")
     settings = load_settings({
         "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
         "SLACK_API_URL": slack.api_url, "KNOWLEDGE_DIR": str(SHIPPED),
     })  # fmt: skip
-    deps = Deps(Assistant(engine_for_slack, clock=lambda zone: NOW.astimezone(zone)))
+    deps = Deps(Assistant(engine_for_slack, clock=lambda zone: NOW.astimezone(zone)), store)
     runner = await start_http(create_app(settings, deps), deps, port=0, host="127.0.0.1")
     port = runner.addresses[0][1]
     async with aiohttp.ClientSession() as session:
         yield Bot(f"http://127.0.0.1:{port}", slack, deps, session)
     await runner.cleanup()
     await slack.stop()
+    await store.close()
 
 
 def texts(blocks: list[dict[str, Any]]) -> str:
@@ -237,7 +240,12 @@ async def test_direct_message_is_answered_in_the_dm_and_own_messages_are_ignored
 async def test_text_is_escaped_so_nobody_can_ping_the_channel(bot: Bot):
     await bot.command("/pmhc", "<!channel> <https://evil.example|harbor> & co", token="e1")
     (reply,) = await bot.slack.wait_for("response:e1")
-    sent = texts(reply.payload["blocks"]) + reply.payload["text"]
+    shown = [
+        {k: v for k, v in element.items() if k != "value"}  # button values are not shown
+        for block in reply.payload["blocks"]
+        for element in block.get("elements", [block])
+    ]
+    sent = texts(shown) + reply.payload["text"]
     assert "<!channel>" not in sent and "<https://evil.example" not in sent
 
 
@@ -274,15 +282,43 @@ async def test_more_results_and_did_you_mean_buttons_ask_again(bot: Bot):
     assert "fields" in texts(answered.payload["blocks"])
 
 
-async def test_feedback_is_recorded_without_the_question_or_user(bot: Bot):
+async def test_feedback_is_stored_with_a_hashed_user(bot: Bot):
     await bot.command("/pmhc", "what is an EDP", token="f1")
     (reply,) = await bot.slack.wait_for("response:f1")
     down = buttons(reply.payload["blocks"])[FEEDBACK_DOWN]
     await bot.click(FEEDBACK_DOWN, down["value"], token="f2")
     (thanks,) = await bot.slack.wait_for("response:f2")
     assert "Thanks" in thanks.payload["text"]
-    (vote,) = bot.deps.feedback.votes
-    assert (vote.vote, vote.entry_id) == ("down", "term-edp")
+    (vote,) = await bot.deps.store.votes_since(NOW - timedelta(days=1))
+    assert (vote.vote, vote.entry_id, vote.question) == ("down", "term-edp", "what is an EDP")
+
+
+async def test_every_question_is_stored_redacted_with_its_outcome(bot: Bot):
+    await bot.command("/pmhc", "where can i take him, call me at 555-555-0199", token="q1")
+    await bot.slack.wait_for("response:q1")
+    mention = {"type": "app_mention", "user": "U1", "channel": "C1", "ts": "777.1",
+               "text": "<@UBOT> weather tomorrow"}  # fmt: skip
+    await bot.event(mention, "Ev40")
+    await bot.slack.wait_for("chat.postMessage")
+    rows = await bot.deps.store.questions_since(NOW - timedelta(days=1))
+    assert [(r.surface, r.text, r.answered) for r in rows] == [
+        ("command", "where can i take him, call me at [phone]", True),
+        ("mention", "weather tomorrow", False),
+    ]
+
+
+async def test_a_name_with_a_birth_date_gets_a_private_reminder_and_is_not_kept(bot: Bot):
+    mention = {"type": "app_mention", "user": "U7", "channel": "C1", "ts": "888.1",
+               "text": "<@UBOT> John Smith DOB 3/14/2008 drunk, where do i take him"}  # fmt: skip
+    await bot.event(mention, "Ev50")
+    (reminder,) = await bot.slack.wait_for("chat.postEphemeral")
+    assert reminder.payload["user"] == "U7" and "minimum necessary" in reminder.payload["text"]
+    await bot.command("/crisis", "pt Rosa Diaz mrn 4482913 intoxicated", token="h1")
+    (private,) = await bot.slack.wait_for("response:h1")
+    assert private.payload["response_type"] == "ephemeral" and "blocks" not in private.payload
+    await asyncio.sleep(0.2)
+    assert bot.slack.routes("chat.postMessage") == []
+    assert await bot.deps.store.questions_since(NOW - timedelta(days=1)) == []
 
 
 async def test_rate_limited_web_api_calls_are_retried_after_retry_after(bot: Bot):

@@ -11,19 +11,22 @@ from bot.search.engine import Engine
 from bot.slack.app import create_app
 from bot.slack.deps import Deps
 from bot.slack.server import start_socket_mode
+from bot.store.database import Store
 from tests.conftest import CHICAGO, SHIPPED
 from tests.fake_slack import FakeSlack
 
 
-async def test_slash_command_over_socket_mode_is_acked_and_answered():
+async def test_slash_command_over_socket_mode_is_acked_and_answered(tmp_path):
     slack = await FakeSlack().start()
+    store = await Store.open(f"sqlite+aiosqlite:///{tmp_path}/bot.db")
     settings = load_settings({
         "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_APP_TOKEN": "xapp-test",
         "SLACK_API_URL": slack.api_url, "KNOWLEDGE_DIR": str(SHIPPED),
     })  # fmt: skip
     assert settings.mode == "socket"
     now = datetime(2026, 11, 22, 14, 0, tzinfo=CHICAGO)
-    deps = Deps(Assistant(Engine(load_knowledge(SHIPPED)), clock=lambda z: now.astimezone(z)))
+    assistant = Assistant(Engine(load_knowledge(SHIPPED)), clock=lambda z: now.astimezone(z))
+    deps = Deps(assistant, store)
     handler = await start_socket_mode(create_app(settings, deps), "xapp-test")
     try:
         await slack.send_envelope({
@@ -41,3 +44,4 @@ async def test_slash_command_over_socket_mode_is_acked_and_answered():
     finally:
         await handler.close_async()
         await slack.stop()
+        await store.close()

@@ -212,7 +212,7 @@ def _action_elements(
             _button("Share in channel", SHARE, question_value(answer.query, answer, **share))
         )
     top_id = answer.results[0].entry.id if answer.results else ""
-    vote = json.dumps({"top": top_id, "answered": answer.answered})
+    vote = json.dumps({"top": top_id, "q": answer.query[:500]}, ensure_ascii=False)
     elements.append(_button("👍", FEEDBACK_UP, vote))
     elements.append(_button("👎", FEEDBACK_DOWN, vote))
     return elements

@@ -14,6 +14,12 @@ PHI_REMINDER = (
     "Reminder: do not post names, dates of birth or other health information about the person; "
     "describe the situation only."
 )
+PHI_WARNING = (
+    ":no_entry: That message looks like it carries someone's health information (a name with "
+    "a date of birth or record number). Share only the minimum necessary: describe the "
+    'situation ("intoxicated 16-year-old on a hold"), never who it is. I did not answer '
+    "or keep it; please delete it if others can see it."
+)
 SAMPLE_NOTICE = "SAMPLE DATA: entries marked sample are fictional examples; never act on them."
 NO_ANSWER = (
     "I don't know that one. I can answer where to take someone (say age, intoxication, hold, "

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from typing import Any
 
+from bot.answer import Answer
 from bot.assistant import Assistant
-from bot.feedback import FeedbackLog
+from bot.store.database import Store
+
+log = logging.getLogger(__name__)
 
 
 class RecentlySeen:
@@ -31,5 +37,22 @@ class RecentlySeen:
 @dataclass
 class Deps:
     assistant: Assistant
-    feedback: FeedbackLog = field(default_factory=FeedbackLog)
+    store: Store
+    admins: frozenset[str] = frozenset()
     seen: RecentlySeen = field(default_factory=RecentlySeen)
+
+    async def answer(self, question: str, *, surface: str, user_id: str, **options: Any) -> Answer:
+        """Answer, then record the question (redacted by the store) with its outcome."""
+        started = time.perf_counter()
+        answer = await self.assistant.ask_async(question, **options)
+        latency_ms = (time.perf_counter() - started) * 1000
+        top = answer.results[0] if answer.results else None
+        try:
+            await self.store.record_question(
+                asked_at=self.assistant.now(), surface=surface, user_id=user_id, text=question,
+                top_id=top.entry.id if top else None, score=top.score if top else None,
+                answered=answer.answered, latency_ms=latency_ms,
+            )  # fmt: skip
+        except Exception:  # usage records must never cost the officer an answer
+            log.exception("could not record a question")
+        return answer

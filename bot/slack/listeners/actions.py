@@ -10,7 +10,6 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 
-from bot.feedback import FeedbackVote
 from bot.render import blocks as ui
 from bot.slack.deps import Deps
 
@@ -69,9 +68,12 @@ def register(app: AsyncApp, deps: Deps) -> None:
         )
 
     @app.action(re.compile(rf"^{ui.SUGGEST}-\d+$"))
-    async def suggestion(ack: AsyncAck, action: dict[str, Any], respond: AsyncRespond) -> None:
+    async def suggestion(ack: AsyncAck, action: dict[str, Any], body: dict[str, Any],
+                         respond: AsyncRespond) -> None:  # fmt: skip
         await ack()
-        answer = await deps.assistant.ask_async(str(_value(action).get("q", "")))
+        user = (body.get("user") or {}).get("id", "")
+        answer = await deps.answer(str(_value(action).get("q", "")), surface="suggestion",
+                                   user_id=user)  # fmt: skip
         await respond(
             blocks=ui.render_blocks(answer, share={}),
             text=ui.fallback_text(answer),
@@ -84,10 +86,15 @@ def register(app: AsyncApp, deps: Deps) -> None:
                        respond: AsyncRespond) -> None:  # fmt: skip
         await ack()
         vote = "up" if action.get("action_id") == ui.FEEDBACK_UP else "down"
-        surface = (body.get("container") or {}).get("type", "message")
-        deps.feedback.record(
-            FeedbackVote(deps.assistant.now(), vote, str(_value(action).get("top", "")), surface)
-        )
+        value = _value(action)
+        try:
+            await deps.store.record_vote(
+                voted_at=deps.assistant.now(), user_id=(body.get("user") or {}).get("id", ""),
+                vote=vote, entry_id=str(value.get("top") or ""), question=str(value.get("q") or ""),
+            )  # fmt: skip
+        except Exception:
+            log.exception("could not record a vote")
+        log.info("feedback %s on %s", vote, value.get("top") or "no answer")
         await respond(
             text="Thanks — your feedback helps the coordinators improve the knowledge base.",
             response_type="ephemeral",

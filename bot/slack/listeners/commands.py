@@ -7,8 +7,9 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 
+from bot.privacy import looks_like_health_record
 from bot.render.blocks import escape, fallback_text, render_blocks
-from bot.render.describe import PHI_REMINDER
+from bot.render.describe import PHI_REMINDER, PHI_WARNING
 from bot.slack.deps import Deps
 
 log = logging.getLogger(__name__)
@@ -38,14 +39,16 @@ def register(app: AsyncApp, deps: Deps) -> None:
     async def crisis(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
         await ack()
         text = (command.get("text") or "").strip()
-        assistant = deps.assistant
+        if looks_like_health_record(text):
+            await respond(text=PHI_WARNING, response_type="ephemeral")
+            return
         if text:
-            answer, share = (
-                await assistant.ask_async(text, resources_only=True),
-                {"resources_only": True},
+            answer = await deps.answer(
+                text, surface="command", user_id=command.get("user_id", ""), resources_only=True
             )
+            share: dict[str, Any] = {"resources_only": True}
         else:
-            answer, share = await assistant.crisis_centers_async(), {"listing": True}
+            answer, share = await deps.assistant.crisis_centers_async(), {"listing": True}
         await respond(
             blocks=render_blocks(answer, share=share),
             text=fallback_text(answer),
@@ -60,7 +63,10 @@ def register(app: AsyncApp, deps: Deps) -> None:
         if not text:
             await respond(blocks=help_blocks(), text=PMHC_HELP, response_type="ephemeral")
             return
-        answer = await deps.assistant.ask_async(text)
+        if looks_like_health_record(text):
+            await respond(text=PHI_WARNING, response_type="ephemeral")
+            return
+        answer = await deps.answer(text, surface="command", user_id=command.get("user_id", ""))
         await respond(
             blocks=render_blocks(answer, share={}),
             text=fallback_text(answer),

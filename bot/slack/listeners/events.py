@@ -9,7 +9,9 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.privacy import looks_like_health_record
 from bot.render.blocks import fallback_text, render_blocks
+from bot.render.describe import PHI_WARNING
 from bot.slack.deps import Deps
 
 log = logging.getLogger(__name__)
@@ -21,6 +23,15 @@ def question_from(text: str) -> str:
     return " ".join(_MENTION.sub(" ", text or "").split())
 
 
+async def remind_about_phi(client: AsyncWebClient, channel: str, user: str, *, in_dm: bool) -> None:
+    """Only the person who posted sees it; the message is neither answered nor stored."""
+    if in_dm:
+        await client.chat_postMessage(channel=channel, text=PHI_WARNING)
+    else:
+        await client.chat_postEphemeral(channel=channel, user=user, text=PHI_WARNING)
+    log.info("withheld a message that looked like health information")
+
+
 def register(app: AsyncApp, deps: Deps) -> None:
     async def answer(event: dict[str, Any], body: dict[str, Any], client: AsyncWebClient,
                      *, thread: bool) -> None:  # fmt: skip
@@ -30,7 +41,11 @@ def register(app: AsyncApp, deps: Deps) -> None:
             log.info("skipping a message already answered (%s)", body.get("event_id", "?"))
             return
         question = question_from(event.get("text", ""))
-        answer = await deps.assistant.ask_async(question)
+        user = event.get("user", "")
+        if looks_like_health_record(question):
+            await remind_about_phi(client, channel, user, in_dm=not thread)
+            return
+        answer = await deps.answer(question, surface="mention" if thread else "dm", user_id=user)
         await client.chat_postMessage(
             channel=channel,
             thread_ts=(event.get("thread_ts") or ts) if thread else None,
