@@ -10,7 +10,7 @@ import logging
 import os
 import sys
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TextIO
 from zoneinfo import ZoneInfo
@@ -47,6 +47,43 @@ def _serve(_: argparse.Namespace) -> int:
     """HTTP mode (or Socket Mode when SLACK_APP_TOKEN is set); credentials required."""
     settings = _settings(need=None if os.environ.get("SLACK_APP_TOKEN") else "http")
     return 2 if settings is None else run_slack(settings)
+
+
+def _report(args: argparse.Namespace) -> int:
+    """Reports for a terminal or a scheduled job; gaps and stats read DATABASE_URL."""
+    from bot import reports
+
+    if args.days < 1:
+        print("--days must be at least 1", file=sys.stderr)
+        return 2
+    if args.kind == "stale":
+        knowledge = _load(args.knowledge or knowledge_dir())
+        if knowledge is None:
+            return 1
+        found = reports.stale_entries(knowledge, datetime.now().date())
+        print(reports.stale_csv(found) if args.csv else reports.stale_text(found), end="\n")
+        return 0
+    settings = _settings(need=None)
+    if settings is None:
+        return 2
+    print(asyncio.run(_stored_report(settings.database_url, args.kind, args.days, args.csv)))
+    return 0
+
+
+async def _stored_report(database_url: str, kind: str, days: int, as_csv: bool) -> str:
+    from bot import reports
+    from bot.store.database import Store
+
+    store = await Store.open(database_url)
+    try:
+        since = datetime.now().astimezone() - timedelta(days=days)
+        if kind == "gaps":
+            found = await reports.gaps(store, since)
+            return reports.gaps_csv(found) if as_csv else reports.gaps_text(found, days)
+        report = await reports.stats(store, since)
+        return reports.stats_csv(report) if as_csv else reports.stats_text(report, days)
+    finally:
+        await store.close()
 
 
 def _settings(need: Mode | None) -> Settings | None:
@@ -117,6 +154,13 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check a knowledge folder")
     validate.add_argument("folder", nargs="?", type=Path, help="default: knowledge/")
     validate.set_defaults(run=_validate)
+
+    report = commands.add_parser("report", help="stale entries, gaps or usage statistics")
+    report.add_argument("kind", choices=("stale", "gaps", "stats"))
+    report.add_argument("--days", type=int, default=30, help="period for gaps and stats (30)")
+    report.add_argument("--csv", action="store_true", help="CSV instead of text")
+    _knowledge_option(report)
+    report.set_defaults(run=_report)
 
     serve = commands.add_parser(
         "serve", help="serve Slack over HTTP on $PORT (Socket Mode if SLACK_APP_TOKEN is set)"

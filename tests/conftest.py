@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import text
 
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.search.engine import Engine
+from bot.store.database import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "knowledge"
@@ -33,6 +36,26 @@ def engine(shipped: KnowledgeBase) -> Engine:
     return Engine(shipped)
 
 
+POSTGRES = os.environ.get("TEST_DATABASE_URL")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def store(request, tmp_path) -> AsyncIterator[Store]:
+    """A migrated, empty store: SQLite always, PostgreSQL when TEST_DATABASE_URL is set."""
+    if request.param == "sqlite":
+        url = f"sqlite+aiosqlite:///{tmp_path}/bot.db"
+    elif POSTGRES:
+        url = POSTGRES
+    else:
+        pytest.skip("TEST_DATABASE_URL not set (.ci/run starts PostgreSQL and sets it)")
+    opened = await Store.open(url)
+    if request.param == "postgresql":  # a clean slate for every test
+        async with opened.engine.begin() as connection:
+            await connection.execute(text("TRUNCATE questions, votes, admin_actions"))
+    yield opened
+    await opened.close()
+
+
 WriteKnowledge = Callable[..., Path]
 
 
@@ -43,10 +66,10 @@ def write_knowledge(tmp_path: Path) -> WriteKnowledge:
     def write(files: dict[str, str]) -> Path:
         folder = tmp_path / "kb"
         folder.mkdir(exist_ok=True)
-        for name, text in files.items():
+        for name, content in files.items():
             path = folder / name
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+            path.write_text(textwrap.dedent(content).lstrip(), encoding="utf-8")
         return folder
 
     return write

@@ -2,33 +2,13 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from sqlalchemy import text
 
 from bot.store.database import Store
 
-POSTGRES = os.environ.get("TEST_DATABASE_URL")
 NOW = datetime(2026, 11, 22, 20, 0, tzinfo=UTC)
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-async def store(request, tmp_path) -> AsyncIterator[Store]:
-    if request.param == "sqlite":
-        url = f"sqlite+aiosqlite:///{tmp_path}/bot.db"
-    elif POSTGRES:
-        url = POSTGRES
-    else:
-        pytest.skip("TEST_DATABASE_URL not set (.ci/run starts PostgreSQL and sets it)")
-    opened = await Store.open(url)
-    if request.param == "postgresql":  # a clean slate for every test
-        async with opened.engine.begin() as connection:
-            await connection.execute(text("TRUNCATE questions, votes, admin_actions"))
-    yield opened
-    await opened.close()
 
 
 async def test_migrations_run_at_open_and_twice_is_harmless(store: Store):

@@ -1,0 +1,209 @@
+"""Reports for coordinators: stale entries, gaps (what went unanswered or got 👎), usage.
+
+Computed from the knowledge base and the store; shown in Slack (``/pmhc-admin``), on the
+command line (``python -m bot report``) and as CSV.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from rapidfuzz import fuzz, process
+
+from bot.knowledge.loader import STALE_AFTER
+from bot.knowledge.model import KnowledgeBase
+from bot.search.lexicon import STOPWORDS
+from bot.search.text import tokens
+from bot.store.database import Store
+
+SAME_GAP = 80  # token-set similarity (0-100) at which two questions count as one gap
+
+
+@dataclass(frozen=True)
+class StaleEntry:
+    id: str
+    name: str
+    verified: date | None
+    days: int | None  # since verified; None when never verified
+    where: str
+
+
+@dataclass(frozen=True)
+class Gap:
+    question: str  # the most frequent wording
+    count: int
+    unanswered: int
+    thumbs_down: int
+    examples: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DayStats:
+    day: date
+    questions: int
+    answered: int
+
+    @property
+    def answered_rate(self) -> float:
+        return self.answered / self.questions if self.questions else 0.0
+
+
+@dataclass(frozen=True)
+class Stats:
+    since: datetime
+    days: tuple[DayStats, ...]
+    top_entries: tuple[tuple[str, int], ...]
+    votes: tuple[tuple[str, int, int], ...]  # entry id, up, down
+
+    @property
+    def questions(self) -> int:
+        return sum(d.questions for d in self.days)
+
+    @property
+    def answered_rate(self) -> float:
+        total = self.questions
+        return sum(d.answered for d in self.days) / total if total else 0.0
+
+
+def stale_entries(knowledge: KnowledgeBase, today: date) -> list[StaleEntry]:
+    """Resources never verified or verified over a year ago, oldest first."""
+    found = []
+    for resource in knowledge.resources:
+        age = (today - resource.verified).days if resource.verified else None
+        if age is None or timedelta(days=age) > STALE_AFTER:
+            found.append(StaleEntry(resource.id, resource.name, resource.verified, age,
+                                    str(resource.where)))  # fmt: skip
+    return sorted(found, key=lambda s: (s.verified is not None, s.verified or date.min, s.id))
+
+
+def group_gaps(unanswered: Iterable[str], thumbs_down: Iterable[str]) -> list[Gap]:
+    """Similar questions grouped, most frequent first: exact repeats are counted first, then
+    each distinct wording joins the first group whose wording is close enough."""
+    unanswered, thumbs_down = list(unanswered), list(thumbs_down)
+    kinds: Counter[tuple[str, str]] = Counter()
+    for kind, texts in (("unanswered", unanswered), ("down", thumbs_down)):
+        for text in texts:
+            kinds[(_key(text), kind)] += 1
+    wordings: dict[str, Counter[str]] = {}
+    for texts in (unanswered, thumbs_down):
+        for text in texts:
+            wordings.setdefault(_key(text), Counter())[text] += 1
+
+    keys = sorted(wordings, key=lambda k: -sum(wordings[k].values()))
+    groups: list[list[str]] = []
+    leaders: list[str] = []
+    for key in keys:
+        found = process.extractOne(key, leaders, scorer=fuzz.token_set_ratio, score_cutoff=SAME_GAP)
+        if found:
+            groups[found[2]].append(key)
+        else:
+            leaders.append(key)
+            groups.append([key])
+    gaps = []
+    for members in groups:
+        texts = Counter()
+        for key in members:
+            texts.update(wordings[key])
+        gaps.append(
+            Gap(
+                question=texts.most_common(1)[0][0],
+                count=sum(texts.values()),
+                unanswered=sum(kinds[(k, "unanswered")] for k in members),
+                thumbs_down=sum(kinds[(k, "down")] for k in members),
+                examples=tuple(t for t, _ in texts.most_common(3)),
+            )
+        )
+    return sorted(gaps, key=lambda g: (-g.count, g.question))
+
+
+async def gaps(store: Store, since: datetime) -> list[Gap]:
+    unanswered = await store.unanswered_since(since)
+    down = [v.question for v in await store.votes_since(since) if v.vote == "down" and v.question]
+    return group_gaps(unanswered, down)
+
+
+async def stats(store: Store, since: datetime) -> Stats:
+    days = tuple(DayStats(d, n, a) for d, n, a in await store.daily_counts(since))
+    tally: dict[str, list[int]] = {}
+    for vote in await store.votes_since(since):
+        counts = tally.setdefault(vote.entry_id or "(no answer)", [0, 0])
+        counts[0 if vote.vote == "up" else 1] += 1
+    votes = tuple(
+        sorted(((e, u, d) for e, (u, d) in tally.items()), key=lambda v: (-v[1] - v[2], v[0]))
+    )
+    return Stats(since, days, tuple(await store.top_entries(since)), votes)
+
+
+def _key(text: str) -> str:
+    return " ".join(t for t in tokens(text) if t not in STOPWORDS) or text.lower().strip()
+
+
+# --- presentation: plain text and CSV -------------------------------------------------
+
+
+def stale_text(entries: Sequence[StaleEntry]) -> str:
+    if not entries:
+        return "Every resource was verified within the last year."
+    lines = [f"{len(entries)} resources to check with their providers (oldest first):"]
+    for e in entries:
+        when = f"verified {e.verified} ({e.days} days ago)" if e.verified else "never verified"
+        lines.append(f"  {e.id}: {e.name} — {when} — {e.where}")
+    return "\n".join(lines)
+
+
+def gaps_text(found: Sequence[Gap], days: int, limit: int = 25) -> str:
+    if not found:
+        return f"No unanswered or 👎 questions in the last {days} days."
+    lines = [f"Questions without a good answer in the last {days} days (most asked first):"]
+    for gap in found[:limit]:
+        detail = f"{gap.unanswered} unanswered, {gap.thumbs_down} 👎"
+        lines.append(f"  {gap.count}× “{gap.question}” ({detail})")
+    if len(found) > limit:
+        lines.append(f"  …and {len(found) - limit} more")
+    return "\n".join(lines)
+
+
+def stats_text(report: Stats, days: int) -> str:
+    lines = [
+        f"Last {days} days: {report.questions} questions, "
+        f"{report.answered_rate:.0%} answered.",
+        "Per day (UTC): " + ", ".join(
+            f"{d.day:%m-%d} {d.questions} ({d.answered_rate:.0%})" for d in report.days
+        ) if report.days else "Per day: none",
+        "Top answers: " + (", ".join(f"{e} ({n})" for e, n in report.top_entries) or "none"),
+        "Feedback: " + (", ".join(f"{e} 👍{u} 👎{d}" for e, u, d in report.votes) or "none"),
+    ]  # fmt: skip
+    return "\n".join(lines)
+
+
+def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def stale_csv(entries: Sequence[StaleEntry]) -> str:
+    return to_csv(("id", "name", "verified", "days", "where"),
+                  ((e.id, e.name, e.verified or "", e.days if e.days is not None else "", e.where)
+                   for e in entries))  # fmt: skip
+
+
+def gaps_csv(found: Sequence[Gap]) -> str:
+    return to_csv(("question", "count", "unanswered", "thumbs_down", "examples"),
+                  ((g.question, g.count, g.unanswered, g.thumbs_down, " | ".join(g.examples))
+                   for g in found))  # fmt: skip
+
+
+def stats_csv(report: Stats) -> str:
+    """One table: per-day rows (questions, answered), top answers (count), feedback (👍, 👎)."""
+    rows: list[tuple[object, ...]] = [("day", d.day, d.questions, d.answered) for d in report.days]
+    rows += [("top_answer", e, n, "") for e, n in report.top_entries]
+    rows += [("feedback", e, u, d) for e, u, d in report.votes]
+    return to_csv(("section", "key", "questions_count_or_up", "answered_or_down"), rows)
