@@ -17,8 +17,11 @@ from zoneinfo import ZoneInfo
 
 from bot.config import ConfigError, Mode, Settings, knowledge_dir, load_settings
 from bot.knowledge import KnowledgeBase, load_report
+from bot.live import LiveKnowledge
 from bot.render.text import render_text
 from bot.search.engine import Engine
+
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -97,29 +100,44 @@ def _settings(need: Mode | None) -> Settings | None:
 
 def run_slack(settings: Settings) -> int:
     """Load the knowledge base, open the store and serve Slack until stopped."""
+    from bot.live import LiveKnowledge
+
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    knowledge = _load(settings.knowledge_dir)
-    if knowledge is None:
+    live, first = LiveKnowledge.open(settings.knowledge_dir)
+    for problem in first.errors:
+        print(problem, file=sys.stderr)
+    if live.assistant is None:
+        print(f"{settings.knowledge_dir}: knowledge base not loaded", file=sys.stderr)
         return 1
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(_serve_slack(settings, Engine(knowledge)))
+        asyncio.run(_serve_slack(settings, live))
     return 0
 
 
-async def _serve_slack(settings: Settings, engine: Engine) -> None:
-    from bot.assistant import Assistant
+async def _serve_slack(settings: Settings, live: LiveKnowledge) -> None:
+    """Serve until stopped, reloading the knowledge on every edit and on SIGHUP."""
+    import signal
+
     from bot.slack.app import create_app
     from bot.slack.deps import Deps
+    from bot.slack.notify import admin_notifier
     from bot.slack.server import serve_http, serve_socket_mode
     from bot.store.database import Store
     from bot.store.retention import keep_purging
 
+    assert live.assistant is not None
     store = await Store.open(settings.database_url)
-    deps = Deps(Assistant(engine), store, settings.admin_user_ids)
+    deps = Deps(live.assistant, store, settings.admin_user_ids, live)
     app = create_app(settings, deps)
-    purging = asyncio.create_task(keep_purging(store, settings.retention_days))
+    live.on_rejected = admin_notifier(app.client, settings.admin_channel, settings.admin_user_ids)
+    loop = asyncio.get_running_loop()
+    loop.add_signal_handler(signal.SIGHUP, lambda: loop.create_task(live.reload()))
+    background = [
+        asyncio.create_task(keep_purging(store, settings.retention_days)),
+        asyncio.create_task(live.watch()),
+    ]
     try:
         if settings.mode == "socket":
             assert settings.app_token is not None
@@ -127,7 +145,8 @@ async def _serve_slack(settings: Settings, engine: Engine) -> None:
         else:
             await serve_http(app, deps, settings.port)
     finally:
-        purging.cancel()
+        for task in background:
+            task.cancel()
         await store.close()
 
 

@@ -74,10 +74,11 @@ class FakeSlack:
         return self.routes(route)[:count]
 
     async def _payload(self, request: web.Request) -> dict[str, Any]:
+        """Arguments as Slack reads them: query string, form or JSON body."""
         raw = await request.text()
         if request.content_type == "application/json":
-            return json.loads(raw or "{}")
-        payload: dict[str, Any] = dict(parse_qsl(raw))
+            return {**request.query, **json.loads(raw or "{}")}
+        payload: dict[str, Any] = {**request.query, **dict(parse_qsl(raw))}
         for key in ("blocks", "attachments"):
             if isinstance(payload.get(key), str):
                 payload[key] = json.loads(payload[key])
@@ -98,6 +99,8 @@ class FakeSlack:
                 {"ok": True, "user_id": BOT_USER, "bot_id": "BBOT", "team_id": "T1",
                  "user": "pmhc", "team": "Test", "url": "https://test.slack.com/"}
             )  # fmt: skip
+        if method == "conversations.open":
+            return web.json_response({"ok": True, "channel": {"id": f"D{payload.get('users')}"}})
         if method == "apps.connections.open":
             return web.json_response(
                 {"ok": True, "url": self.base_url.replace("http", "ws") + "/socket"}

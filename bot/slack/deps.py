@@ -10,6 +10,7 @@ from typing import Any
 
 from bot.answer import Answer
 from bot.assistant import Assistant
+from bot.live import LiveKnowledge
 from bot.store.database import Store
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,7 @@ class Deps:
     assistant: Assistant
     store: Store
     admins: frozenset[str] = frozenset()
+    live: LiveKnowledge | None = None  # reloading, when the knowledge folder is watched
     seen: RecentlySeen = field(default_factory=RecentlySeen)
 
     async def answer(self, question: str, *, surface: str, user_id: str, **options: Any) -> Answer:

@@ -1,0 +1,164 @@
+"""Live reload: a broken edit keeps the old knowledge serving and is reported with file:line;
+a fixed edit goes live without a restart; only changed files are read again."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.live import LiveKnowledge, ReloadResult
+from bot.slack.notify import admin_notifier
+from tests.conftest import ROOT, at
+from tests.fake_slack import FakeSlack
+
+NOW = at("2026-11-22 14:00")
+CENTER = """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: lakeside
+    name: Lakeside Crisis Center
+    kind: crisis_center
+    phone: "(555) 555-0101"
+    address: 1 Lake St
+    hours: "24/7"
+    admission: {min_age: 18}
+    verified: 2026-10-01
+"""
+TERMS = "glossary:\n  - term: EDP\n    definition: A person in crisis.\n"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "kb" / "terms").mkdir(parents=True)
+    (tmp_path / "kb" / "center.yaml").write_text(CENTER)
+    (tmp_path / "kb" / "terms" / "glossary.yaml").write_text(TERMS)
+    return tmp_path / "kb"
+
+
+def touch(path: Path, text: str) -> None:
+    path.write_text(text)
+    stamp = time.time_ns() + 1_000_000  # make sure the change is seen on coarse clocks
+    os.utime(path, ns=(stamp, stamp))
+
+
+def top_id(live: LiveKnowledge, question: str) -> str | None:
+    answer = live.assistant.ask(question, at=NOW)
+    return answer.results[0].entry.id if answer.results else None
+
+
+async def test_a_broken_edit_keeps_the_old_knowledge_serving_and_is_reported(folder: Path):
+    live, first = LiveKnowledge.open(folder)
+    assert first.ok and top_id(live, "lakeside crisis center phone") == "lakeside"
+    told: list[ReloadResult] = []
+
+    async def tell(result: ReloadResult) -> None:
+        told.append(result)
+
+    live.on_rejected = tell
+    touch(folder / "center.yaml", CENTER.replace("kind: crisis_center", "kind: crisis_centre"))
+    result = await live.reload()
+    assert not result.ok and result.version == first.version
+    assert [str(e).split(" must")[0] for e in result.errors] == ["center.yaml:6: kind"]
+    assert told == [result]
+    assert top_id(live, "lakeside crisis center phone") == "lakeside"  # still serving
+
+
+async def test_a_fixed_edit_goes_live_and_only_changed_files_are_read_again(folder: Path):
+    live, first = LiveKnowledge.open(folder)
+    assert set(first.reread) == {"center.yaml", "terms/glossary.yaml"}
+    touch(
+        folder / "center.yaml", CENTER.replace("Lakeside Crisis Center", "Bayfront Crisis Center")
+    )
+    result = await live.reload()
+    assert result.ok and result.reread == ("center.yaml",)
+    assert result.version != first.version
+    assert top_id(live, "bayfront crisis center") == "lakeside"
+
+
+async def test_deleted_and_added_files_are_followed(folder: Path):
+    live, _ = LiveKnowledge.open(folder)
+    (folder / "terms" / "glossary.yaml").unlink()
+    (folder / "more.yml").write_text("glossary:\n  - term: CSU\n    definition: A unit.\n")
+    result = await live.reload()
+    assert result.ok and result.reread == ("more.yml",)
+    assert "edp" not in live.assistant.engine.knowledge.by_id
+    assert "csu" in live.assistant.engine.knowledge.by_id
+
+
+async def test_the_watcher_reloads_on_save_without_a_restart(folder: Path):
+    live, _ = LiveKnowledge.open(folder)
+    watching = asyncio.create_task(live.watch())
+    try:
+        await asyncio.sleep(0.3)
+        touch(
+            folder / "terms" / "glossary.yaml",
+            TERMS + "  - term: Warm line\n    definition: Peers.\n",
+        )
+        deadline = time.monotonic() + 10
+        while "warm-line" not in live.assistant.engine.knowledge.by_id:
+            assert time.monotonic() < deadline, "the edit did not go live"
+            await asyncio.sleep(0.05)
+    finally:
+        watching.cancel()
+
+
+async def test_admins_are_told_in_slack_with_file_and_line(folder: Path):
+    slack = await FakeSlack().start()
+    try:
+        live, _ = LiveKnowledge.open(folder)
+        client = AsyncWebClient(token="xoxb-test", base_url=slack.api_url)
+        live.on_rejected = admin_notifier(client, "CADMIN", frozenset())
+        touch(folder / "terms" / "glossary.yaml", "glossary:\n  - term: EDP\n    definitoin: x\n")
+        await live.reload()
+        (posted,) = await slack.wait_for("chat.postMessage")
+        assert posted.payload["channel"] == "CADMIN"
+        assert 'terms/glossary.yaml:3: unknown key "definitoin" (did you mean definition?)' in (
+            posted.payload["text"].replace("&quot;", '"')
+        )
+        assert "Still serving the last good version" in posted.payload["text"]
+        live.on_rejected = admin_notifier(client, None, frozenset({"UADMIN1", "UADMIN2"}))
+        await live.reload()
+        await slack.wait_for("chat.postMessage", count=3)
+        assert [c.payload["users"] for c in slack.routes("conversations.open")] == [
+            "UADMIN1", "UADMIN2"
+        ]  # fmt: skip
+    finally:
+        await slack.stop()
+
+
+def test_sighup_reloads_a_running_server(folder: Path, tmp_path: Path):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "KNOWLEDGE_DIR": str(folder), "PORT": str(port),
+           "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": "secret",
+           "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/bot.db"}  # fmt: skip
+    server = subprocess.Popen(
+        [sys.executable, "-m", "bot", "serve"], cwd=ROOT, env=env,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1).close()
+                break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline
+                time.sleep(0.2)
+        server.send_signal(signal.SIGHUP)
+        time.sleep(1.5)
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=10)
+    assert "knowledge reload: live" in output
