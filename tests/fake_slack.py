@@ -39,6 +39,7 @@ class FakeSlack:
         app.router.add_post("/api/{method}", self._api)
         app.router.add_post("/response/{token}", self._response_url)
         app.router.add_get("/socket", self._socket)
+        app.router.add_post("/upload/{file_id}", self._upload)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -99,6 +100,14 @@ class FakeSlack:
                 {"ok": True, "user_id": BOT_USER, "bot_id": "BBOT", "team_id": "T1",
                  "user": "pmhc", "team": "Test", "url": "https://test.slack.com/"}
             )  # fmt: skip
+        if method == "files.getUploadURLExternal":
+            file_id = f"F{len(self.calls)}"
+            return web.json_response(
+                {"ok": True, "file_id": file_id, "upload_url": f"{self.base_url}/upload/{file_id}"}
+            )
+        if method == "files.completeUploadExternal":
+            files = json.loads(payload["files"]) if isinstance(payload.get("files"), str) else []
+            return web.json_response({"ok": True, "files": [{"id": f["id"]} for f in files]})
         if method == "conversations.open":
             return web.json_response({"ok": True, "channel": {"id": f"D{payload.get('users')}"}})
         if method == "apps.connections.open":
@@ -129,6 +138,13 @@ class FakeSlack:
             if message.type == web.WSMsgType.TEXT:
                 self.calls.append(Call("socket:ack", json.loads(message.data)))
         return socket
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        content = (await request.read()).decode("utf-8", errors="replace")
+        self.calls.append(
+            Call("upload", {"file_id": request.match_info["file_id"], "content": content})
+        )
+        return web.Response(text="OK")
 
     async def _response_url(self, request: web.Request) -> web.Response:
         payload = await self._payload(request)

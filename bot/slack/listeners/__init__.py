@@ -3,10 +3,11 @@
 from slack_bolt.async_app import AsyncApp
 
 from bot.slack.deps import Deps
-from bot.slack.listeners import actions, commands, events
+from bot.slack.listeners import actions, admin, commands, events
 
 
 def register(app: AsyncApp, deps: Deps) -> None:
     events.register(app, deps)
     commands.register(app, deps)
     actions.register(app, deps)
+    admin.register(app, deps)

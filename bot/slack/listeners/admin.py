@@ -1,0 +1,145 @@
+"""``/pmhc-admin``: knowledge-base status, reload, validate and reports, for admins only.
+
+Who may use it is declared here, next to the command (``ADMIN_USER_IDS``); everyone
+else gets a polite refusal, and every attempt, allowed or not, is logged and stored.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import timedelta
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot import reports
+from bot.knowledge.loader import load_report
+from bot.live import rejected_message
+from bot.render.blocks import escape, truncate
+from bot.slack.deps import Deps
+
+log = logging.getLogger(__name__)
+
+COMMAND = "/pmhc-admin"
+DEFAULT_DAYS = 30
+MAX_TEXT = 3500
+HELP = (
+    "*/pmhc-admin* — for knowledge-base admins:\n"
+    "• `status` — version, files, entries, last reload and any rejected edit\n"
+    "• `reload` — read the knowledge folder again now\n"
+    "• `validate` — check the folder and list errors and warnings\n"
+    "• `stale` — resources not verified for a year, oldest first\n"
+    "• `gaps [days]` — questions that got no answer or 👎, grouped\n"
+    "• `stats [days]` — questions per day, answered rate, top answers, feedback\n"
+    "• `export [days]` — the reports as CSV files in a direct message to you"
+)
+REFUSAL = (
+    "Sorry, `/pmhc-admin` is only for the knowledge-base admins. Your program coordinator "
+    "can add you (ADMIN_USER_IDS)."
+)
+
+
+def _days(args: list[str]) -> int:
+    return int(args[0]) if args and args[0].isdigit() and int(args[0]) > 0 else DEFAULT_DAYS
+
+
+def _code(text: str) -> str:
+    return f"```{truncate(escape(text), MAX_TEXT)}```"
+
+
+async def status_text(deps: Deps) -> str:
+    knowledge = deps.assistant.engine.knowledge
+    counts = ", ".join(f"{n} {kind}" for kind, n in knowledge.counts().items())
+    lines = [
+        f"Knowledge version {knowledge.version}: {len(knowledge.files)} files, {counts}, "
+        f"{len(knowledge.warnings)} warnings.",
+    ]
+    last = deps.live.last if deps.live else None
+    if last is not None:
+        outcome = "went live" if last.ok else "REJECTED"
+        lines.append(
+            f"Last reload {last.at:%Y-%m-%d %H:%M} UTC: {outcome} "
+            f"({len(last.reread)} files re-read, {last.seconds * 1000:.0f} ms)."
+        )
+        if not last.ok:
+            lines.append(rejected_message(last))
+    return "\n".join(lines)
+
+
+async def reload_text(deps: Deps) -> str:
+    if deps.live is None:
+        return "This process does not watch a knowledge folder."
+    result = await deps.live.reload()
+    if not result.ok:
+        return rejected_message(result)
+    return (f"Reloaded: version {result.version} is live ({len(result.reread)} files re-read, "
+            f"{result.seconds * 1000:.0f} ms).")  # fmt: skip
+
+
+async def validate_text(deps: Deps) -> str:
+    folder = deps.live.folder if deps.live else None
+    if folder is None:
+        return "This process does not watch a knowledge folder."
+    report = await asyncio.to_thread(load_report, folder, today=deps.assistant.now().date())
+    problems = [str(p) for p in (*report.errors, *report.warnings)]
+    verdict = "OK" if report.ok else f"{len(report.errors)} errors"
+    return "\n".join([f"{folder}: {verdict}, {len(report.warnings)} warnings.", *problems[:40]])
+
+
+def register(app: AsyncApp, deps: Deps) -> None:
+    @app.command(COMMAND)
+    async def admin(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
+                    client: AsyncWebClient) -> None:  # fmt: skip
+        await ack()
+        user = command.get("user_id", "")
+        words = (command.get("text") or "").split()
+        action, args = (words[0].lower(), words[1:]) if words else ("help", [])
+        allowed = user in deps.admins
+        await deps.store.record_admin_action(
+            acted_at=deps.assistant.now(), user_id=user, action=action[:32], allowed=allowed,
+            detail=" ".join(args)[:200] or None,
+        )  # fmt: skip
+        if not allowed:
+            log.warning("refused %s %s for non-admin %s", COMMAND, action[:32], user)
+            await respond(text=REFUSAL, response_type="ephemeral")
+            return
+        log.info("%s %s by %s", COMMAND, action[:32], user)
+        text = await _run(action, args, deps, client, user)
+        await respond(text=text, response_type="ephemeral")
+
+
+async def _run(action: str, args: list[str], deps: Deps, client: AsyncWebClient, user: str) -> str:
+    now = deps.assistant.now()
+    days = _days(args)
+    since = now - timedelta(days=days)
+    if action == "status":
+        return _code(await status_text(deps))
+    if action == "reload":
+        return _code(await reload_text(deps))
+    if action == "validate":
+        return _code(await validate_text(deps))
+    if action == "stale":
+        return _code(reports.stale_text(reports.stale_entries(deps.assistant.engine.knowledge,
+                                                              now.date())))  # fmt: skip
+    if action == "gaps":
+        return _code(reports.gaps_text(await reports.gaps(deps.store, since), days))
+    if action == "stats":
+        return _code(reports.stats_text(await reports.stats(deps.store, since), days))
+    if action == "export":
+        stale = reports.stale_entries(deps.assistant.engine.knowledge, now.date())
+        files = [
+            ("stale.csv", reports.stale_csv(stale)),
+            ("gaps.csv", reports.gaps_csv(await reports.gaps(deps.store, since))),
+            ("stats.csv", reports.stats_csv(await reports.stats(deps.store, since))),
+        ]
+        dm = (await client.conversations_open(users=user))["channel"]["id"]
+        await client.files_upload_v2(
+            channel=dm,
+            initial_comment=f"PMHC reports for the last {days} days (stale: as of today).",
+            file_uploads=[{"filename": f"pmhc-{name}", "content": content, "title": name}
+                          for name, content in files],
+        )  # fmt: skip
+        return "Sent you the reports as CSV files in a direct message."
+    return HELP
