@@ -28,6 +28,7 @@ from bot.knowledge.loader import (
 )
 from bot.knowledge.model import Problem
 from bot.search.engine import Engine
+from bot.search.index import IndexCache
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +67,7 @@ class LiveKnowledge:
     assistant: Assistant | None = None
     last: ReloadResult | None = None
     _cache: dict[Path, _Cached] = field(default_factory=dict)
+    _index_cache: IndexCache = field(default_factory=IndexCache)
     _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     @classmethod
@@ -112,7 +114,7 @@ class LiveKnowledge:
                 del self._cache[gone]
             report = assemble(parsed)
             if report.knowledge is not None:
-                engine = Engine(report.knowledge)
+                engine = Engine(report.knowledge, self._index_cache)
                 if self.assistant is None:
                     self.assistant = Assistant(engine, self.clock)
                 else:

@@ -51,8 +51,8 @@ def touch(path: Path, text: str) -> None:
     os.utime(path, ns=(stamp, stamp))
 
 
-def top_id(live: LiveKnowledge, question: str) -> str | None:
-    answer = live.assistant.ask(question, at=NOW)
+def top_id(live: LiveKnowledge, question: str, **options) -> str | None:
+    answer = live.assistant.ask(question, at=NOW, **options)
     return answer.results[0].entry.id if answer.results else None
 
 
@@ -162,3 +162,22 @@ def test_sighup_reloads_a_running_server(folder: Path, tmp_path: Path):
         server.terminate()
         output, _ = server.communicate(timeout=10)
     assert "knowledge reload: live" in output
+
+
+async def test_a_glossary_change_reaches_entries_that_did_not_change(folder: Path):
+    live, _ = LiveKnowledge.open(folder)
+    assert top_id(live, "lcc", resources_only=True) is None
+    glossary = TERMS + "  - term: Lakeside crisis center\n    aliases: [LCC]\n    definition: x\n"
+    touch(folder / "terms" / "glossary.yaml", glossary)
+    assert (await live.reload()).reread == ("terms/glossary.yaml",)
+    assert top_id(live, "lcc", resources_only=True) == "lakeside"  # center.yaml was not re-read
+
+
+async def test_words_that_left_the_knowledge_base_no_longer_match_typos(folder: Path):
+    live, _ = LiveKnowledge.open(folder)
+    assert top_id(live, "lakesde crisis center") == "lakeside"
+    touch(folder / "center.yaml", CENTER.replace("Lakeside", "Riverside"))
+    await live.reload()
+    answer = live.assistant.ask("lakesde", at=NOW)
+    assert answer.results == ()
+    assert top_id(live, "riversde crisis center") == "lakeside"

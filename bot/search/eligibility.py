@@ -27,54 +27,80 @@ def _tri(value: bool | None) -> int:
     return UNKNOWN if value is None else int(value)
 
 
+_VIOLENCE_CODES = {None: UNKNOWN, "not_accepted": NO, "accepted": YES}
+_NOT_A_RESOURCE = (False, 0, False, -1, -1, UNKNOWN, np.nan, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN,
+                   UNKNOWN)  # fmt: skip
+_COLUMNS = (
+    ("is_resource", bool), ("kind", np.int8), ("destination", bool), ("min_age", np.int16),
+    ("max_age", np.int16), ("intoxication", np.int8), ("max_bac", np.float32),
+    ("involuntary", np.int8), ("violence", np.int8), ("idd", np.int8), ("dropoff", np.int8),
+    ("walk_in", np.int8),
+)  # fmt: skip
+
+
+def criteria_row(entry: Entry) -> tuple[object, ...]:
+    """One entry's criteria as column values, in ``_COLUMNS`` order (inert for non-resources)."""
+    if not isinstance(entry, Resource):
+        return _NOT_A_RESOURCE
+    resource, c = entry, entry.criteria
+    return (
+        True,
+        RESOURCE_KINDS.index(resource.kind),
+        # somewhere to take a person: a place with an address, not a line or a team
+        resource.kind not in NOT_A_DESTINATION and bool(resource.address),
+        -1 if c.min_age is None else c.min_age,
+        -1 if c.max_age is None else c.max_age,
+        _INTOX_CODES[c.intoxication],
+        np.nan if c.max_bac is None else c.max_bac,
+        _tri(c.involuntary),
+        _VIOLENCE_CODES[c.violence],
+        _tri(c.idd),
+        _tri(c.law_enforcement_dropoff),
+        _tri(c.walk_in),
+    )
+
+
 class CriteriaTable:
     """Admission criteria and hours of every entry as columns (non-resources are inert rows)."""
 
-    def __init__(self, entries: Sequence[Entry], timezone_of: Callable[[Resource], str]) -> None:
-        n = len(entries)
-        self.is_resource = np.zeros(n, dtype=bool)
-        self.kind = np.zeros(n, dtype=np.int8)  # position in RESOURCE_KINDS
-        self.destination = np.zeros(n, dtype=bool)
-        self.min_age = np.full(n, -1, dtype=np.int16)
-        self.max_age = np.full(n, -1, dtype=np.int16)
-        self.intoxication = np.full(n, UNKNOWN, dtype=np.int8)
-        self.max_bac = np.full(n, np.nan, dtype=np.float32)
-        self.involuntary = np.full(n, UNKNOWN, dtype=np.int8)
-        self.violence = np.full(n, UNKNOWN, dtype=np.int8)
-        self.idd = np.full(n, UNKNOWN, dtype=np.int8)
-        self.dropoff = np.full(n, UNKNOWN, dtype=np.int8)
-        self.walk_in = np.full(n, UNKNOWN, dtype=np.int8)
-        self.hours_group = np.full(n, -1, dtype=np.int32)
-        self.hours: list[tuple[Hours, str]] = []
+    is_resource: np.ndarray
+    kind: np.ndarray  # position in RESOURCE_KINDS
+    destination: np.ndarray
+    min_age: np.ndarray  # -1: not listed
+    max_age: np.ndarray
+    intoxication: np.ndarray
+    max_bac: np.ndarray  # NaN: not listed
+    involuntary: np.ndarray
+    violence: np.ndarray
+    idd: np.ndarray
+    dropoff: np.ndarray
+    walk_in: np.ndarray
+
+    def __init__(
+        self,
+        entries: Sequence[Entry],
+        timezone_of: Callable[[Resource], str],
+        rows: Sequence[tuple[object, ...]] | None = None,
+    ) -> None:
+        """``rows``, when given, are ``criteria_row(entry)`` for each entry, computed before."""
+        if rows is None:
+            rows = [criteria_row(e) for e in entries]
+        columns = zip(*rows, strict=True) if rows else [()] * len(_COLUMNS)
+        for (name, dtype), values in zip(_COLUMNS, columns, strict=True):
+            setattr(self, name, np.array(values, dtype=dtype))
+        self.hours: list[tuple[Hours, str]] = []  # distinct (hours, time zone) pairs
         groups: dict[tuple[str, str], int] = {}
-        for row, entry in enumerate(entries):
-            if not isinstance(entry, Resource):
-                continue
-            self.is_resource[row] = True
-            self.kind[row] = RESOURCE_KINDS.index(entry.kind)
-            # somewhere to take a person: a place with an address, not a line or a team
-            self.destination[row] = entry.kind not in NOT_A_DESTINATION and bool(entry.address)
-            criteria = entry.criteria
-            if criteria.min_age is not None:
-                self.min_age[row] = criteria.min_age
-            if criteria.max_age is not None:
-                self.max_age[row] = criteria.max_age
-            self.intoxication[row] = _INTOX_CODES[criteria.intoxication]
-            if criteria.max_bac is not None:
-                self.max_bac[row] = criteria.max_bac
-            self.involuntary[row] = _tri(criteria.involuntary)
-            self.violence[row] = {None: UNKNOWN, "not_accepted": NO, "accepted": YES}[
-                criteria.violence
-            ]
-            self.idd[row] = _tri(criteria.idd)
-            self.dropoff[row] = _tri(criteria.law_enforcement_dropoff)
-            self.walk_in[row] = _tri(criteria.walk_in)
-            if entry.hours is not None:
+        hours_group = []
+        for entry in entries:
+            if isinstance(entry, Resource) and entry.hours is not None:
                 key = (entry.hours.text, timezone_of(entry))
                 if key not in groups:
                     groups[key] = len(self.hours)
                     self.hours.append((entry.hours, key[1]))
-                self.hours_group[row] = groups[key]
+                hours_group.append(groups[key])
+            else:
+                hours_group.append(-1)
+        self.hours_group = np.array(hours_group, dtype=np.int32)
 
 
 @dataclass(frozen=True)

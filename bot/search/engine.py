@@ -22,17 +22,16 @@ from rapidfuzz import fuzz
 from bot.answer import Answer, Exclusion, Match
 from bot.knowledge.model import RESOURCE_KINDS, GlossaryTerm, KnowledgeBase, Resource
 from bot.search import eligibility
-from bot.search.index import SHORT, SearchIndex
+from bot.search.index import SHORT, IndexCache, SearchIndex, content_tokens
 from bot.search.lexicon import (
     CONTACT_WORDS,
     CUE_WORDS,
     DESTINATION_PRIOR,
     KIND_AFFINITY,
-    STOPWORDS,
 )
 from bot.search.query import Query, build_query
 from bot.search.situation import ADULT_AGE, Situation, hold_names, read_situation
-from bot.search.text import correct_words, near_word, tokens, word_tokens, words
+from bot.search.text import correct_words, near_word, word_tokens, words
 
 CONFIDENT = 0.45  # look-up answers below this are not shown...
 CONFIDENT_MANY, MANY = 0.3, 3  # ...unless they match at least MANY of the required words
@@ -75,17 +74,15 @@ def clean_question(question: str) -> str:
 class Engine:
     """Answers questions against one knowledge base. Build once per load; thread-safe to read."""
 
-    def __init__(self, knowledge: KnowledgeBase) -> None:
+    def __init__(self, knowledge: KnowledgeBase, cache: IndexCache | None = None) -> None:
+        """``cache`` lets a rebuilt engine reuse what indexing unchanged entries produced."""
         self.knowledge = knowledge
-        self.index = SearchIndex(knowledge)
+        self.index = SearchIndex(knowledge, cache)
         self.timezone = knowledge.defaults.timezone or "UTC"
         kinds = [DESTINATION_PRIOR.get(kind, 0.2) for kind in RESOURCE_KINDS]
         self._kind_prior = np.asarray(kinds, dtype=np.float32)
         self._local_holds = hold_names(
             (e.term, e.aliases) for e in knowledge.entries if isinstance(e, GlossaryTerm)
-        )
-        self._handle_tokens = tuple(
-            tuple(_content(handle) for handle in handles) for handles in self.index.handles
         )
 
     def answer(
@@ -265,12 +262,12 @@ class Engine:
 
     def _with_phrase(self, query: Query, rows: np.ndarray, coverage: np.ndarray) -> np.ndarray:
         """Blend in how closely the question reads like an entry's title or sample question."""
-        asked = _content(query.text)
+        asked = content_tokens(query.text)
         if not asked or not len(rows):
             return coverage.astype(np.float32)
         phrase = np.array(
             [
-                max((fuzz.token_sort_ratio(asked, h) for h in self._handle_tokens[r] if h),
+                max((fuzz.token_sort_ratio(asked, h) for h in self.index.handle_tokens[r] if h),
                     default=0.0) / 100
                 for r in rows
             ],
@@ -309,7 +306,3 @@ class Engine:
             )
             out.append(Exclusion(resource, reasons))
         return tuple(out)
-
-
-def _content(text: str) -> str:
-    return " ".join(t for t in tokens(text) if t not in STOPWORDS)

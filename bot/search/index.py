@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.knowledge.model import Entry, Faq, GlossaryTerm, KnowledgeBase, Resource, Section
-from bot.search.eligibility import CriteriaTable
-from bot.search.lexicon import KIND_LABELS, KIND_WORDS, SYNONYMS
+from bot.search.eligibility import CriteriaTable, criteria_row
+from bot.search.lexicon import KIND_LABELS, KIND_WORDS, STOPWORDS, SYNONYMS
 from bot.search.text import CONCEPT_PREFIX, ConceptTable, joined_compounds, tokens
 from bot.search.vocabulary import FuzzyVocabulary
 
@@ -96,46 +96,125 @@ def build_concepts(knowledge: KnowledgeBase) -> ConceptTable:
     return concepts
 
 
+@dataclass(frozen=True)
+class EntryTerms:
+    """One entry's terms (numbered) with their field weights, and its handles' tokens."""
+
+    entry: Entry  # kept so the cache key (the entry's identity) cannot be reused
+    term_ids: np.ndarray
+    weights: np.ndarray
+    handle_tokens: tuple[str, ...]
+    criteria: tuple[object, ...]  # its row of the criteria table
+
+
+class IndexCache:
+    """What indexing an entry produced, kept across reloads while the entry is unchanged.
+
+    A reload re-reads only changed files, so unchanged entries are the very same objects;
+    their terms are reused instead of tokenised again. A change to the glossary (which
+    defines concepts) starts the cache afresh.
+    """
+
+    def __init__(self) -> None:
+        self.reset(None)
+
+    def reset(self, concepts_key: tuple[object, ...] | None) -> None:
+        self.concepts_key = concepts_key
+        self.term_ids: dict[str, int] = {}  # numbered in order of first sight
+        self.entries: dict[int, EntryTerms] = {}
+        self.vocabulary: FuzzyVocabulary | None = None
+
+    def numbers(self, terms: Iterable[str], count: int) -> np.ndarray:
+        ids = self.term_ids
+        return np.fromiter((ids.setdefault(t, len(ids)) for t in terms), np.int32, count)
+
+
+def _concepts_key(knowledge: KnowledgeBase) -> tuple[object, ...]:
+    return tuple((e.term, e.aliases) for e in knowledge.entries if isinstance(e, GlossaryTerm))
+
+
 class SearchIndex:
     """Everything the matcher needs, derived from one ``KnowledgeBase`` and never changed."""
 
-    def __init__(self, knowledge: KnowledgeBase) -> None:
+    def __init__(self, knowledge: KnowledgeBase, cache: IndexCache | None = None) -> None:
         self.knowledge = knowledge
         self.entries: tuple[Entry, ...] = knowledge.entries
+        cache = cache or IndexCache()
+        key = _concepts_key(knowledge)
+        if cache.concepts_key != key:
+            cache.reset(key)
         self.concepts = build_concepts(knowledge)
-        self.criteria = CriteriaTable(self.entries, knowledge.timezone_of)
-        self.handles = tuple(entry_handles(e) for e in self.entries)
-        self.postings, self.idf = self._postings()
+        texts: dict[str, list[str]] = {}  # fields repeat a lot (kinds, areas, services)
+        indexed = [self._entry_terms(entry, cache, texts) for entry in self.entries]
+        self.criteria = CriteriaTable(
+            self.entries, knowledge.timezone_of, [item.criteria for item in indexed]
+        )
+        cache.entries = {id(item.entry): item for item in indexed}  # forget removed entries
+        self.handle_tokens = tuple(item.handle_tokens for item in indexed)
+        self.postings, self.idf = _postings(indexed, list(cache.term_ids))
         self.max_idf = math.log(1 + len(self.entries)) if self.entries else 1.0
-        self.vocabulary = FuzzyVocabulary(t for t in self.postings if t[0] != CONCEPT_PREFIX)
+        words = frozenset(t for t in self.postings if t[0] != CONCEPT_PREFIX)
+        if cache.vocabulary is None or cache.vocabulary.words != words:
+            cache.vocabulary = FuzzyVocabulary(words, base=cache.vocabulary)
+        self.vocabulary = cache.vocabulary
 
-    def _postings(self) -> tuple[dict[str, Postings], dict[str, float]]:
-        token_cache: dict[str, list[str]] = {}
-        lists: dict[str, tuple[list[int], list[float]]] = {}
-        for row, entry in enumerate(self.entries):
-            best: dict[str, float] = {}
-            for text, weight in entry_fields(entry):
-                if not text:
-                    continue
-                toks = token_cache.get(text)
-                if toks is None:
-                    toks = tokens(text)
-                    toks += joined_compounds(text) + self.concepts.concept_tokens(toks)
-                    token_cache[text] = toks
-                for term in toks:
-                    if best.get(term, 0.0) < weight:
-                        best[term] = weight
-            if isinstance(entry, Resource):
-                kind = CONCEPT_PREFIX + kind_concept(entry.kind)
-                best[kind] = max(best.get(kind, 0.0), KIND)
-            for term, weight in best.items():
-                rows, weights = lists.setdefault(term, ([], []))
-                rows.append(row)
-                weights.append(weight)
-        n = max(len(self.entries), 1)
-        postings = {
-            term: Postings(np.asarray(rows, dtype=np.int32), np.asarray(ws, dtype=np.float32))
-            for term, (rows, ws) in lists.items()
-        }
-        idf = {term: math.log(1 + n / len(rows)) for term, (rows, _) in lists.items()}
-        return postings, idf
+    def _entry_terms(
+        self, entry: Entry, cache: IndexCache, texts: dict[str, list[str]]
+    ) -> EntryTerms:
+        cached = cache.entries.get(id(entry))
+        if cached is not None and cached.entry is entry:
+            return cached
+        best: dict[str, float] = {}
+        for text, weight in entry_fields(entry):
+            if not text:
+                continue
+            toks = texts.get(text)
+            if toks is None:
+                toks = tokens(text)
+                toks += joined_compounds(text) + self.concepts.concept_tokens(toks)
+                texts[text] = toks
+            for term in toks:
+                if best.get(term, 0.0) < weight:
+                    best[term] = weight
+        if isinstance(entry, Resource):
+            kind = CONCEPT_PREFIX + kind_concept(entry.kind)
+            best[kind] = max(best.get(kind, 0.0), KIND)
+        return EntryTerms(
+            entry,
+            cache.numbers(best, len(best)),
+            np.fromiter(best.values(), np.float32, len(best)),
+            tuple(content_tokens(handle) for handle in entry_handles(entry)),
+            criteria_row(entry),
+        )
+
+
+def content_tokens(text: str) -> str:
+    """The words that carry meaning, as one comparable string."""
+    return " ".join(t for t in tokens(text) if t not in STOPWORDS)
+
+
+def _postings(
+    indexed: list[EntryTerms], names: list[str]
+) -> tuple[dict[str, Postings], dict[str, float]]:
+    """Posting lists for every term, built in bulk from the entries' numbered terms."""
+    if not indexed:
+        return {}, {}
+    lengths = np.fromiter((len(item.term_ids) for item in indexed), np.int64, len(indexed))
+    term_ids = np.concatenate([item.term_ids for item in indexed])
+    weights = np.concatenate([item.weights for item in indexed])
+    rows = np.repeat(np.arange(len(indexed), dtype=np.int32), lengths)
+    order = np.argsort(term_ids)
+    term_ids, weights, rows = term_ids[order], weights[order], rows[order]
+    starts = np.concatenate(([0], np.flatnonzero(np.diff(term_ids)) + 1))
+    counts = np.diff(np.append(starts, len(term_ids)))
+    present = term_ids[starts]
+    n = len(indexed)
+    postings: dict[str, Postings] = {}
+    idf: dict[str, float] = {}
+    for term_id, start, count in zip(
+        present.tolist(), starts.tolist(), counts.tolist(), strict=True
+    ):
+        name = names[term_id]
+        postings[name] = Postings(rows[start : start + count], weights[start : start + count])
+        idf[name] = math.log(1 + n / count)
+    return postings, idf

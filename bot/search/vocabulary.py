@@ -19,10 +19,13 @@ def _deletes(word: str) -> set[str]:
 
 
 class FuzzyVocabulary:
-    def __init__(self, vocabulary: Iterable[str]) -> None:
-        self._words = frozenset(vocabulary)
-        self._by_key: dict[str, list[str]] = {}
-        for word in self._words:
+    def __init__(self, vocabulary: Iterable[str], base: FuzzyVocabulary | None = None) -> None:
+        """``base``: a previous vocabulary whose index is extended rather than rebuilt (a
+        reload usually adds a word or two). Words it had that are gone stay in the shared
+        index but are never returned, since candidates are checked against ``words``."""
+        self.words = self._words = frozenset(vocabulary)
+        self._by_key: dict[str, list[str]] = base._by_key if base is not None else {}
+        for word in self._words - (base.words if base is not None else frozenset()):
             if len(word) < MIN_FUZZY_LENGTH or word.isdigit():
                 continue
             for key in (word, *_deletes(word)):
@@ -47,7 +50,7 @@ class FuzzyVocabulary:
         allowed = 2 if len(word) >= 8 else 1
         for key in (word, *_deletes(word)):
             for candidate in self._by_key.get(key, ()):
-                if candidate in found:
+                if candidate in found or candidate not in self._words:
                     continue
                 distance = OSA.distance(word, candidate, score_cutoff=allowed)
                 if distance <= allowed:
