@@ -48,12 +48,26 @@ async def store(request, tmp_path) -> AsyncIterator[Store]:
         url = POSTGRES
     else:
         pytest.skip("TEST_DATABASE_URL not set (.ci/run starts PostgreSQL and sets it)")
-    opened = await Store.open(url)
-    if request.param == "postgresql":  # a clean slate for every test
-        async with opened.engine.begin() as connection:
-            await connection.execute(text("TRUNCATE questions, votes, admin_actions"))
+    opened = await _open_empty(url)
     yield opened
     await opened.close()
+
+
+@pytest.fixture
+async def app_store(tmp_path) -> AsyncIterator[Store]:
+    """The store the app tests use: PostgreSQL when TEST_DATABASE_URL is set, else SQLite,
+    so with CI's PostgreSQL the Slack tests run on it too."""
+    opened = await _open_empty(POSTGRES or f"sqlite+aiosqlite:///{tmp_path}/bot.db")
+    yield opened
+    await opened.close()
+
+
+async def _open_empty(url: str) -> Store:
+    opened = await Store.open(url)
+    if opened.dialect == "postgresql":  # one shared database: a clean slate for every test
+        async with opened.engine.begin() as connection:
+            await connection.execute(text("TRUNCATE questions, votes, admin_actions"))
+    return opened
 
 
 WriteKnowledge = Callable[..., Path]

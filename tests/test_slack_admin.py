@@ -31,16 +31,14 @@ resources:
 
 
 @pytest.fixture
-async def admin_bot(tmp_path: Path) -> AsyncIterator[Bot]:
+async def admin_bot(tmp_path: Path, app_store: Store) -> AsyncIterator[Bot]:
     folder = tmp_path / "kb"
     folder.mkdir()
     (folder / "center.yaml").write_text(CENTER)
     live, _ = LiveKnowledge.open(folder, clock=lambda zone: NOW.astimezone(zone))
-    store = await Store.open(f"sqlite+aiosqlite:///{tmp_path}/bot.db")
-    deps = Deps(live.assistant, store, frozenset({ADMIN}), live)
+    deps = Deps(live.assistant, app_store, frozenset({ADMIN}), live)
     async with running_bot(deps) as bot:
         yield bot
-    await store.close()
 
 
 async def admin(bot: Bot, text: str, token: str, user: str = ADMIN) -> str:

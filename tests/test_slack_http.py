@@ -30,12 +30,10 @@ def engine_for_slack() -> Engine:
 
 
 @pytest.fixture
-async def bot(engine_for_slack: Engine, tmp_path) -> AsyncIterator[Bot]:
-    store = await Store.open(f"sqlite+aiosqlite:///{tmp_path}/bot.db")
-    deps = Deps(Assistant(engine_for_slack, clock=lambda zone: NOW.astimezone(zone)), store)
+async def bot(engine_for_slack: Engine, app_store: Store) -> AsyncIterator[Bot]:
+    deps = Deps(Assistant(engine_for_slack, clock=lambda zone: NOW.astimezone(zone)), app_store)
     async with running_bot(deps) as running:
         yield running
-    await store.close()
 
 
 async def test_url_verification_echoes_the_challenge(bot: Bot):
@@ -242,3 +240,16 @@ async def test_rate_limited_web_api_calls_are_retried_after_retry_after(bot: Bot
 async def test_healthz_reports_the_knowledge_version(bot: Bot):
     health = await (await bot.session.get(bot.url + "/healthz")).json()
     assert health["knowledge_version"] == bot.deps.assistant.engine.knowledge.version
+
+
+async def test_nothing_sensitive_reaches_the_logs(bot: Bot, caplog):
+    caplog.set_level("DEBUG")
+    await bot.command("/pmhc", "guy named Tyrell Jackson, call 555-555-0177, drunk", token="l1")
+    await bot.slack.wait_for("response:l1")
+    mention = {"type": "app_mention", "user": "U1", "channel": "C1", "ts": "999.1",
+               "text": "<@UBOT> Maria Lopez DOB 02/03/2001 on a 5150"}  # fmt: skip
+    await bot.event(mention, "Ev90")
+    await bot.slack.wait_for("chat.postEphemeral")
+    logged = caplog.text
+    for secret in ("Tyrell", "Jackson", "555-555-0177", "Maria", "02/03/2001", "xoxb-test", SECRET):
+        assert secret not in logged

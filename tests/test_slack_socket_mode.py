@@ -16,9 +16,9 @@ from tests.conftest import CHICAGO, SHIPPED
 from tests.fake_slack import FakeSlack
 
 
-async def test_slash_command_over_socket_mode_is_acked_and_answered(tmp_path):
+async def test_slash_command_over_socket_mode_is_acked_and_answered(app_store: Store):
     slack = await FakeSlack().start()
-    store = await Store.open(f"sqlite+aiosqlite:///{tmp_path}/bot.db")
+    store = app_store
     settings = load_settings({
         "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_APP_TOKEN": "xapp-test",
         "SLACK_API_URL": slack.api_url, "KNOWLEDGE_DIR": str(SHIPPED),
@@ -44,4 +44,3 @@ async def test_slash_command_over_socket_mode_is_acked_and_answered(tmp_path):
     finally:
         await handler.close_async()
         await slack.stop()
-        await store.close()

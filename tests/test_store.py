@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import sys
+import time
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import text
 
 from bot.store.database import Store
+from tests.conftest import ROOT
 
 NOW = datetime(2026, 11, 22, 20, 0, tzinfo=UTC)
 
@@ -71,3 +76,48 @@ async def test_daily_counts_and_top_entries_are_counted_by_the_database(store: S
     days = await store.daily_counts(NOW - timedelta(days=7))
     assert [(n, answered) for _, n, answered in days] == [(2, 2), (3, 2)]
     assert await store.top_entries(NOW - timedelta(days=7)) == [("a", 3), ("b", 1)]
+
+
+OPEN_AND_WRITE = """
+import asyncio, sys
+from datetime import UTC, datetime
+from bot.store.database import Store
+from tests.conftest import ROOT
+
+async def main():
+    store = await Store.open(sys.argv[1])
+    await store.record_question(asked_at=datetime.now(UTC), surface="dm", user_id="U1",
+                                text="hello", top_id=None, score=None, answered=False,
+                                latency_ms=1.0)
+    print(store.user_hash("U1"))
+    await store.close()
+
+asyncio.run(main())
+"""
+
+
+async def test_several_processes_can_start_on_one_database_at_once(store: Store, tmp_path):
+    """Three bot processes racing to migrate a brand-new database, then writing to it."""
+    url = store.engine.url
+    if store.dialect == "postgresql":
+        fresh = f"race_{os.getpid()}_{int(time.time() * 1000)}"
+        async with store.engine.connect() as connection:
+            await connection.execution_options(isolation_level="AUTOCOMMIT")
+            await connection.execute(text(f"CREATE DATABASE {fresh}"))
+        url = url.set(database=fresh)
+    else:
+        url = url.set(database=str(tmp_path / "race.db"))
+    url = url.render_as_string(hide_password=False)
+    processes = [
+        await asyncio.create_subprocess_exec(
+            sys.executable, "-c", OPEN_AND_WRITE, url, cwd=ROOT,
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        )
+        for _ in range(3)
+    ]  # fmt: skip
+    outputs = [await p.communicate() for p in processes]
+    assert [p.returncode for p in processes] == [0, 0, 0], outputs
+    assert len({out.decode().strip() for out, _ in outputs}) == 1  # one salt for all
+    raced = await Store.open(url)
+    assert len(await raced.questions_since(NOW - timedelta(days=3650))) == 3
+    await raced.close()
