@@ -17,7 +17,7 @@ import numpy as np
 from bot.knowledge.model import Entry, Faq, GlossaryTerm, KnowledgeBase, Resource, Section
 from bot.search.eligibility import CriteriaTable, criteria_row
 from bot.search.lexicon import KIND_LABELS, KIND_WORDS, STOPWORDS, SYNONYMS
-from bot.search.text import CONCEPT_PREFIX, ConceptTable, joined_compounds, tokens
+from bot.search.text import CONCEPT_PREFIX, ConceptTable, tokens, tokens_and_compounds
 from bot.search.vocabulary import FuzzyVocabulary
 
 # How much a match in each field says about the entry (1.0: it names the entry).
@@ -170,8 +170,8 @@ class SearchIndex:
                 continue
             toks = texts.get(text)
             if toks is None:
-                toks = tokens(text)
-                toks += joined_compounds(text) + self.concepts.concept_tokens(toks)
+                toks, compounds = tokens_and_compounds(text)
+                toks += compounds + self.concepts.concept_tokens(toks)
                 texts[text] = toks
             for term in toks:
                 if best.get(term, 0.0) < weight:

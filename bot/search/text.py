@@ -67,9 +67,12 @@ def tokens(text: str) -> list[str]:
     return [token for word in words(text) for token in word_tokens(word)]
 
 
-def joined_compounds(text: str) -> list[str]:
-    """``co-responder`` -> ``coresponder``: lets a query typed without the hyphen match."""
-    return [stem(_INNER_PUNCT.sub("", w.replace("-", ""))) for w in words(text) if "-" in w]
+def tokens_and_compounds(text: str) -> tuple[list[str], list[str]]:
+    """Tokens of a text to index, and its hyphenated words joined (``co-responder`` also
+    gives ``coresponder``), so a question typed without the hyphen still matches."""
+    found = words(text)
+    compounds = [stem(_INNER_PUNCT.sub("", w.replace("-", ""))) for w in found if "-" in w]
+    return [token for word in found for token in word_tokens(word)], compounds
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,8 @@ class ConceptTable:
     def find(self, toks: Sequence[str]) -> list[PhraseMatch]:
         """Longest phrases first, left to right, not overlapping."""
         by_first = self.by_first
+        if by_first.keys().isdisjoint(toks):
+            return []
         starts = [i for i, tok in enumerate(toks) if tok in by_first]
         matches: list[PhraseMatch] = []
         free_from = 0
