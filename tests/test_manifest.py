@@ -12,7 +12,11 @@ MANIFEST = yaml.safe_load((ROOT / "docs" / "slack_manifest.yaml").read_text(enco
 def test_commands_events_scopes_and_interactivity():
     features, settings = MANIFEST["features"], MANIFEST["settings"]
     assert {c["command"] for c in features["slash_commands"]} == {"/crisis", "/pmhc", "/pmhc-admin"}
-    assert set(settings["event_subscriptions"]["bot_events"]) == {"app_mention", "message.im"}
+    assert set(settings["event_subscriptions"]["bot_events"]) == {
+        "app_mention",
+        "app_home_opened",
+        "message.im",
+    }
     scopes = set(MANIFEST["oauth_config"]["scopes"]["bot"])
     assert {"app_mentions:read", "chat:write", "commands", "im:history", "files:write"} <= scopes
     assert features["app_home"]["messages_tab_enabled"] is True  # DMs need the Messages tab

@@ -99,3 +99,13 @@ async def test_gaps_stats_and_export_to_the_admins_dm(admin_bot: Bot):
 async def test_unknown_subcommand_shows_help(admin_bot: Bot):
     assert "`status`" in await admin(admin_bot, "", "h1")
     assert "`export [days]`" in await admin(admin_bot, "frobnicate", "h2")
+
+
+async def test_app_home_shows_status_to_admins_and_a_guide_to_everyone(admin_bot: Bot):
+    for number, user in enumerate((ADMIN, "U999")):
+        event = {"type": "app_home_opened", "user": user, "channel": "D1", "tab": "home"}
+        await admin_bot.event(event, f"EvHome{number}")
+    first, second = await admin_bot.slack.wait_for("views.publish", count=2)
+    views = {call.payload["user_id"]: str(call.payload["view"]) for call in (first, second)}
+    assert "Knowledge version" in views[ADMIN] and "/pmhc-admin" in views[ADMIN]
+    assert "Knowledge version" not in views["U999"] and "/pmhc where can I take" in views["U999"]

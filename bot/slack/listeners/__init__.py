@@ -3,7 +3,7 @@
 from slack_bolt.async_app import AsyncApp
 
 from bot.slack.deps import Deps
-from bot.slack.listeners import actions, admin, commands, events
+from bot.slack.listeners import actions, admin, commands, events, home
 
 
 def register(app: AsyncApp, deps: Deps) -> None:
@@ -11,3 +11,4 @@ def register(app: AsyncApp, deps: Deps) -> None:
     commands.register(app, deps)
     actions.register(app, deps)
     admin.register(app, deps)
+    home.register(app, deps)
