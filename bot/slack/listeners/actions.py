@@ -12,6 +12,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 
 from bot.render import blocks as ui
 from bot.slack.deps import Deps
+from bot.slack.reply import respond_with
 
 log = logging.getLogger(__name__)
 MAX_TOP = 25
@@ -47,12 +48,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
                 at=_moment(value),
                 resources_only=bool(value.get("resources_only")),
             )
-        await respond(
-            blocks=ui.render_blocks(answer),
-            text=ui.fallback_text(answer),
-            response_type="in_channel",
-            replace_original=False,
-        )
+        await respond_with(respond, answer, response_type="in_channel", replace_original=False)
 
     @app.action(ui.MORE)
     async def more(ack: AsyncAck, action: dict[str, Any], respond: AsyncRespond) -> None:
@@ -60,12 +56,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
         value = _value(action)
         top = min(int(value.get("top") or 10), MAX_TOP)
         answer = await deps.assistant.ask_async(str(value.get("q", "")), at=_moment(value), top=top)
-        await respond(
-            blocks=ui.render_blocks(answer, share={}, top=top),
-            text=ui.fallback_text(answer),
-            response_type="ephemeral",
-            replace_original=True,
-        )
+        await respond_with(respond, answer, share={}, top=top, replace_original=True)
 
     @app.action(re.compile(rf"^{ui.SUGGEST}-\d+$"))
     async def suggestion(ack: AsyncAck, action: dict[str, Any], body: dict[str, Any],
@@ -74,12 +65,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
         user = (body.get("user") or {}).get("id", "")
         answer = await deps.answer(str(_value(action).get("q", "")), surface="suggestion",
                                    user_id=user)  # fmt: skip
-        await respond(
-            blocks=ui.render_blocks(answer, share={}),
-            text=ui.fallback_text(answer),
-            response_type="ephemeral",
-            replace_original=False,
-        )
+        await respond_with(respond, answer, share={}, replace_original=False)
 
     @app.action(re.compile(rf"^({ui.FEEDBACK_UP}|{ui.FEEDBACK_DOWN})$"))
     async def feedback(ack: AsyncAck, action: dict[str, Any], body: dict[str, Any],

@@ -8,9 +8,10 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 
 from bot.privacy import looks_like_health_record
-from bot.render.blocks import escape, fallback_text, render_blocks
+from bot.render.blocks import escape
 from bot.render.describe import PHI_REMINDER, PHI_WARNING
 from bot.slack.deps import Deps
+from bot.slack.reply import respond_with
 
 log = logging.getLogger(__name__)
 
@@ -49,11 +50,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
             share: dict[str, Any] = {"resources_only": True}
         else:
             answer, share = await deps.assistant.crisis_centers_async(), {"listing": True}
-        await respond(
-            blocks=render_blocks(answer, share=share),
-            text=fallback_text(answer),
-            response_type="ephemeral",
-        )
+        await respond_with(respond, answer, share=share)
         log.info("/crisis answered with %d results", len(answer.results))
 
     @app.command("/pmhc")
@@ -67,9 +64,5 @@ def register(app: AsyncApp, deps: Deps) -> None:
             await respond(text=PHI_WARNING, response_type="ephemeral")
             return
         answer = await deps.answer(text, surface="command", user_id=command.get("user_id", ""))
-        await respond(
-            blocks=render_blocks(answer, share={}),
-            text=fallback_text(answer),
-            response_type="ephemeral",
-        )
+        await respond_with(respond, answer, share={})
         log.info("/pmhc answered with %d results", len(answer.results))
