@@ -125,6 +125,9 @@ def test_console_and_slack_show_the_same_answer(engine, question):
             assert reason in text and escape(reason) in blocks
     assert ("SAMPLE DATA" in text) == ("SAMPLE DATA" in blocks) == answer.shows_example_data
     assert "do not post names, dates of birth" in text and "do not post names" in blocks
+    if answer.results:
+        assert f"Area: {engine.knowledge.defaults.area}" in text
+        assert f"Area: {escape(engine.knowledge.defaults.area)}" in blocks
 
 
 def dumps(blocks) -> str:

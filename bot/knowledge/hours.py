@@ -40,10 +40,6 @@ class Hours:
     text: str
     _rule: OpeningHours = field(compare=False, repr=False)
 
-    @property
-    def always_open(self) -> bool:
-        return self.text.replace(" ", "") == "24/7"
-
     def status_at(self, moment: datetime, timezone: str) -> HoursStatus:
         """The state at ``moment`` (timezone-aware) for a place in ``timezone``."""
         zone = _zone(timezone)

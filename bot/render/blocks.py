@@ -120,7 +120,8 @@ def render_blocks(
     if answer.excluded:
         blocks.append(_excluded_block(answer))
     actions = _action_elements(answer, share=share, top=top)
-    closing = [_context(escape(PHI_REMINDER))]
+    area = f"Area: {escape(answer.area)}  ·  " if answer.area and answer.results else ""
+    closing = [_context(area + escape(PHI_REMINDER))]
     room = MAX_BLOCKS - len(closing) - (1 if actions else 0)
     if len(blocks) > room:  # keep the top results, drop the tail, say so
         blocks = [*blocks[: room - 1], _context("_More in the knowledge base; ask more narrowly._")]

@@ -47,6 +47,8 @@ def render_text(answer: Answer, *, today: date | None = None) -> str:
             lines.append(f"  …and {len(answer.excluded) - MAX_EXCLUDED_SHOWN} more")
     if answer.suggestions:
         lines.append("Did you mean: " + " | ".join(answer.suggestions))
+    if answer.area and answer.results:
+        lines.append(f"Area: {answer.area}")
     lines += ["", PHI_REMINDER]
     return "\n".join(lines).strip() + "\n"
 
