@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import hmac
 import secrets
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -66,12 +68,19 @@ class Store:
     async def open(cls, url: str = DEFAULT_DATABASE_URL) -> Store:
         """Connect, run migrations, and load (or create) the salt for user hashes."""
         parsed = make_url(url)
-        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        sqlite_file = parsed.get_backend_name() == "sqlite" and parsed.database not in (
+            None, "", ":memory:"
+        )  # fmt: skip
+        if sqlite_file:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_async_engine(url, pool_pre_ping=True)
-        async with engine.begin() as connection:
-            await connection.run_sync(_migrate)
-        return cls(engine, await _salt(engine))
+        # PostgreSQL serialises migrations with an advisory lock (see migrations/env.py);
+        # processes sharing one SQLite file take turns through a lock file beside it
+        with _file_lock(Path(f"{parsed.database}.lock") if sqlite_file else None):
+            async with engine.begin() as connection:
+                await connection.run_sync(_migrate)
+            salt = await _salt(engine)
+        return cls(engine, salt)
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -200,6 +209,19 @@ class Store:
         )  # fmt: skip
         async with self.engine.connect() as connection:
             return [(_aware(r[0]), r[1], r[2], r[3]) for r in (await connection.execute(query))]
+
+
+@contextmanager
+def _file_lock(path: Path | None) -> Iterator[None]:
+    if path is None:
+        yield
+        return
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _aware(moment: datetime) -> datetime:
