@@ -139,3 +139,14 @@ def test_nothing_stated_means_unknown_not_no():
     s = situation("harbor crisis center phone number")
     assert not s.states_needs
     assert (s.age, s.intoxicated, s.involuntary, s.violent, s.idd) == (None,) * 5
+
+
+@pytest.mark.parametrize(
+    ("text", "violent", "involuntary"),
+    [("threatening suicide", None, None), ("threatening staff", True, None),
+     ("time commitment for CIT", None, None), ("civil commitment", None, True),
+     ("we are committed to diversion", None, None)],
+)  # fmt: skip
+def test_words_that_only_sound_like_violence_or_a_hold(text, violent, involuntary):
+    s = situation(text)
+    assert (s.violent, s.involuntary) == (violent, involuntary)

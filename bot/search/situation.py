@@ -144,7 +144,7 @@ _HOLDS = (
     ("mental health warrant", r"\bmental health warrant\b"),
     ("involuntary hold", r"\binvoluntar\w*|\b(?:on|under) an? (?:\w+ )?hold\b|"
                          r"\b(?:psych|mental health|emergency|72[\s-]*hour|72[\s-]*hr) hold\b|"
-                         r"\bcommitted\b|\bcommitment\b"),
+                         r"\bcivil(?:ly)? commit\w*"),
 )  # fmt: skip
 _HOLD_PATTERNS = tuple((name, _rx(pattern)) for name, pattern in _HOLDS)
 _VOLUNTARY = _rx(
@@ -155,8 +155,10 @@ _WALK_IN = _rx(
 )
 _VIOLENT = _rx(
     r"\b(violent|violence|combative|assaultive|aggressive|agitated and hitting|fighting|"
-    r"swinging|punching|kicking|biting|spitting|threatening|assaulted|assaulting|belligerent|"
-    r"out of control)\b"
+    r"swinging|punching|kicking|biting|spitting|assaulted|assaulting|belligerent|out of control|"
+    # "threatening suicide" is not violence toward others
+    r"threatening (?:others|staff|officers|people|us|family|him|her|them|to (?:hit|hurt|kill "
+    r"(?:us|them|him|her|others|someone|people))))\b"
 )
 _CALM = _rx(r"\b(calm|cooperative|non[\s-]*violent|not violent|compliant)\b")
 _IDD = _rx(
