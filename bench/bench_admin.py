@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.generate import generate
+from bench.generate import generate, machine_speed
 from bot import reports
 from bot.live import LiveKnowledge
 from bot.store.database import Store
@@ -90,6 +90,7 @@ def main() -> None:
     parser.add_argument("--questions", type=int, default=100_000)
     parser.add_argument("--database-url")
     args = parser.parse_args()
+    print(machine_speed())
     asyncio.run(bench_reload(args.resources, args.rounds))
     asyncio.run(bench_reports(args.questions, args.database_url))
 

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.generate import generate
+from bench.generate import generate, machine_speed
 from bot.knowledge import load_report
 from bot.search.engine import Engine
 from bot.search.text import tokens
@@ -71,6 +71,7 @@ def main() -> None:
     parser.add_argument("--baselines", action=argparse.BooleanOptionalAction, default=True)
     args = parser.parse_args()
 
+    print(machine_speed())
     folder = Path(tempfile.mkdtemp()) / "kb"
     _, seconds = timed(generate, folder, args.resources)
     print(f"generated {args.resources} resources in {seconds:.1f} s at {folder}")

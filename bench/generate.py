@@ -133,3 +133,15 @@ def generate(folder: Path, resources: int, *, seed: int = 7, per_file: int = 250
         (folder / "counties" / f"county-{file_number:03d}.yaml").parent.mkdir(exist_ok=True)
         (folder / "counties" / f"county-{file_number:03d}.yaml").write_text(text, "utf-8")
     return folder
+
+
+def machine_speed() -> str:
+    """A fixed pure-Python loop, timed: figures from different runs or machines compare
+    only after dividing by it (this shared machine's speed varies by up to ~2x)."""
+    import time
+
+    started = time.perf_counter()
+    total = 0
+    for number in range(10_000_000):
+        total += number
+    return f"machine speed: a 10M-step Python loop took {time.perf_counter() - started:.2f} s"

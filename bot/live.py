@@ -8,6 +8,7 @@ and the admins are told which ``file:line`` to fix.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -24,7 +25,7 @@ from bot.knowledge.loader import (
     assemble,
     find_files,
     gc_paused,
-    read_file,
+    read_files,
 )
 from bot.knowledge.model import Problem
 from bot.search.engine import Engine
@@ -96,23 +97,19 @@ class LiveKnowledge:
         started = time.perf_counter()
         root = self.folder
         with gc_paused():
-            parsed, reread = [], []
-            present = find_files(root) if root.is_dir() else []
-            for path in present:
-                try:
+            signatures: dict[Path, tuple[int, int]] = {}
+            for path in find_files(root) if root.is_dir() else []:
+                with contextlib.suppress(OSError):  # deleted while we looked: next event
                     stat = path.stat()
-                except OSError:
-                    continue  # deleted while we looked; the next event reloads again
-                signature = (stat.st_mtime_ns, stat.st_size)
-                cached = self._cache.get(path)
-                if cached is None or cached.signature != signature:
-                    cached = _Cached(signature, read_file(root, path))
-                    self._cache[path] = cached
-                    reread.append(cached.parsed.path)
-                parsed.append(cached.parsed)
-            for gone in set(self._cache) - set(present):
+                    signatures[path] = (stat.st_mtime_ns, stat.st_size)
+            changed = [p for p, sig in signatures.items()
+                       if p not in self._cache or self._cache[p].signature != sig]  # fmt: skip
+            for path, parsed_file in zip(changed, read_files(root, changed), strict=True):
+                self._cache[path] = _Cached(signatures[path], parsed_file)
+            for gone in set(self._cache) - set(signatures):
                 del self._cache[gone]
-            report = assemble(parsed)
+            reread = [self._cache[path].parsed.path for path in changed]
+            report = assemble(self._cache[path].parsed for path in signatures)
             if report.knowledge is not None:
                 engine = Engine(report.knowledge, self._index_cache)
                 if self.assistant is None:

@@ -273,3 +273,32 @@ def test_warnings_for_stale_unverified_and_criteria_less_crisis_centers(write_kn
         "a.yaml:7: warning: never: no verified date",
         "a.yaml:7: warning: never: crisis_center without admission criteria",
     ]
+
+
+PARALLEL_CHECK = """
+import sys
+from pathlib import Path
+from bot.knowledge.loader import assemble, find_files, read_files
+root = Path(sys.argv[1])
+paths = find_files(root)
+one, many = (assemble(read_files(root, paths, workers=w)) for w in (1, 3))
+assert one.knowledge.entries == many.knowledge.entries, "entries differ"
+assert [str(w) for w in one.warnings] == [str(w) for w in many.warnings]
+assert one.knowledge.version == many.knowledge.version
+hours = [e.hours for e in many.knowledge.resources if e.hours]
+assert hours and all(h.status_at(__import__("datetime").datetime.now().astimezone(), "UTC")
+                     for h in hours)
+print(len(one.knowledge.entries))
+"""
+
+
+def test_parallel_loading_gives_the_same_knowledge_base():
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    done = subprocess.run([sys.executable, "-c", PARALLEL_CHECK, str(SHIPPED)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) > 100

@@ -40,6 +40,10 @@ class Hours:
     text: str
     _rule: OpeningHours = field(compare=False, repr=False)
 
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        """Pickled as its text (the parsed rule is native code); used by parallel loading."""
+        return parse_hours, (self.text,)
+
     def status_at(self, moment: datetime, timezone: str) -> HoursStatus:
         """The state at ``moment`` (timezone-aware) for a place in ``timezone``."""
         zone = _zone(timezone)

@@ -7,12 +7,18 @@ produces either a complete ``KnowledgeBase`` or the full list of errors, never h
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
+import multiprocessing
+import os
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import repeat
 from pathlib import Path
 
 from bot.knowledge.entries import (
@@ -27,6 +33,9 @@ from bot.knowledge.model import Defaults, Entry, KnowledgeBase, Location, Proble
 from bot.knowledge.yamlsource import LineList, LineMap, YamlError, parse_yaml
 
 STALE_AFTER = timedelta(days=365)
+# Below this much YAML, starting worker processes costs more than it saves.
+PARALLEL_FROM_BYTES = 2 * 2**20
+MAX_WORKERS = 8
 MAX_FILE_BYTES = 64 * 1024 * 1024
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -189,7 +198,38 @@ def load_report(root: str | Path, *, today: date | None = None) -> LoadReport:
     if not root.is_dir():
         return LoadReport(None, (Problem(Location(str(root), 0), "knowledge folder not found"),))
     with gc_paused():
-        return assemble((read_file(root, path) for path in find_files(root)), today=today)
+        return assemble(read_files(root, find_files(root)), today=today)
+
+
+def read_files(root: Path, paths: Sequence[Path], workers: int | None = None) -> list[ParsedFile]:
+    """``read_file`` for each path; a large knowledge base is parsed on every core.
+
+    Worker processes are forked, so by default only from a process with a single thread (a
+    fork taken while another thread holds a lock can hang); otherwise files are read here.
+    """
+    if workers is None:
+        workers = min(os.cpu_count() or 1, len(paths), MAX_WORKERS)
+        if threading.active_count() > 1 or _total_size(paths) < PARALLEL_FROM_BYTES:
+            workers = 1
+    if workers < 2:
+        return [read_file(root, path) for path in paths]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        chunk = max(1, len(paths) // (workers * 4))
+        return list(pool.map(_read_file_quietly, repeat(root), paths, chunksize=chunk))
+
+
+def _read_file_quietly(root: Path, path: Path) -> ParsedFile:
+    with gc_paused():
+        return read_file(root, path)
+
+
+def _total_size(paths: Sequence[Path]) -> int:
+    total = 0
+    for path in paths:
+        with contextlib.suppress(OSError):
+            total += path.stat().st_size
+    return total
 
 
 @contextmanager

@@ -91,7 +91,9 @@ def build_query(
 
 def _slot(text: str, terms: dict[str, float], soft: bool, index: SearchIndex) -> Slot:
     terms = {t: sim for t, sim in terms.items() if t in index.postings}
-    weight = max(index.idf[t] for t in terms) if terms else index.max_idf * UNKNOWN_WORD_WEIGHT
+    weight = (
+        max(index.postings.idf(t) for t in terms) if terms else index.max_idf * UNKNOWN_WORD_WEIGHT
+    )
     return Slot(text, terms, weight, soft)
 
 
