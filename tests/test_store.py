@@ -121,3 +121,15 @@ async def test_several_processes_can_start_on_one_database_at_once(store: Store,
     raced = await Store.open(url)
     assert len(await raced.questions_since(NOW - timedelta(days=3650))) == 3
     await raced.close()
+
+
+async def test_retention_setting_drives_the_purge(store: Store):
+    from bot.store.retention import purge_expired
+
+    for days in (10, 40):
+        await store.record_question(asked_at=NOW - timedelta(days=days), surface="dm",
+                                    user_id="U1", text="q", top_id=None, score=None,
+                                    answered=False, latency_ms=1.0)  # fmt: skip
+    assert await purge_expired(store, days=30, now=NOW) == 1
+    (kept,) = await store.questions_since(NOW - timedelta(days=365))
+    assert (NOW - kept.asked_at).days == 10
