@@ -95,6 +95,8 @@ async def test_crisis_alone_lists_every_crisis_center_open_or_closed(bot: Bot):
                       if r.kind == "crisis_center"]  # fmt: skip
     assert crisis_centers and all(name in shown for name in crisis_centers)
     assert "— open" in shown or "— closed" in shown
+    (recorded,) = await bot.deps.store.questions_since(NOW - timedelta(days=1))
+    assert (recorded.surface, recorded.text, recorded.answered) == ("command", "/crisis", True)
 
 
 async def test_crisis_with_a_place_name_gives_its_admission_criteria(bot: Bot):

@@ -47,14 +47,25 @@ class Deps:
         """Answer, then record the question (redacted by the store) with its outcome."""
         started = time.perf_counter()
         answer = await self.assistant.ask_async(question, **options)
-        latency_ms = (time.perf_counter() - started) * 1000
+        await self.record(question, answer, surface, user_id, time.perf_counter() - started)
+        return answer
+
+    async def crisis_centers(self, *, user_id: str) -> Answer:
+        """The ``/crisis`` listing, recorded like a question."""
+        started = time.perf_counter()
+        answer = await self.assistant.crisis_centers_async()
+        await self.record("/crisis", answer, "command", user_id, time.perf_counter() - started)
+        return answer
+
+    async def record(
+        self, question: str, answer: Answer, surface: str, user_id: str, seconds: float
+    ) -> None:
         top = answer.results[0] if answer.results else None
         try:
             await self.store.record_question(
                 asked_at=self.assistant.now(), surface=surface, user_id=user_id, text=question,
                 top_id=top.entry.id if top else None, score=top.score if top else None,
-                answered=answer.answered, latency_ms=latency_ms,
+                answered=answer.answered, latency_ms=seconds * 1000,
             )  # fmt: skip
         except Exception:  # usage records must never cost the officer an answer
             log.exception("could not record a question")
-        return answer

@@ -49,7 +49,8 @@ def register(app: AsyncApp, deps: Deps) -> None:
             )
             share: dict[str, Any] = {"resources_only": True}
         else:
-            answer, share = await deps.assistant.crisis_centers_async(), {"listing": True}
+            answer = await deps.crisis_centers(user_id=command.get("user_id", ""))
+            share = {"listing": True}
         await respond_with(respond, answer, share=share)
         log.info("/crisis answered with %d results", len(answer.results))
 
