@@ -148,5 +148,9 @@ class FakeSlack:
 
     async def _response_url(self, request: web.Request) -> web.Response:
         payload = await self._payload(request)
+        if self.rate_limit["response_url"] > 0:
+            self.rate_limit["response_url"] -= 1
+            self.calls.append(Call("429:response_url", payload))
+            return web.json_response({"ok": False}, status=429, headers={"Retry-After": "1"})
         self.calls.append(Call(f"response:{request.match_info['token']}", payload))
         return web.json_response({"ok": True})

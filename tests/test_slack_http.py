@@ -239,6 +239,14 @@ async def test_rate_limited_web_api_calls_are_retried_after_retry_after(bot: Bot
     assert posted.at - limited.at >= 0.9  # waited for Retry-After: 1
 
 
+async def test_rate_limited_response_url_is_retried_after_retry_after(bot: Bot):
+    bot.slack.rate_limit["response_url"] = 1
+    await bot.command("/pmhc", "what is a 5150", token="r1")
+    (limited,) = await bot.slack.wait_for("429:response_url")
+    (reply,) = await bot.slack.wait_for("response:r1", timeout=8)
+    assert reply.at - limited.at >= 0.9 and "5150" in texts(reply.payload["blocks"])
+
+
 async def test_healthz_reports_the_knowledge_version(bot: Bot):
     health = await (await bot.session.get(bot.url + "/healthz")).json()
     assert health["knowledge_version"] == bot.deps.assistant.engine.knowledge.version
