@@ -10,6 +10,7 @@ Pure functions; the patterns err on the side of removing too much.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _I = re.IGNORECASE
 
@@ -59,7 +60,7 @@ _NAME = re.compile(
     _I,
 )
 _DOB_WORDS = re.compile(r"\b(?:dob|d\.o\.b|date of birth|born)\b", _I)
-_CAPITALISED_PAIR = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+\b")
+_CAPITALISED_PAIR = re.compile(r"(?=\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b)")  # pairs may overlap
 
 # Applied in this order: the most specific shapes first, so a phone number is not half
 # taken for a date, nor an SSN for a phone number.
@@ -85,9 +86,15 @@ def _keep_trigger(match: re.Match[str]) -> str:
     return (match.group("lead") or match.group("title")) + "[name]"
 
 
-def looks_like_health_record(text: str) -> bool:
-    """A name next to a date of birth or record number: someone's details, not a question."""
-    has_name = bool(_NAME.search(text) or _CAPITALISED_PAIR.search(text))
+def looks_like_health_record(text: str, known: Callable[[str], bool] = lambda word: False) -> bool:
+    """A name next to a date of birth or record number: someone's details, not a question.
+
+    ``known(word)`` says a word belongs to the knowledge base ("Harbor", "Crisis"), so a
+    place's name is not taken for a person's.
+    """
+    has_name = bool(_NAME.search(text)) or any(
+        not (known(first) and known(second)) for first, second in _CAPITALISED_PAIR.findall(text)
+    )
     has_identifier = bool(
         _DOB_WORDS.search(text) or _DATE.search(text) or _RECORD.search(text) or _SSN.search(text)
     )

@@ -67,3 +67,12 @@ def test_a_name_with_a_birth_date_or_record_number_is_a_health_record(text):
 )  # fmt: skip
 def test_questions_without_both_are_not(text):
     assert not looks_like_health_record(text)
+
+
+def test_a_place_name_with_a_date_is_not_taken_for_a_person():
+    def known(word: str) -> bool:
+        return word.lower() in {"is", "harbor", "crisis", "receiving", "center"}
+
+    assert not looks_like_health_record("Is Harbor Crisis open on 12/25/2026", known)
+    assert looks_like_health_record("Maria Lopez DOB 02/03/2001", known)
+    assert looks_like_health_record("Is Maria Lopez at Harbor, DOB 02/03/2001", known)

@@ -263,3 +263,9 @@ async def test_nothing_sensitive_reaches_the_logs(bot: Bot, caplog):
     logged = caplog.text
     for secret in ("Tyrell", "Jackson", "555-555-0177", "Maria", "02/03/2001", "xoxb-test", SECRET):
         assert secret not in logged
+
+
+async def test_a_place_name_with_a_date_is_answered_not_withheld(bot: Bot):
+    await bot.command("/pmhc", "Is Harbor Crisis Receiving Center open on 12/25/2026", token="d1")
+    (reply,) = await bot.slack.wait_for("response:d1")
+    assert "*Harbor Crisis Receiving Center*" in texts(reply.payload["blocks"])

@@ -28,10 +28,11 @@ from bot.search.lexicon import (
     CUE_WORDS,
     DESTINATION_PRIOR,
     KIND_AFFINITY,
+    STOPWORDS,
 )
 from bot.search.query import Query, build_query
 from bot.search.situation import ADULT_AGE, Situation, hold_names, read_situation
-from bot.search.text import correct_words, near_word, word_tokens, words
+from bot.search.text import correct_words, fold, near_word, word_tokens, words
 
 CONFIDENT = 0.45  # look-up answers below this are not shown...
 CONFIDENT_MANY, MANY = 0.3, 3  # ...unless they match at least MANY of the required words
@@ -91,7 +92,7 @@ class Engine:
         """Answer ``question`` as asked at ``at`` (timezone-aware); ``resources_only`` leaves
         guidance, FAQs and the glossary out (``/crisis``)."""
         question = clean_question(question)
-        understood = correct_words(question, CUE_WORDS, self._is_known_word)
+        understood = correct_words(question, CUE_WORDS, self.knows_word)
         situation = read_situation(
             understood, at.astimezone(ZoneInfo(self.timezone)), self._local_holds
         )
@@ -128,8 +129,11 @@ class Engine:
         )
         return Answer(kind, situation, results, area=self.knowledge.defaults.area)
 
-    def _is_known_word(self, word: str) -> bool:
-        return all(token in self.index.vocabulary for token in word_tokens(word))
+    def knows_word(self, word: str) -> bool:
+        """Whether ``word`` (any case, any inflection) is a common word or one the knowledge
+        base uses: not a typo to correct, nor a person's name."""
+        folded = fold(word)
+        return folded in STOPWORDS or all(t in self.index.vocabulary for t in word_tokens(folded))
 
     def _coverage(self, query: Query, *, min_weight: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
         """Per entry, how much of the question it covers (0..1).

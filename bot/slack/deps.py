@@ -11,6 +11,7 @@ from typing import Any
 from bot.answer import Answer
 from bot.assistant import Assistant
 from bot.live import LiveKnowledge
+from bot.privacy import looks_like_health_record
 from bot.store.database import Store
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,10 @@ class Deps:
     admins: frozenset[str] = frozenset()
     live: LiveKnowledge | None = None  # reloading, when the knowledge folder is watched
     seen: RecentlySeen = field(default_factory=RecentlySeen)
+
+    def is_health_record(self, text: str) -> bool:
+        """``looks_like_health_record`` with the knowledge base's own words not taken for names."""
+        return looks_like_health_record(text, self.assistant.engine.knows_word)
 
     async def answer(self, question: str, *, surface: str, user_id: str, **options: Any) -> Answer:
         """Answer, then record the question (redacted by the store) with its outcome."""

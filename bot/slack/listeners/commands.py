@@ -7,7 +7,6 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 
-from bot.privacy import looks_like_health_record
 from bot.render.blocks import escape
 from bot.render.describe import PHI_REMINDER, PHI_WARNING
 from bot.slack.deps import Deps
@@ -40,7 +39,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
     async def crisis(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
         await ack()
         text = (command.get("text") or "").strip()
-        if looks_like_health_record(text):
+        if deps.is_health_record(text):
             await respond(text=PHI_WARNING, response_type="ephemeral")
             return
         if text:
@@ -61,7 +60,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
         if not text:
             await respond(blocks=help_blocks(), text=PMHC_HELP, response_type="ephemeral")
             return
-        if looks_like_health_record(text):
+        if deps.is_health_record(text):
             await respond(text=PHI_WARNING, response_type="ephemeral")
             return
         answer = await deps.answer(text, surface="command", user_id=command.get("user_id", ""))

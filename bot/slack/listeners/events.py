@@ -9,7 +9,6 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.privacy import looks_like_health_record
 from bot.render.blocks import fallback_text, render_blocks
 from bot.render.describe import PHI_WARNING
 from bot.slack.deps import Deps
@@ -42,7 +41,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
             return
         question = question_from(event.get("text", ""))
         user = event.get("user", "")
-        if looks_like_health_record(question):
+        if deps.is_health_record(question):
             await remind_about_phi(client, channel, user, in_dm=not thread)
             return
         answer = await deps.answer(question, surface="mention" if thread else "dm", user_id=user)
