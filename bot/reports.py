@@ -84,15 +84,13 @@ def stale_entries(knowledge: KnowledgeBase, today: date) -> list[StaleEntry]:
 def group_gaps(unanswered: Iterable[str], thumbs_down: Iterable[str]) -> list[Gap]:
     """Similar questions grouped, most frequent first: exact repeats are counted first, then
     each distinct wording joins the first group whose wording is close enough."""
-    unanswered, thumbs_down = list(unanswered), list(thumbs_down)
     kinds: Counter[tuple[str, str]] = Counter()
+    wordings: dict[str, Counter[str]] = {}
     for kind, texts in (("unanswered", unanswered), ("down", thumbs_down)):
         for text in texts:
-            kinds[(_key(text), kind)] += 1
-    wordings: dict[str, Counter[str]] = {}
-    for texts in (unanswered, thumbs_down):
-        for text in texts:
-            wordings.setdefault(_key(text), Counter())[text] += 1
+            key = _key(text)  # tokenising is the costly part: once per question
+            kinds[(key, kind)] += 1
+            wordings.setdefault(key, Counter())[text] += 1
 
     keys = sorted(wordings, key=lambda k: -sum(wordings[k].values()))
     groups: list[list[str]] = []
