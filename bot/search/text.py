@@ -130,12 +130,7 @@ class ConceptTable:
 
 def near_word(word: str, vocabulary: frozenset[str]) -> bool:
     """``word`` is in ``vocabulary`` or one typo away from a word of it ("adress")."""
-    return word in vocabulary or (len(word) >= 5 and _near_cached(word, vocabulary))
-
-
-@lru_cache(maxsize=8192)
-def _near_cached(word: str, vocabulary: frozenset[str]) -> bool:
-    return any(OSA.distance(word, known, score_cutoff=1) <= 1 for known in vocabulary)
+    return word in vocabulary or (len(word) >= 5 and bool(_one_typo_away(word, vocabulary)))
 
 
 def correct_words(text: str, vocabulary: frozenset[str], keep: Callable[[str], bool]) -> str:
@@ -152,7 +147,12 @@ def correct_words(text: str, vocabulary: frozenset[str], keep: Callable[[str], b
     return "".join([*pieces, folded[last:]]) if pieces else folded
 
 
-@lru_cache(maxsize=8192)
 def _nearest(word: str, vocabulary: frozenset[str]) -> str | None:
-    close = [known for known in vocabulary if OSA.distance(word, known, score_cutoff=1) <= 1]
+    """The one ``vocabulary`` word a typo away from ``word``; None if none or ambiguous."""
+    close = _one_typo_away(word, vocabulary)
     return close[0] if len(close) == 1 else None
+
+
+@lru_cache(maxsize=8192)
+def _one_typo_away(word: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
+    return tuple(known for known in vocabulary if OSA.distance(word, known, score_cutoff=1) <= 1)

@@ -23,19 +23,19 @@ class FuzzyVocabulary:
         """``base``: a previous vocabulary whose index is extended rather than rebuilt (a
         reload usually adds a word or two). Words it had that are gone stay in the shared
         index but are never returned, since candidates are checked against ``words``."""
-        self.words = self._words = frozenset(vocabulary)
+        self.words = frozenset(vocabulary)
         self._by_key: dict[str, list[str]] = base._by_key if base is not None else {}
-        for word in self._words - (base.words if base is not None else frozenset()):
+        for word in self.words - (base.words if base is not None else frozenset()):
             if len(word) < MIN_FUZZY_LENGTH or word.isdigit():
                 continue
             for key in (word, *_deletes(word)):
                 self._by_key.setdefault(key, []).append(word)
 
     def __contains__(self, word: str) -> bool:
-        return word in self._words
+        return word in self.words
 
     def __len__(self) -> int:
-        return len(self._words)
+        return len(self.words)
 
     def similar(self, word: str) -> dict[str, float]:
         """Vocabulary words within one edit (two for long words) of ``word``, with similarity.
@@ -44,13 +44,13 @@ class FuzzyVocabulary:
         right, so one slip in a long word ("stonebrige") counts more than in a short one,
         where it more often makes another word ("park" / "part").
         """
-        found: dict[str, float] = {word: 1.0} if word in self._words else {}
+        found: dict[str, float] = {word: 1.0} if word in self.words else {}
         if len(word) < MIN_FUZZY_LENGTH or word.isdigit():
             return found
         allowed = 2 if len(word) >= 8 else 1
         for key in (word, *_deletes(word)):
             for candidate in self._by_key.get(key, ()):
-                if candidate in found or candidate not in self._words:
+                if candidate in found or candidate not in self.words:
                     continue
                 distance = OSA.distance(word, candidate, score_cutoff=allowed)
                 if distance <= allowed:
