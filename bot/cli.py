@@ -16,7 +16,7 @@ from typing import TextIO
 from zoneinfo import ZoneInfo
 
 from bot.config import ConfigError, Mode, Settings, knowledge_dir, load_settings
-from bot.knowledge import KnowledgeBase, load_report
+from bot.knowledge import KnowledgeBase, Problem, load_report
 from bot.live import LiveKnowledge
 from bot.render.text import render_text
 from bot.search.engine import Engine
@@ -100,16 +100,10 @@ def _settings(need: Mode | None) -> Settings | None:
 
 def run_slack(settings: Settings) -> int:
     """Load the knowledge base, open the store and serve Slack until stopped."""
-    from bot.live import LiveKnowledge
-
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
     live, first = LiveKnowledge.open(settings.knowledge_dir)
-    for problem in first.errors:
-        print(problem, file=sys.stderr)
+    _print_errors(settings.knowledge_dir, first.errors, loaded=live.assistant is not None)
     if live.assistant is None:
-        print(f"{settings.knowledge_dir}: knowledge base not loaded", file=sys.stderr)
         return 1
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(_serve_slack(settings, live))
@@ -201,11 +195,15 @@ def _knowledge_option(parser: argparse.ArgumentParser) -> None:
 
 def _load(folder: Path) -> KnowledgeBase | None:
     report = load_report(folder)
-    for problem in report.errors:
-        print(problem, file=sys.stderr)
-    if report.knowledge is None:
-        print(f"{folder}: knowledge base not loaded ({len(report.errors)} errors)", file=sys.stderr)
+    _print_errors(folder, report.errors, loaded=report.ok)
     return report.knowledge
+
+
+def _print_errors(folder: Path, errors: Sequence[Problem], *, loaded: bool) -> None:
+    for problem in errors:
+        print(problem, file=sys.stderr)
+    if not loaded:
+        print(f"{folder}: knowledge base not loaded ({len(errors)} errors)", file=sys.stderr)
 
 
 def _ask(args: argparse.Namespace) -> int:
