@@ -85,4 +85,5 @@ def _match_json(match: Match) -> dict[str, Any]:
                 out["next_change"] = match.status.next_change.isoformat(timespec="minutes")
         if match.caveats:
             out["caveats"] = list(match.caveats)
+
     return out

@@ -29,7 +29,7 @@ def test_ask_json_follows_the_contract():
     (line,) = done.stdout.splitlines()
     answer = json.loads(line)
     assert answer["query"] == "where can i take an intoxicated 16yo at 2am"
-    assert answer["at"] == "2026-11-22T02:00-06:00"  # the question's time of day wins
+    assert answer["at"] == "2026-11-23T02:00-06:00"  # the question's time of day wins
     assert answer["situation"]["age"] == 16 and answer["situation"]["intoxicated"] is True
     assert 1 <= len(answer["results"]) <= 3
     for result in answer["results"]:

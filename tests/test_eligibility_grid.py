@@ -17,7 +17,7 @@ AGES = [("", None), ("16yo", 16), ("a 9 year old", 9), ("45 year old", 45), ("te
 INTOXICATION = [("", None), ("drunk", "drunk"), ("bac .12", 0.12), ("BAC of 0.2", 0.2)]
 HOLDS = [("", None), ("on a 5150", True)]
 OTHER = [("", None), ("combative", "violent"), ("autistic", "idd")]
-TIMES = [("at 2am", "2026-11-22 02:00"), ("at 3pm", "2026-11-22 15:00"),
+TIMES = [("at 2am", "2026-11-23 02:00"), ("at 3pm", "2026-11-22 15:00"),
          ("monday 10am", "2026-11-23 10:00")]  # fmt: skip
 
 

@@ -1,5 +1,5 @@
-"""How well the matcher answers real questions: the shipped evaluation set, and a knowledge
-base with its own questions that the matcher was never tuned on (tests/fixtures/heldout)."""
+"""How well the matcher answers real questions: the shipped evaluation set, and knowledge
+bases with their own questions written by people who never saw the matcher (tests/fixtures)."""
 
 from __future__ import annotations
 
@@ -35,4 +35,23 @@ def test_knowledge_bases_written_without_seeing_the_matcher(summary_line, folder
     report = evaluate(base / "questions.yaml", base / "kb")
     summary_line(report.summary(f"{folder} knowledge base"))
     assert report.ineligible == []
+    assert report.accuracy >= floor, [o for o in report.outcomes if not o.correct]
+
+
+@pytest.mark.parametrize(
+    ("folder", "floor", "most_ineligible"),
+    [
+        # written blind for issue 7 (one state's hold law each) and tuned on: the floors
+        # guard what general fixes reached; the ineligible counts must only fall
+        ("port-halden", 0.55, 23),
+        ("susquehanna-pa", 0.62, 17),
+        ("blue-ridge-va", 0.55, 22),
+        ("palmetto-fl", 0.55, 33),
+    ],
+)
+def test_blind_sets_tuned_on(summary_line, folder, floor, most_ineligible):
+    base = HERE / "fixtures" / folder
+    report = evaluate(base / "questions.yaml", base / "kb")
+    summary_line(report.summary(f"{folder} (blind, tuned on)"))
+    assert len(report.ineligible) <= most_ineligible, report.ineligible
     assert report.accuracy >= floor, [o for o in report.outcomes if not o.correct]

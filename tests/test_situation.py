@@ -100,12 +100,12 @@ def test_veteran_and_language():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("at 2am", "2026-11-22 02:00"),
+        ("at 2am", "2026-11-23 02:00"),  # the coming night, not the one past
         ("2:30 pm", "2026-11-22 14:30"),
         ("at 23:15", "2026-11-22 23:15"),
-        ("0300 hrs", "2026-11-22 03:00"),
+        ("0300 hrs", "2026-11-23 03:00"),
         ("tonight", "2026-11-22 23:00"),
-        ("midnight", "2026-11-22 00:00"),
+        ("midnight", "2026-11-23 00:00"),
         ("saturday night", "2026-11-28 23:00"),
         ("monday at 9am", "2026-11-23 09:00"),
         ("tomorrow 8am", "2026-11-23 08:00"),

@@ -181,7 +181,7 @@ async def test_more_results_and_did_you_mean_buttons_ask_again(bot: Bot):
     count = lambda blocks: sum(1 for b in blocks if b.get("fields"))  # noqa: E731
     assert count(expanded.payload["blocks"]) > count(reply.payload["blocks"])
 
-    await bot.command("/pmhc", "sobering visitors policy", token="m3")
+    await bot.command("/pmhc", "harbor visitors", token="m3")
     (unsure,) = await bot.slack.wait_for("response:m3")
     suggestion = next(b for a, b in buttons(unsure.payload["blocks"]).items()
                       if a.startswith("ask_suggestion-"))  # fmt: skip

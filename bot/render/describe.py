@@ -7,8 +7,9 @@ from datetime import date, datetime
 from bot.knowledge.hours import HoursStatus
 from bot.knowledge.loader import STALE_AFTER
 from bot.knowledge.model import Resource
-from bot.search.eligibility import age_range, describe_change
+from bot.search.eligibility import describe_change
 from bot.search.lexicon import KIND_LABELS
+from bot.search.needs import age_range
 
 PHI_REMINDER = (
     "Reminder: do not post names, dates of birth or other health information about the person; "

@@ -8,6 +8,7 @@ Unknown criteria never exclude: they are reported as unknown.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,9 +18,18 @@ import numpy as np
 from bot.knowledge.hours import Hours, HoursStatus
 from bot.knowledge.model import RESOURCE_KINDS, Entry, Resource
 from bot.search.lexicon import NOT_A_DESTINATION
+from bot.search.needs import NEEDS, NO, UNKNOWN, YES, excluded_conditions
 from bot.search.situation import Situation
+from bot.search.text import fold
 
-UNKNOWN, NO, YES = -1, 0, 1
+_NEEDS_BY_NAME = {need.name: need for need in NEEDS}
+# an area naming a whole county or region: we cannot tell which towns it holds
+_BROAD = re.compile(
+    r"\b(count(?:y|ies|ywide)|region\w*|statewide|state|parish|district|"
+    r"metro|all|entire|whole|neighbou?ring|surrounding|tri[\s-]?county|nation\w*|"
+    r"united states|usa|u\.s|country)\b"
+)
+
 _INTOX_CODES = {None: UNKNOWN, "not_accepted": 0, "accepted": 1, "below_limit": 2}
 
 
@@ -29,12 +39,12 @@ def _tri(value: bool | None) -> int:
 
 _VIOLENCE_CODES = {None: UNKNOWN, "not_accepted": NO, "accepted": YES}
 _NOT_A_RESOURCE = (False, 0, False, -1, -1, UNKNOWN, np.nan, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN,
-                   UNKNOWN)  # fmt: skip
+                   UNKNOWN, UNKNOWN, 0)  # fmt: skip
 _COLUMNS = (
     ("is_resource", bool), ("kind", np.int8), ("destination", bool), ("min_age", np.int16),
     ("max_age", np.int16), ("intoxication", np.int8), ("max_bac", np.float32),
     ("involuntary", np.int8), ("violence", np.int8), ("idd", np.int8), ("dropoff", np.int8),
-    ("walk_in", np.int8),
+    ("walk_in", np.int8), ("medical_clearance", np.int8), ("excludes", np.int32),
 )  # fmt: skip
 
 
@@ -57,6 +67,8 @@ def criteria_row(entry: Entry) -> tuple[object, ...]:
         _tri(c.idd),
         _tri(c.law_enforcement_dropoff),
         _tri(c.walk_in),
+        _tri(c.medical_clearance),
+        excluded_conditions(resource),
     )
 
 
@@ -75,14 +87,19 @@ class CriteriaTable:
     idd: np.ndarray
     dropoff: np.ndarray
     walk_in: np.ndarray
+    medical_clearance: np.ndarray
+    excludes: np.ndarray  # bits of the CONDITIONS a place's exclusions name
 
     def __init__(
         self,
         entries: Sequence[Entry],
         timezone_of: Callable[[Resource], str],
         rows: Sequence[tuple[object, ...]] | None = None,
+        region: str | None = None,
     ) -> None:
-        """``rows``, when given, are ``criteria_row(entry)`` for each entry, computed before."""
+        """``rows``, when given, are ``criteria_row(entry)`` for each entry, computed before;
+        ``region`` is the knowledge base's whole area (a place serving it serves anywhere)."""
+        region_names = frozenset({fold(region)} if region else ())
         if rows is None:
             rows = [criteria_row(e) for e in entries]
         columns = zip(*rows, strict=True) if rows else [()] * len(_COLUMNS)
@@ -101,6 +118,28 @@ class CriteriaTable:
             else:
                 hours_group.append(-1)
         self.hours_group = np.array(hours_group, dtype=np.int32)
+        self._areas = [
+            (frozenset(fold(a) for a in e.area), any(_BROAD.search(fold(a)) for a in e.area)
+             or bool(region_names & {fold(a) for a in e.area}))
+            if isinstance(e, Resource) and e.area
+            else None
+            for e in entries
+        ]  # fmt: skip
+        self._serves: dict[str, np.ndarray] = {}
+
+    def serves(self, place: str) -> np.ndarray:
+        """Per entry: YES when its ``area`` lists ``place``, NO when it lists other places
+        only, UNKNOWN when it lists none (it serves anywhere) or a whole county or region,
+        which may hold the place named."""
+        key = fold(place)
+        broad = bool(_BROAD.search(key))  # "Cedar County" may hold the towns others list
+        if key not in self._serves:
+            self._serves[key] = np.array(
+                [UNKNOWN if a is None else YES if key in a[0] else UNKNOWN if a[1] or broad else NO
+                 for a in self._areas],
+                dtype=np.int8,
+            )  # fmt: skip
+        return self._serves[key]
 
 
 @dataclass(frozen=True)
@@ -141,50 +180,13 @@ class Verdicts:
 def assess(
     table: CriteriaTable, rows: np.ndarray, situation: Situation, *, placement: bool
 ) -> Verdicts:
-    """Check ``rows`` against the situation; in placement mode hours count too, and so does
-    police drop-off, or walk-in when the person can go in on their own."""
+    """Check ``rows`` against every need the situation states (``needs.NEEDS``); in
+    placement mode hours count too, and so does police drop-off (or walk-in)."""
     fails: dict[str, np.ndarray] = {}
     confirms: dict[str, np.ndarray] = {}
-    resource = table.is_resource[rows]
-
-    minor = situation.is_minor
-    if minor is not None:
-        low, high = table.min_age[rows], table.max_age[rows]
-        if situation.age is not None:
-            too_young = (low >= 0) & (situation.age < low)
-            too_old = (high >= 0) & (situation.age > high)
-        elif minor:  # age not given: a minor is under 18
-            too_young, too_old = low >= 18, np.zeros(len(rows), dtype=bool)
-        else:  # an adult of unknown age
-            too_young, too_old = np.zeros(len(rows), dtype=bool), (high >= 0) & (high < 18)
-        fails["age"] = resource & (too_young | too_old)
-        confirms["age"] = resource & ((low >= 0) | (high >= 0)) & ~fails["age"]
-
-    if situation.intoxicated:
-        code, limit = table.intoxication[rows], table.max_bac[rows]
-        below = code == 2
-        if situation.bac is None:  # "below the limit" cannot be decided: a caveat, not a no
-            over_limit = under_limit = np.zeros(len(rows), dtype=bool)
-        else:
-            over_limit, under_limit = (
-                below & (situation.bac > limit),
-                below & (situation.bac <= limit),
-            )
-        fails["intoxication"] = resource & ((code == NO) | over_limit)
-        confirms["intoxication"] = resource & ((code == YES) | under_limit)
-
-    for need, column, wanted in (
-        ("involuntary", table.involuntary, situation.involuntary),
-        ("violence", table.violence, situation.violent),
-        ("idd", table.idd, situation.idd),
-        ("dropoff", table.dropoff, placement and not situation.walk_in),
-        ("walk_in", table.walk_in, placement and situation.walk_in),
-    ):
-        if wanted:
-            values = column[rows]
-            fails[need] = resource & (values == NO)
-            confirms[need] = resource & (values == YES)
-
+    for need in NEEDS:
+        if need.decide is not None and need.stated(situation, placement):
+            fails[need.name], confirms[need.name] = need.decide(table, rows, situation)
     open_state = _open_state(table, rows, situation.at)
     if placement:
         fails["hours"] = open_state == NO
@@ -206,54 +208,12 @@ def status_of(resource: Resource, moment: datetime, timezone: str) -> HoursStatu
     return resource.hours.status_at(moment, timezone) if resource.hours else None
 
 
-def age_range(resource: Resource) -> str | None:
-    low, high = resource.criteria.min_age, resource.criteria.max_age
-    if low is None and high is None:
-        return None
-    if high is None:
-        return "all ages" if not low else f"ages {low}+"
-    if low is None or low == 0:
-        return f"ages up to {high}"
-    return f"ages {low}–{high}"
-
-
-def describe_person_age(situation: Situation) -> str:
-    if situation.age is not None:
-        return f"person is {situation.age}"
-    return "person is a minor" if situation.is_minor else "person is an adult"
-
-
 def failure_reason(need: str, resource: Resource, situation: Situation, status: HoursStatus | None,
                    moment: datetime) -> str:  # fmt: skip
     """Why ``resource`` was left out for ``need``, in words an officer reads at a glance."""
-    criteria = resource.criteria
-    if need == "age":
-        return f"{age_range(resource)}; {describe_person_age(situation)}"
-    if need == "intoxication":
-        if criteria.intoxication == "below_limit":
-            return (
-                f"accepts only a blood alcohol level below {criteria.max_bac:.2f}; "
-                f"person's is {situation.bac:.2f}"
-            )
-        return "does not accept intoxicated people"
-    if need == "involuntary":
-        hold = (
-            f" ({situation.hold})"
-            if situation.hold and situation.hold != "involuntary hold"
-            else ""
-        )
-        return f"does not accept people on an involuntary hold{hold}"
-    if need == "violence":
-        return "does not accept violent or combative people"
-    if need == "idd":
-        return "does not serve people with intellectual or developmental disabilities"
-    if need == "dropoff":
-        return "does not take law-enforcement drop-offs"
-    if need == "walk_in":
-        return "does not take walk-ins"
     if need == "hours":
         return closed_reason(status, moment)
-    raise ValueError(need)
+    return _NEEDS_BY_NAME[need].reason(resource, situation)
 
 
 def closed_reason(status: HoursStatus | None, moment: datetime) -> str:
@@ -278,32 +238,15 @@ def _clock(moment: datetime) -> str:
     return f"{moment:%H:%M}"
 
 
-_UNKNOWN_TEXT = {
-    "age": "age limits not listed",
-    "intoxication": "policy on intoxication not listed",
-    "involuntary": "whether it takes involuntary holds is not listed",
-    "violence": "policy on violent or combative people not listed",
-    "idd": "whether it serves people with I/DD is not listed",
-    "dropoff": "law-enforcement drop-off not listed; call ahead",
-    "walk_in": "walk-ins not listed; call ahead",
-    "hours": "hours not listed; call ahead",
-}
-
-
 def caveats(unknown: Sequence[str], resource: Resource, situation: Situation) -> tuple[str, ...]:
     """What the knowledge base does not say about the stated needs, and conditions to meet."""
     notes: list[str] = []
-    criteria = resource.criteria
     for need in unknown:
-        if need == "intoxication" and criteria.intoxication == "below_limit":
-            notes.append(
-                f"accepts only a blood alcohol level below {criteria.max_bac:.2f}; BAC not given"
-                if criteria.max_bac is not None
-                else "accepts only people below a blood alcohol limit; BAC not given"
-            )
-        else:
-            notes.append(_UNKNOWN_TEXT[need])
-    if criteria.medical_clearance:
+        if need == "hours":
+            notes.append("hours not listed; call ahead")
+        elif (text := _NEEDS_BY_NAME[need].unknown(resource, situation)) is not None:
+            notes.append(text)
+    if resource.criteria.medical_clearance:
         notes.append("needs medical clearance before admission")
     if (
         situation.language

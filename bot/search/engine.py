@@ -13,6 +13,7 @@ Two ways to rank:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -24,15 +25,24 @@ from bot.knowledge.model import RESOURCE_KINDS, GlossaryTerm, KnowledgeBase, Res
 from bot.search import eligibility
 from bot.search.index import SHORT, IndexCache, SearchIndex, content_tokens
 from bot.search.lexicon import (
+    ALTERNATIVES,
     CONTACT_WORDS,
     CUE_WORDS,
     DESTINATION_PRIOR,
-    KIND_AFFINITY,
+    GUIDANCE_FRAME,
+    NOT_A_DESTINATION,
     STOPWORDS,
 )
+from bot.search.needs import kind_fit
 from bot.search.query import Query, build_query
-from bot.search.situation import ADULT_AGE, Situation, hold_names, read_situation
-from bot.search.text import correct_words, fold, near_word, word_tokens, words
+from bot.search.situation import (
+    ADULT_AGE,
+    Situation,
+    hold_names,
+    place_names,
+    read_situation,
+)
+from bot.search.text import correct_words, fold, near_word, word_spans, word_tokens, words
 
 CONFIDENT = 0.45  # look-up answers below this are not shown...
 CONFIDENT_MANY, MANY = 0.3, 3  # ...unless they match at least MANY of the required words
@@ -47,9 +57,23 @@ SOFT_BOOST = 0.25  # how much optional words can add to (or, missing, take from)
 
 # Placement score shares: known fit to the needs, suitability of the kind, and the question's
 # other words ("needs a bed", "wants detox") when it has any.
-WITH_TEXT = (0.35, 0.15, 0.5)
-WITHOUT_TEXT = (0.65, 0.35, 0.0)
+WITH_TEXT = (0.3, 0.4, 0.3)
+WITHOUT_TEXT = (0.4, 0.6, 0.0)
+WANTS_SHARE = 0.6  # of a kind's suitability, when the question states a need kinds meet
+YOUTH_ONLY_BONUS = 0.5  # a place for minors only, whatever its kind, for a minor
+MAX_SUITABILITY = 2.0
+NAMED_BONUS = 1.0  # a place named in a placement question, when it fits, comes first
+NAMED_LOOKUP_BONUS = 0.15  # an entry named outright in a look-up
+GUIDANCE_OVER_PLACEMENT = 0.5  # a guidance look-up this good wins over a placement...
+GUIDANCE_FRAMED = 0.3  # ...or this good, when the question is framed as about the program
 
+_YES_NO = re.compile(r"^\s*(can|could|does|do|will|would|is|are|should|may)\b", re.IGNORECASE)
+# asking to use a place or team now, not about it: "need MCT at a house", "can they come out"
+_WANTS_IT_NOW = re.compile(
+    r"\b(need|needs|needed|out|available|working|on duty|come|respond|send|get|go|take|bring)\b",
+    re.IGNORECASE,
+)
+_GUIDANCE_FRAME = re.compile(GUIDANCE_FRAME, re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _INFORMATION = re.compile(
     r"^\s*(what|what's|whats|how|why|who|define|explain|tell me about)\b|"
@@ -66,6 +90,24 @@ def asks_for_contact(question: str) -> bool:
 def asks_for_information(question: str) -> bool:
     """ "What is a 5150?" asks about a word, not for a place, though it states a hold."""
     return bool(_INFORMATION.search(question))
+
+
+def _answers_with_guidance(answer: Answer, question: str) -> bool:
+    """Whether a look-up found guidance that answers the question well: a need read from
+    words that also fit guidance ("can the ER tell us if he was admitted") goes there, and
+    more readily when the question is framed as one about the program ("our deputies",
+    "other agencies", "are we allowed")."""
+    if not answer.results or isinstance(answer.results[0].entry, Resource):
+        return False
+    framed = bool(_GUIDANCE_FRAME.search(question))
+    return answer.results[0].score >= (GUIDANCE_FRAMED if framed else GUIDANCE_OVER_PLACEMENT)
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the given spans turned to spaces (positions kept)."""
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def clean_question(question: str) -> str:
@@ -85,6 +127,10 @@ class Engine:
         self._local_holds = hold_names(
             (e.term, e.aliases) for e in knowledge.entries if isinstance(e, GlossaryTerm)
         )
+        region = fold(knowledge.defaults.area or "")
+        self._places = place_names(
+            a for r in knowledge.resources for a in r.area if fold(a) != region
+        )
 
     def answer(
         self, question: str, *, at: datetime, top: int = 5, resources_only: bool = False
@@ -93,29 +139,88 @@ class Engine:
         guidance, FAQs and the glossary out (``/crisis``)."""
         question = clean_question(question)
         understood = correct_words(question, CUE_WORDS, self.knows_word)
+        named, spans = self.named(understood)
+        # the person is described outside the names: "Harbor Youth Shelter" is no minor
         situation = read_situation(
-            understood, at.astimezone(ZoneInfo(self.timezone)), self._local_holds
+            _blank(understood, spans),
+            at.astimezone(ZoneInfo(self.timezone)),
+            self._local_holds,
+            self._places,
         )
         top = max(1, top)
+        named_places = [r for r in named if self.index.criteria.is_resource[r]]
+        closed = self._closed_when_wanted(question, situation, named_places)
+        if closed is not None:  # "is the MCT out tonight": say so, and what is open instead
+            situation = replace(situation, wants=ALTERNATIVES.get(closed.kind, {closed.kind: 1.0}))
+        elif len(named_places) == 1 and not _YES_NO.match(question):
+            team = self.index.entries[named_places[0]]
+            if isinstance(team, Resource) and team.kind in NOT_A_DESTINATION:
+                # "need MCOT for a 14yo at the school": that team, or one like it, to come out
+                wants = {**situation.wants}
+                for kind, weight in ALTERNATIVES[team.kind].items():
+                    wants[kind] = max(wants.get(kind, 0.0), weight)
+                situation = replace(situation, wants=wants)
         query = build_query(understood, situation, self.index, situation_soft=True)
-        implicit = (  # "drunk 16yo at 2am": only a person described, so a place is wanted
-            situation.describes_a_person
-            and not query.required
-            and not asks_for_information(question)
-            and not asks_for_contact(question)
+        # only what names a place counts in a placement (name, alias, kind, services, summary),
+        # not every word of its details: "suicidal" must not pull a detox centre to the top
+        place_coverage = lambda: self._coverage(query, min_weight=SHORT)[0]  # noqa: E731
+        if (
+            len(named_places) == 1
+            and _YES_NO.match(question)
+            and closed is None
+            and situation.describes_a_person
+        ):
+            # "can the CSU take someone on a 302": that place, yes or no, then what does
+            return self._verdict(question, situation, query, place_coverage(), top, named_places[0])
+        # "we're a 12-deputy county, what are our options": about the program, not a person
+        about_program = bool(_GUIDANCE_FRAME.search(question)) and not situation.describes_a_person
+        explicit = situation.placement or closed is not None
+        if explicit and not about_program:
+            placement = self._placement(
+                question, situation, query, place_coverage(), top, named_places
+            )
+            if placement is not None:
+                return placement
+        about_a_place = asks_for_information(question) or asks_for_contact(question)
+        # "drunk 16yo at 2am" describes a person; "nowhere to sleep tonight" states a need:
+        # a place is wanted, unless guidance answers the question better
+        wanted = (
+            situation.describes_a_person or bool(situation.wants) or situation.medical_emergency
         )
-        if situation.placement or implicit:
-            # only what names a place counts here (name, alias, kind, services, summary), not
-            # every word of its details: "suicidal" must not pull a detox centre to the top
-            coverage, _ = self._coverage(query, min_weight=SHORT)
-            answer = self._placement(question, situation, query, coverage, top)
-            if answer is not None:
-                return answer
+        placement = None
+        if wanted and not about_a_place and not about_program:
+            placement = self._placement(
+                question, situation, query, place_coverage(), top, named_places
+            )
+            if placement is not None and situation.describes_a_person and not query.required:
+                return placement  # nothing but the person: no guidance to weigh
         query = build_query(understood, situation, self.index, situation_soft=False)
         coverage, hits = self._coverage(query)
         if resources_only:
             coverage = coverage * self.index.criteria.is_resource
-        return self._lookup(question, situation, query, coverage, hits, top)
+        lookup = self._lookup(question, situation, query, coverage, hits, top, named)
+        if explicit and placement is None and not lookup.results:
+            # framed like guidance, yet nothing answers it so: the places, after all
+            placement = self._placement(
+                question, situation, query, place_coverage(), top, named_places
+            )
+        if placement is None or _answers_with_guidance(lookup, question):
+            return lookup
+        return placement
+
+    def _closed_when_wanted(
+        self, question: str, situation: Situation, named: list[int]
+    ) -> Resource | None:
+        """The one place or team the question asks to use ("need MCT at a house") when it is
+        closed at the moment asked; not when the question asks about its hours."""
+        if len(named) != 1:
+            return None
+        if not (situation.describes_a_person or _WANTS_IT_NOW.search(question)):
+            return None  # "is the vet center open", "nami": the place itself, closed or not
+        resource = self.index.entries[named[0]]
+        assert isinstance(resource, Resource)
+        status = eligibility.status_of(resource, situation.at, self.knowledge.timezone_of(resource))
+        return resource if status is not None and status.is_closed else None
 
     def listing(self, kind: str, *, at: datetime) -> Answer:
         """Every resource of ``kind``, by name, with its state at ``at`` (``/crisis`` alone)."""
@@ -134,6 +239,38 @@ class Engine:
         base uses: not a typo to correct, nor a person's name."""
         folded = fold(word)
         return folded in STOPWORDS or all(t in self.index.vocabulary for t in word_tokens(folded))
+
+    def named(self, question: str) -> tuple[list[int], list[tuple[int, int]]]:
+        """Rows of the entries the question names outright ("is Harbor CRC open", "the CR
+        unit or Ocotillo?"), typos forgiven, in the order named; and where in the (folded)
+        question each place's name is."""
+        asked: list[str] = []
+        spans: list[tuple[int, int]] = []
+        raw: list[str] = []
+        for word, start, end in word_spans(fold(question)):
+            for token in word_tokens(word):
+                if token in STOPWORDS:
+                    continue
+                if token not in self.index.vocabulary:
+                    close = self.index.vocabulary.similar(token)
+                    token = max(close, key=close.__getitem__) if close else token
+                asked.append(token)
+                spans.append((start, end))
+                raw.append(word)
+        rows: list[int] = []
+        found: list[tuple[int, int]] = []
+        for match in self.index.names.find(asked):
+            concepts = match.concepts
+            if match.end - match.start == 1:  # one word names a place only as written
+                word = raw[match.start]
+                concepts = frozenset(
+                    c for c in concepts
+                    if near_word(word, self.index.one_word_names.get(c, frozenset()))
+                )  # fmt: skip
+            rows += sorted(int(row) for row in concepts if int(row) not in rows)
+            if any(self.index.criteria.is_resource[int(row)] for row in concepts):
+                found.append((spans[match.start][0], spans[match.end - 1][1]))
+        return rows, found
 
     def _coverage(self, query: Query, *, min_weight: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
         """Per entry, how much of the question it covers (0..1).
@@ -179,6 +316,7 @@ class Engine:
         coverage: np.ndarray,
         hits: np.ndarray,
         top: int,
+        named: list[int],
     ) -> Answer:
         rows = np.flatnonzero(coverage > 0)
         if len(rows) > RERANK:
@@ -186,6 +324,15 @@ class Engine:
         scores = self._with_phrase(query, rows, coverage[rows])
         if asks_for_contact(question):
             scores = scores + CONTACT_BONUS * self.index.criteria.is_resource[rows]
+        # a place named in a question for its details; a term named in a question about it
+        is_resource = self.index.criteria.is_resource[rows]
+        about_program = bool(_GUIDANCE_FRAME.search(question))
+        is_named = np.isin(rows, named) & np.where(
+            is_resource,
+            not asks_for_information(question) and not about_program,
+            not asks_for_contact(question),
+        )
+        scores = scores + NAMED_LOOKUP_BONUS * is_named
         order = np.lexsort((rows, -scores))
         rows, scores = rows[order], scores[order]
 
@@ -193,7 +340,11 @@ class Engine:
         failed = verdicts.excluded if situation.states_needs else np.zeros(len(rows), dtype=bool)
         # a long question in other words than the entry's can still be clear: several of its
         # words found together in one entry count as much as a high share
-        confident = (scores >= CONFIDENT) | ((scores >= CONFIDENT_MANY) & (hits[rows] >= MANY))
+        confident = (
+            (scores >= CONFIDENT)
+            | ((scores >= CONFIDENT_MANY) & (hits[rows] >= MANY))
+            | (is_named & (scores >= SUGGEST_FROM))
+        )
         shown = np.flatnonzero(confident & ~failed)
         answer_rows = shown[:top]
         suggestions: tuple[str, ...] = ()
@@ -215,19 +366,35 @@ class Engine:
         )
 
     def _placement(
-        self, question: str, situation: Situation, query: Query, coverage: np.ndarray, top: int
+        self,
+        question: str,
+        situation: Situation,
+        query: Query,
+        coverage: np.ndarray,
+        top: int,
+        named: list[int],
     ) -> Answer | None:
-        """Places for the person, or None when the question is not really about one."""
+        """Places (or lines and teams, when that is the need) for the person, or None when
+        the question is not really about one."""
         required = query.required
         criteria = self.index.criteria
-        rows = np.flatnonzero(criteria.destination)
-        if required and not situation.states_needs and coverage[rows].max(initial=0) < CONFIDENT:
+        candidates = criteria.destination.copy()
+        candidates[named] = True
+        if not situation.placement:  # lines and teams too, when that is what is needed
+            for kind in situation.wants:
+                candidates |= criteria.is_resource & (criteria.kind == RESOURCE_KINDS.index(kind))
+        rows = np.flatnonzero(candidates)
+        if (
+            required
+            and not situation.states_needs
+            and not situation.wants
+            and coverage[rows].max(initial=0) < CONFIDENT
+        ):
             # "where do we even begin with a co-responder program": not about a place we know;
             # "where can I take my car for repair": nothing at all (the look-up says so).
             return None
         verdicts = eligibility.assess(criteria, rows, situation, placement=True)
         suitability = self._suitability(rows, situation)
-        suitability = np.minimum(suitability, 1.5) / 1.5
         if any(slot.known for slot in required):  # the question also says what it wants
             fit_share, kind_share, text_share = WITH_TEXT
             text = coverage[rows]
@@ -235,6 +402,8 @@ class Engine:
             fit_share, kind_share, text_share = WITHOUT_TEXT
             text = np.zeros(len(rows), dtype=np.float32)
         scores = fit_share * verdicts.fit + kind_share * suitability + text_share * text
+        # a place the question names comes first when it fits ("Harbor or Bayview?")
+        scores = scores + NAMED_BONUS * np.isin(rows, named)
         order = np.lexsort((rows, -scores))
         failed = verdicts.excluded[order]
         shown = order[~failed]
@@ -249,20 +418,51 @@ class Engine:
             area=self.knowledge.defaults.area,
         )
 
+    def _verdict(
+        self,
+        question: str,
+        situation: Situation,
+        query: Query,
+        coverage: np.ndarray,
+        top: int,
+        row: int,
+    ) -> Answer:
+        """The place asked about by name ("can the CSU take someone on a 302"): first when it
+        takes the person; when it does not, the places that do, and it first among those left
+        out, with why."""
+        verdicts = eligibility.assess(
+            self.index.criteria, np.array([row]), situation, placement=True
+        )
+        if not verdicts.excluded[0]:
+            return Answer(
+                query=question,
+                situation=situation,
+                results=(self._match(row, 1.0, verdicts, 0, situation),),
+                area=self.knowledge.defaults.area,
+            )
+        others = self._placement(question, situation, query, coverage, top, [])
+        asked = self._exclusions(np.array([0]), np.array([row]), verdicts, situation)
+        if others is None:
+            return Answer(question, situation, excluded=asked, area=self.knowledge.defaults.area)
+        rest = tuple(x for x in others.excluded if x.resource is not asked[0].resource)
+        return replace(others, excluded=asked + rest)
+
     def _suitability(self, rows: np.ndarray, situation: Situation) -> np.ndarray:
-        """How well each place's kind suits the person (a youth-only place suits a minor)."""
+        """How well each place's kind suits the person and the need (0..1): a youth-only
+        place suits a minor, a shelter someone with nowhere to sleep, the ED an overdose."""
         criteria = self.index.criteria
         kinds = criteria.kind[rows]
-        suitability = self._kind_prior[kinds].copy()
-        for flag, bonus_by_kind in KIND_AFFINITY.items():
-            if getattr(situation, flag):
-                for kind, bonus in bonus_by_kind.items():
-                    suitability[kinds == RESOURCE_KINDS.index(kind)] += bonus
+        suitability = self._kind_prior[kinds] + kind_fit(kinds, situation)
+        if situation.wants:
+            wanted = np.zeros(len(RESOURCE_KINDS), dtype=np.float32)
+            for kind, weight in situation.wants.items():
+                wanted[RESOURCE_KINDS.index(kind)] = weight
+            suitability = WANTS_SHARE * wanted[kinds] + (1 - WANTS_SHARE) * suitability
         if situation.is_minor:
             youth_kind = kinds == RESOURCE_KINDS.index("youth")
             youth_only = (criteria.max_age[rows] >= 0) & (criteria.max_age[rows] < ADULT_AGE)
-            suitability[youth_only & ~youth_kind] += KIND_AFFINITY["is_minor"]["youth"]
-        return suitability
+            suitability[youth_only & ~youth_kind] += YOUTH_ONLY_BONUS
+        return np.minimum(suitability, MAX_SUITABILITY) / MAX_SUITABILITY
 
     def _with_phrase(self, query: Query, rows: np.ndarray, coverage: np.ndarray) -> np.ndarray:
         """Blend in how closely the question reads like an entry's title or sample question."""

@@ -17,7 +17,14 @@ import numpy as np
 from bot.knowledge.model import Entry, Faq, GlossaryTerm, KnowledgeBase, Resource, Section
 from bot.search.eligibility import CriteriaTable, criteria_row
 from bot.search.lexicon import KIND_LABELS, KIND_WORDS, STOPWORDS, SYNONYMS
-from bot.search.text import CONCEPT_PREFIX, ConceptTable, tokens, tokens_and_compounds
+from bot.search.text import (
+    CONCEPT_PREFIX,
+    ConceptTable,
+    tokens,
+    tokens_and_compounds,
+    word_tokens,
+    words,
+)
 from bot.search.vocabulary import FuzzyVocabulary
 
 # How much a match in each field says about the entry (1.0: it names the entry).
@@ -84,6 +91,33 @@ def entry_handles(entry: Entry) -> tuple[str, ...]:
     return (entry.term, *entry.aliases)
 
 
+def entry_names(entry: Entry) -> tuple[str, ...]:
+    """What names an entry outright: a place's name and aliases, a term and its aliases, a
+    section's title."""
+    if isinstance(entry, Resource):
+        return (entry.name, *entry.aliases)
+    if isinstance(entry, GlossaryTerm):
+        return (entry.term, *entry.aliases)
+    if isinstance(entry, Section):
+        return (entry.title,)
+    return ()
+
+
+def build_names(entries: Sequence[Entry]) -> tuple[ConceptTable, dict[str, frozenset[str]]]:
+    """Each entry's names as phrases of content words, the concept being the entry's row;
+    and, per row, its one-word names as written ("sobering" names a place, "sober" does not,
+    though both stem alike)."""
+    names = ConceptTable()
+    one_word: dict[str, set[str]] = {}
+    for row, entry in enumerate(entries):
+        for name in entry_names(entry):
+            names.add_group(str(row), [" ".join(t for t in tokens(name) if t not in STOPWORDS)])
+            content = [w for w in words(name) if not all(t in STOPWORDS for t in word_tokens(w))]
+            if len(content) == 1:
+                one_word.setdefault(str(row), set()).add(content[0])
+    return names, {row: frozenset(found) for row, found in one_word.items()}
+
+
 def build_concepts(knowledge: KnowledgeBase) -> ConceptTable:
     concepts = ConceptTable()
     for kind, phrases in KIND_WORDS.items():
@@ -147,10 +181,14 @@ class SearchIndex:
         texts: dict[str, list[str]] = {}  # fields repeat a lot (kinds, areas, services)
         indexed = [self._entry_terms(entry, cache, texts) for entry in self.entries]
         self.criteria = CriteriaTable(
-            self.entries, knowledge.timezone_of, [item.criteria for item in indexed]
+            self.entries,
+            knowledge.timezone_of,
+            [item.criteria for item in indexed],
+            knowledge.defaults.area,
         )
         cache.entries = {id(item.entry): item for item in indexed}  # forget removed entries
         self.handle_tokens = tuple(item.handle_tokens for item in indexed)
+        self.names, self.one_word_names = build_names(self.entries)
         self.postings = PostingLists(indexed, list(cache.term_ids))
         self.max_idf = math.log(1 + len(self.entries)) if self.entries else 1.0
         words = frozenset(t for t in self.postings if t[0] != CONCEPT_PREFIX)

@@ -48,8 +48,8 @@ SOFT_WORDS = frozenset(
 # Words asking for a place's particulars: such a question wants a resource, not a definition.
 CONTACT_WORDS = frozenset(
     """
-    address located location directions phone number call text contact hours open opened
-    closed website fax email
+    address addy addr located location directions phone number call text contact hours open
+    opened closed website fax email
     """.split()
 )
 
@@ -59,12 +59,17 @@ PLACEMENT_PATTERNS = (
     r"\bwhere\s+to\b(?!\s+(begin|start|find|get|learn|look|read|apply|sign|report))",
     r"\b(go|walk\s+in|take\s+\w+|bring\s+\w+)\s+(somewhere|someplace|anywhere)\b",
     r"\bdrop[\s-]?off\b",
-    r"\b(take|bring|transport|drop)\s+(him|her|them|this|the|a|an|my|someone|somebody|"
+    r"\b(take|bring|transport|drop|drive|run)\s+(him|her|them|this|the|a|an|my|someone|somebody|"
     r"person|guy|kid|juvenile|subject|pt|patient)\b",
     r"\bwho\s+(will|would|can|does|takes|accepts)\s+(take|accept|admit)",
     r"\bwho\s+(takes|accepts|admits)\b",
     r"\bwill\s+\w+(\s+\w+){0,3}\s+(take|accept|admit)\b",
     r"\bplace\s+to\s+(take|bring)\b",
+    r"\b(?:options?|ideas|suggestions|recommendations?|where|who|anyone|anywhere)\s*\W*\s*$",
+    r"\bwho(?:'ll| will| can| could| would| is| does| do)\b.{0,20}\b(?:come|go|respond|help|see|"
+    r"take|talk|working|on|open|available)\b",
+    r"\bwhere\s+(?:can|could|should|do|would|will|is|are)\b.{0,25}\b(?:open|go|get|sleep|"
+    r"stay|crash|sober)\b",
     r"\b(need|looking\s+for)\s+(a\s+)?(bed|placement)\b",
 )
 
@@ -75,8 +80,17 @@ CUE_WORDS = frozenset(
     where take bring drop transport drunk intoxicated combative violent aggressive
     assaultive juvenile teenager teen autistic autism veteran voluntary involuntary tonight
     tomorrow morning evening afternoon midnight monday tuesday wednesday thursday friday
-    saturday sunday sober adult minor
+    saturday sunday sober adult minor homeless shelter detox withdrawal suicidal overdose
+    unresponsive breathalyzer
     """.split()
+)
+
+# A question about the program or the law rather than about one person tonight.
+GUIDANCE_FRAME = (
+    r"\b(?:our|we|we're|us|my (?:officers|deputies|guys|squad|team|department|agency)|"
+    r"other (?:agencies|departments|depts|sheriffs|cities|counties|places)|allowed|legal(?:ly)?|"
+    r"the law|polic(?:y|ies)|program|training|grants?|funding|how (?:do|does|should|can|long|"
+    r"often|many|much)|what (?:do|does|should|are|is the)|why|should we|are they)\b"
 )
 
 # Resource kinds that are not places to take someone (you call them, or they come to you).
@@ -155,31 +169,24 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("de-escalation", "deescalation", "de-escalate", "calm down"),
 )  # fmt: skip
 
-# Kinds that suit a person in a given situation (placement ranking, not eligibility),
-# keyed by the Situation attribute that states it.
-KIND_AFFINITY: dict[str, dict[str, float]] = {
-    "intoxicated": {"sobering_center": 0.5, "detox": 0.35},
-    "is_minor": {"youth": 0.5},
-    "idd": {"idd_services": 0.45},
-    "veteran": {"veterans": 0.45},
-    "involuntary": {"psychiatric_hospital": 0.25, "crisis_center": 0.15,
-                    "emergency_department": 0.1},
-    "violent": {"emergency_department": 0.25, "psychiatric_hospital": 0.2},
-}  # fmt: skip
-
-# How suitable each kind is as a police drop-off point, before the situation is considered.
+# How suitable each kind is as a place for a person in crisis, before the situation is
+# considered (what the person states adds to it: see ``needs.NEEDS``). Lines and teams are
+# candidates only when the need is someone to call or to come out.
 DESTINATION_PRIOR: dict[str, float] = {
     "crisis_center": 1.0,
-    "sobering_center": 0.6,
-    "youth": 0.6,
-    "emergency_department": 0.7,
-    "psychiatric_hospital": 0.6,
-    "detox": 0.55,
-    "idd_services": 0.45,
-    "veterans": 0.4,
+    "emergency_department": 0.6,
+    "psychiatric_hospital": 0.55,
+    "youth": 0.4,
+    "sobering_center": 0.3,
+    "detox": 0.3,
+    "idd_services": 0.35,
+    "veterans": 0.35,
     "peer_respite": 0.4,
-    "shelter": 0.4,
+    "shelter": 0.3,
     "outpatient": 0.25,
+    "crisis_line": 0.3,
+    "mobile_crisis": 0.3,
+    "co_responder": 0.3,
     "other": 0.2,
 }
 
@@ -189,3 +196,113 @@ LANGUAGES = (
     "ukrainian", "farsi", "hindi", "punjabi", "urdu", "amharic", "swahili", "japanese",
     "german", "italian", "navajo", "asl", "american sign language", "sign language",
 )  # fmt: skip
+
+# What a person needs, said as a situation rather than a kind of place ("somewhere to sleep it
+# off", "someone to go out to the house"), and the kinds of resource that meet it, best first.
+# Kinds are the contract's closed vocabulary, so this works on any knowledge base.
+NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
+    # a place to sober up
+    (r"sleep (?:it|this) off|sober(?:s|ing)? up|(?:till|until|til) (?:he|she|they)(?:'?s|'?re|"
+     r" is| are)? sober|dry(?:ing)? out|drunk tank|(?:crash|sleep|stay) (?:\w+ )?(?:till|until|"
+     r"til)\b|sobering|public intox\w*",
+     {"sobering_center": 1.0, "detox": 0.5}),
+    # withdrawal and getting off a substance
+    (r"detox\w*|withdraw\w*|coming off|come off|get(?:ting)? (?:off|clean|sober)|kick(?:ing)? "
+     r"(?:the|his|her|their) habit|dope ?sick|rehab|addiction|substance use treatment|quit "
+     r"(?:drinking|using)|stop (?:drinking|using)|suboxone|methadone|\bmat\b|shakes|"
+     r"\bdts\b|delirium tremens",
+     {"detox": 1.0, "sobering_center": 0.3, "outpatient": 0.3}),
+    # no place to stay
+    (r"homeless|unhoused|unsheltered|nowhere to (?:sleep|stay|go|live)|no (?:place|where|home) "
+     r"to (?:sleep|stay|go)|no roof|roof over|bed for the night|place to (?:sleep|stay)|"
+     r"somewhere to (?:sleep|stay)|kicked out|evicted|sleeping (?:rough|outside|in (?:a|his|"
+     r"her|their) car)|living (?:in (?:a|his|her|their) car|on the streets?)|on the streets?|"
+     r"out in the cold|shelter|(?:needs?|wants?|find|get|looking for) (?:\w+ )?(?:a )?bed\b",
+     {"shelter": 1.0, "peer_respite": 0.3, "youth": 0.3}),
+    # someone to come out
+    (r"(?:go|come|head|get|swing) (?:out )?(?:to|by) (?:the|his|her|their|a) (?:house|home|"
+     r"residence|apartment|place|scene|school)|check(?:ing)? on|welfare check|come out|"
+     r"send (?:someone|somebody|a (?:team|clinician|counselor))|someone (?:to )?come|"
+     r"(?:respond|go) to (?:the|a) (?:call|scene)|house call|in the field|on scene|"
+     r"meet (?:us|me|the officer)|ride along|clinician (?:to|with)|can (?:someone|somebody|"
+     r"anyone|they) (?:come|go|respond)|\bout to (?:a|an|the|his|her|their)\b|"
+     r"get (?:a|an|the|someone|somebody) (?:\w+ ){0,2}out\b",
+     {"mobile_crisis": 1.0, "co_responder": 0.9, "crisis_line": 0.4}),
+    # someone to talk to by phone or text
+    (r"on the phone|over the phone|by phone|someone to talk to|talk to (?:someone|somebody|"
+     r"a counselor)|(?:crisis|hot|help|warm|text) ?line|number (?:\w+ )?(?:can|could) "
+     r"(?:call|text)|needs? to vent|just (?:talk|vent)|call (?:someone|somebody)|"
+     r"text (?:someone|somebody)|phone support",
+     {"crisis_line": 1.0, "mobile_crisis": 0.2, "peer_respite": 0.2}),
+    # a calm, non-hospital place for a while
+    (r"calm place|quiet place|(?:couple|few) (?:of )?(?:days|nights)|(?:not|isn'?t|isnt|"
+     r"instead of|other than|without) (?:a |the )?(?:hospital|ward|psych|er|inpatient|locked)|"
+     r"respite|break from|home[\s-]?like|peer[\s-]?run|been there|lived experience",
+     {"peer_respite": 1.0, "crisis_center": 0.5}),
+    # medication and follow-up care
+    (r"(?:ran|run|running|is|was) out of (?:\w+ )?(?:meds|medications?|pills|prescriptions?)|"
+     r"(?:meds|medication|prescription) refill|refill|off (?:\w+ )?(?:meds|medications?)|"
+     r"missed (?:\w+ )?(?:meds|medications?|appointment|shots?)|psychiatrist|counseling|"
+     r"therapist|therapy|follow[\s-]?up|appointment|med management|injection",
+     {"outpatient": 1.0, "crisis_center": 0.4}),
+    # a hospital, by name of the thing
+    (r"(?:which|what|nearest|closest|a|the) hospital|hospitals|\ber\b|emergency room|"
+     r"psych ward|inpatient|admitted",
+     {"emergency_department": 1.0, "psychiatric_hospital": 0.9}),
+    # a mental health crisis: a crisis centre first
+    (r"suicid\w*|kill (?:him|her|them|my)sel(?:f|ves)|(?:hurt|harm)(?:ing)? (?:him|her|them)sel"
+     r"(?:f|ves)|self[\s-]?harm\w*|hearing voices|voices|psychotic|psychosis|paranoi\w*|"
+     r"hallucinat\w*|delusion\w*|manic|mania|(?:mental health|mental|psych\w*) crisis|"
+     r"in crisis|breakdown|panic attack|depress\w*|done with life|wants to die|"
+     r"talking about (?:dying|death)|edp",
+     {"crisis_center": 1.0, "emergency_department": 0.5, "psychiatric_hospital": 0.4,
+      "mobile_crisis": 0.3, "crisis_line": 0.3, "peer_respite": 0.3, "youth": 1.0,
+      "veterans": 0.5, "idd_services": 0.8}),
+    # an assessment
+    (r"psych(?:iatric)? eval\w*|evaluat\w*|assess\w*|crisis (?:center|unit|stabilization)|"
+     r"stabiliz\w*|\bcsu\b|receiving",
+     {"crisis_center": 1.0, "psychiatric_hospital": 0.4, "emergency_department": 0.3}),
+    # veterans, disabilities and youth by service, not only by who the person is
+    (r"\bva\b|vet center|veterans? (?:services|center|program)", {"veterans": 1.0}),
+)  # fmt: skip
+
+# Conditions a question can state and a place's ``excludes`` (or notes) can name; a place whose
+# exclusions name a condition the person has is left out, whatever it says otherwise.
+CONDITIONS: dict[str, str] = {
+    "unresponsive": r"unresponsive|non[\s-]?responsive|unconscious|passed out|pass(?:ing)? out|"
+                    r"(?:not|non|un)[\s-]?rous(?:e)?able|(?:won'?t|wont|can'?t|cant|cannot|not|"
+                    r"unable to|will not) (?:be )?(?:wake|waking|woken|rouse|roused)|out cold|"
+                    r"obtunded|unable to (?:walk|stand)|can'?t (?:walk|stand)",
+    "head_injury": r"head (?:injur\w*|trauma|wound|lac\w*)|hit (?:his |her |their )?head|"
+                   r"concussion|bleeding from (?:the|his|her) head",
+    "overdose": r"overdos\w*|\bod(?:'?d|ed)?\b|(?:bunch|handful|bottle|lot) of (?:\w+ ){0,2}pills|"
+                r"too many (?:\w+ )?pills|swallowed|ingest\w*|poison\w*",
+    "medical": r"medical(?:ly)? (?:emergenc\w*|unstable|needs?|conditions?|issues?|problems?|"
+               r"complications?|instability|care)|acute medical|medically|injur\w*|"
+               r"bleeding|seizur\w*|chest pain|(?:not|trouble|difficulty) breathing|"
+               r"diabetic|ambulance",
+    "withdrawal": r"withdraw\w*|\bdts\b|delirium tremens|the shakes|dope ?sick",
+    "weapons": r"weapons?|armed|(?:a |with a |has a |had a )(?:gun|knife|firearm|blade)|"
+               r"guns|knives|firearms?",
+    "sex_offense": r"sex(?:ual)? offen\w*|registered sex",
+    "pregnancy": r"pregnan\w*",
+}  # fmt: skip
+
+# Conditions that make it a medical emergency: the emergency department comes first.
+MEDICAL_EMERGENCIES = frozenset({"unresponsive", "head_injury", "overdose", "medical"})
+# A breath or blood alcohol reading at or above this is a medical emergency on its own.
+DANGEROUS_BAC = 0.30
+
+# What else to offer when the place or team asked for is closed: the same kind first, then
+# what does the same job (another team, the crisis line).
+ALTERNATIVES: dict[str, dict[str, float]] = {
+    "mobile_crisis": {"mobile_crisis": 1.0, "co_responder": 0.9, "crisis_line": 0.6},
+    "co_responder": {"co_responder": 1.0, "mobile_crisis": 0.9, "crisis_line": 0.6},
+    "crisis_line": {"crisis_line": 1.0, "mobile_crisis": 0.5},
+    "crisis_center": {"crisis_center": 1.0, "emergency_department": 0.6, "crisis_line": 0.3},
+    "sobering_center": {"sobering_center": 1.0, "detox": 0.8, "crisis_center": 0.5},
+    "detox": {"detox": 1.0, "sobering_center": 0.7, "crisis_center": 0.5},
+    "shelter": {"shelter": 1.0, "peer_respite": 0.5, "crisis_center": 0.3},
+    "peer_respite": {"peer_respite": 1.0, "crisis_center": 0.7, "crisis_line": 0.3},
+    "outpatient": {"outpatient": 1.0, "crisis_center": 0.6, "crisis_line": 0.3},
+}

@@ -8,12 +8,20 @@ descriptive ones ("drunk", "5150") as optional extra evidence.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Any, Literal
 
-from bot.search.lexicon import LANGUAGES, PLACEMENT_PATTERNS
+from bot.search.lexicon import (
+    CONDITIONS,
+    DANGEROUS_BAC,
+    LANGUAGES,
+    MEDICAL_EMERGENCIES,
+    NEED_SIGNS,
+    NOT_A_DESTINATION,
+    PLACEMENT_PATTERNS,
+)
 from bot.search.text import fold
 
 AgeGroup = Literal["minor", "adult"]
@@ -40,6 +48,9 @@ class Situation:
     veteran: bool | None = None
     language: str | None = None
     walk_in: bool = False  # the person can go in on their own: no police drop-off needed
+    conditions: frozenset[str] = frozenset()  # CONDITIONS stated ("passed out", "hit his head")
+    wants: Mapping[str, float] = field(default_factory=dict)  # resource kind -> how well it fits
+    place: str | None = None  # a place served, as the knowledge base's ``area`` names it
     drop_spans: tuple[Span, ...] = field(default=(), repr=False, compare=False)
     soft_spans: tuple[Span, ...] = field(default=(), repr=False, compare=False)
 
@@ -50,12 +61,26 @@ class Situation:
         return None if self.age_group is None else self.age_group == "minor"
 
     @property
+    def calls_for_help(self) -> bool:
+        """The need is someone to call or to come out (a line, a team), not a place to go."""
+        best = max(self.wants.values(), default=0.0)
+        return any(k in NOT_A_DESTINATION for k, w in self.wants.items() if w == best)
+
+    @property
+    def medical_emergency(self) -> bool:
+        """Needs an emergency department first: unresponsive, injured, overdosed, BAC ≥ .30."""
+        return bool(self.conditions & MEDICAL_EMERGENCIES) or (
+            self.bac is not None and self.bac >= DANGEROUS_BAC
+        )
+
+    @property
     def stated(self) -> tuple[str, ...]:
         """Which facts about the person the question states."""
         facts = {
             "age": self.age_group, "intoxication": self.intoxicated, "hold": self.involuntary,
             "violence": self.violent, "idd": self.idd, "veteran": self.veteran,
-            "language": self.language,
+            "language": self.language, "place": self.place,
+            "conditions": self.conditions or None,
         }  # fmt: skip
         return tuple(name for name, value in facts.items() if value is not None)
 
@@ -68,7 +93,8 @@ class Situation:
     def describes_a_person(self) -> bool:
         """Enough about someone to look for a place: "drunk 16yo", "combative", but not a
         bare hold name ("baker act?"), which is a question about the word."""
-        return len(self.stated) >= 2 or self.stated not in ((), ("hold",))
+        strong = set(self.stated) - {"hold", "place", "language"}
+        return len(self.stated) >= 2 or bool(strong)
 
     def as_dict(self) -> dict[str, Any]:
         """The stated facts only, for JSON output and logs."""
@@ -80,6 +106,14 @@ class Situation:
                 out[name] = value
         if self.walk_in:
             out["walk_in"] = True
+        if self.conditions:
+            out["conditions"] = sorted(self.conditions)
+        if self.medical_emergency:
+            out["medical_emergency"] = True
+        if self.wants:
+            out["wants"] = sorted(self.wants, key=lambda kind: -self.wants[kind])
+        if self.place:
+            out["place"] = self.place
         if self.time_stated:
             out["time"] = self.at.isoformat(timespec="minutes")
         out["placement"] = self.placement
@@ -102,6 +136,9 @@ _AGE_PATTERNS = (
         r"hrs?|min|minutes|times|calls|people|officers|days|weeks))"
     ),
     _rx(r"\b(\d{1,2})\s*(?:m|f|male|female)\b"),
+    _rx(r"\b(\d{1,2})(?:st|nd|rd|th)\s+birthday\b"),
+    _rx(r"\bturn(?:ed|s|ing)?\s+(\d{1,2})\b"),
+    _rx(r"\b(\d{1,2})\s*-?ish\b"),
 )
 _MINOR_WORDS = _rx(
     r"\b(teen|teens|teenager|teenage|juvenile|juv|minor|minors|kid|kids|child|children|"
@@ -113,13 +150,17 @@ _ADULT_WORDS = _rx(
     r"grandfather)\b"
 )
 _DECADE = _rx(r"\b(?:in (?:his|her|their) |(?<!\d))([2-9])0'?s\b")
+_TENS = ("twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet")
+_DECADE_WORDS = _rx(r"\b(" + "|".join(_TENS) + r")(?:y|ies)(?:[\s-]*(?:something|ish|odd))?\b")
 
 _BAC = (
-    _rx(r"\b(?:bac|bal|blood alcohol(?: content| level)?|breathalyzer|pbt)\W*"
+    _rx(r"\b(?:bac|bal|brac|blood alcohol(?: content| level)?|breathalyz\w*|breathalys\w*|"
+        r"breath test|intoxilyz\w*|pbt)\W*"
         r"(?:(?:of|is|was|at|around|about|approx\w*|roughly|near|like|maybe|a|an|=|:)\W*){0,3}"
         r"(0?\.\d{1,3})"),
     _rx(r"\b(?:blew|blow|blows|blowing|blown)\s+(?:a\s+|an\s+)?(0?\.\d{1,3})"),
-    _rx(r"(?<![\d.])(0?\.\d{1,3})\s*(?:bac|bal|blood alcohol)\b"),
+    _rx(r"(?<![\d.])(0?\.\d{1,3})\s*(?:on the |on |bac|bal|brac|pbt|blood alcohol)"
+        r"(?:pbt|breath\w*|bac)?\b"),
 )  # fmt: skip
 _INTOXICATED = _rx(
     r"\b(drunk|intoxicated|intox|inebriated|etoh|wasted|hammered|tipsy|buzzed|under the "
@@ -127,7 +168,10 @@ _INTOXICATED = _rx(
     r"rise| functioning| utilizer| utilizers)|tweaking|tweaker|on meth|on drugs|on something|"
     r"overdos\w*|od'?d|smashed|bac|blood alcohol)\b"
 )
-_SOBER = _rx(r"\b(sober|not (?:drunk|intoxicated|high)|no (?:alcohol|drugs|etoh))\b")
+_SOBER = _rx(
+    r"\b(sober(?! up| ing)|not (?:drunk|intoxicated|high|impaired|under the influence)|"
+    r"no (?:alcohol|drugs|etoh)|(?:hasn'?t|has not|hadn'?t) been drinking|clean and sober)\b"
+)
 _HOLDS = (
     ("5150", r"\b5150(?:'?d|ed)?\b"),
     ("5585", r"\b5585\b"),
@@ -172,6 +216,8 @@ _LANGUAGE = _rx(
     r"(?:[\s-]+(?:speaking|speaker|only))?\b|\bonly speaks (\w+)\b|\bdeaf\b"
 )
 _PLACEMENT = tuple(_rx(p) for p in PLACEMENT_PATTERNS)
+_NEEDS = tuple((_rx(r"(?<![\w-])(?:" + pattern + r")"), kinds) for pattern, kinds in NEED_SIGNS)
+_CONDITIONS = tuple((name, _rx(r"\b(?:" + pattern + r")")) for name, pattern in CONDITIONS.items())
 
 _CLOCK = _rx(r"\b(?:at\s+|around\s+|@\s*)?(\d{1,2})(?::([0-5]\d))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])")
 _CLOCK_24 = _rx(r"\b(?:at\s+|around\s+)?([01]?\d|2[0-3]):([0-5]\d)\b")
@@ -179,7 +225,10 @@ _MILITARY = _rx(r"\b(?:at\s+|around\s+)?([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hours|
 _NAMED_TIMES = (
     (_rx(r"\bnoon\b|\bmidday\b"), time(12, 0)),
     (_rx(r"\bmidnight\b"), time(0, 0)),
-    (_rx(r"\b(tonight|this evening|late night|overnight|middle of the night)\b"), time(23, 0)),
+    (
+        _rx(r"\b(tonight|tonite|this evening|late night|overnight|middle of the night)\b"),
+        time(23, 0),
+    ),
     (_rx(r"\bthis morning|early morning\b"), time(8, 0)),
     (_rx(r"\bthis afternoon\b"), time(15, 0)),
 )
@@ -192,20 +241,31 @@ _WEEKDAY = _rx(
 _PART_OF_DAY = {"night": time(23, 0), "morning": time(8, 0), "evening": time(19, 0),
                 "afternoon": time(15, 0)}  # fmt: skip
 _TOMORROW = _rx(r"\b(tomorrow|tmrw|tmw)\b")
+_NIGHT = _rx(r"\b(tonight|tonite|overnight|middle of the night)\b")
+# a time of day that has just passed still means today ("at 10pm" asked at 22:20)...
+PAST_GRACE = timedelta(hours=1)
+# ...and before dawn, "tonight" is the night already under way
+EARLY_MORNING_ENDS = 6
 
 
-HoldNames = Sequence[tuple[str, re.Pattern[str]]]
+Names = Sequence[tuple[str, re.Pattern[str]]]
+HoldNames = Names
 
 
-def read_situation(question: str, now: datetime, local_holds: HoldNames = ()) -> Situation:
+def read_situation(
+    question: str, now: datetime, local_holds: Names = (), places: Names = ()
+) -> Situation:
     """Parse ``question`` asked at ``now`` (timezone-aware, in the knowledge base's zone).
 
-    ``local_holds`` adds hold names the knowledge base's glossary defines ("M-9").
+    ``local_holds`` adds hold names the knowledge base's glossary defines ("M-9");
+    ``places`` are the places its resources serve, each with the pattern that finds it.
     """
     text = fold(question)
     drop: list[Span] = []
     soft: list[Span] = []
 
+    wants = _wants(text, soft)
+    conditions = frozenset(name for name, rx in _CONDITIONS if _mark(rx, text, soft))
     age, age_group = _age(text, drop, soft)
     bac = _first_float(_BAC, text, drop)
     intoxicated: bool | None = None
@@ -215,6 +275,11 @@ def read_situation(question: str, now: datetime, local_holds: HoldNames = ()) ->
     elif bac is not None or _INTOXICATED.search(text):
         intoxicated = True
         soft.extend(m.span() for m in _INTOXICATED.finditer(text))
+    if "sobering_center" in wants and intoxicated is None:
+        intoxicated = True  # "somewhere he can sleep it off"
+    veteran = True if _mark(_VETERAN, text, soft) else None
+    if veteran and age_group is None:
+        age_group = "adult"
     # named holds first (built-in, then the knowledge base's), the generic "on a hold" last
     holds = (*_HOLD_PATTERNS[:-1], *local_holds, _HOLD_PATTERNS[-1])
     hold = next((name for name, rx in holds if rx.search(text)), None)
@@ -226,7 +291,7 @@ def read_situation(question: str, now: datetime, local_holds: HoldNames = ()) ->
         soft.extend(m.span() for m in _VOLUNTARY.finditer(text))
     violent = _flag(_VIOLENT, _CALM, text, soft)
     idd = True if _mark(_IDD, text, soft) else None
-    veteran = True if _mark(_VETERAN, text, soft) else None
+    place = next((name for name, rx in places if _mark(rx, text, soft)), None)
     language = _language(text, soft)
     walk_in = _mark(_WALK_IN, text, soft)
     at, time_stated = _moment(text, now, drop)
@@ -246,6 +311,9 @@ def read_situation(question: str, now: datetime, local_holds: HoldNames = ()) ->
         veteran=veteran,
         language=language,
         walk_in=walk_in,
+        conditions=conditions,
+        wants=wants,
+        place=place,
         drop_spans=tuple(drop),
         soft_spans=tuple(soft),
     )
@@ -279,12 +347,35 @@ def _age(text: str, drop: list[Span], soft: list[Span]) -> tuple[int | None, Age
     if decade:
         drop.append(decade.span())
         return int(decade.group(1)) * 10, "adult"
+    decade = _DECADE_WORDS.search(text)
+    if decade:
+        drop.append(decade.span())
+        return (_TENS.index(decade.group(1)) + 2) * 10, "adult"
     for pattern, group in ((_MINOR_WORDS, "minor"), (_ADULT_WORDS, "adult")):
         match = pattern.search(text)
         if match:
             soft.append(match.span())  # the word stays searchable ("youth" services)
             return None, group
     return None, None
+
+
+def _wants(text: str, soft: list[Span]) -> dict[str, float]:
+    """The kinds of resource the needs stated call for, each with how well it meets them."""
+    wants: dict[str, float] = {}
+    for pattern, kinds in _NEEDS:
+        if _mark(pattern, text, soft):
+            for kind, weight in kinds.items():
+                wants[kind] = max(wants.get(kind, 0.0), weight)
+    return wants
+
+
+def place_names(areas: Iterable[str]) -> Names:
+    """Patterns finding each place a knowledge base's resources serve ("Cedar Valley")."""
+    names = sorted({a.strip() for a in areas if len(a.strip()) >= 3}, key=len, reverse=True)
+    return tuple(
+        (name, re.compile(r"(?<!\w)" + re.escape(fold(name)).replace(r"\ ", r"[\s-]*") + r"(?!\w)"))
+        for name in names
+    )
 
 
 def _first_float(
@@ -333,8 +424,12 @@ def _moment(text: str, now: datetime, drop: list[Span]) -> tuple[datetime, bool]
         drop.append(match.span())
     clock = _clock(text, drop) or _named_time(text, drop) or part_of_day
     if clock is not None:
-        day = day.replace(hour=clock.hour, minute=clock.minute, second=0, microsecond=0)
-        stated = True
+        if _NIGHT.search(text) and now.hour < EARLY_MORNING_ENDS and not stated:
+            return now, True  # "tonight" at 01:30 is now, not 23:00
+        moment = day.replace(hour=clock.hour, minute=clock.minute, second=0, microsecond=0)
+        if now - moment > PAST_GRACE:  # "at 2am" asked at 23:00: the coming one
+            moment += timedelta(days=7 if stated else 1)
+        day, stated = moment, True
     drop.extend(match.span() for match in _NOW.finditer(text))
     return day, stated
 

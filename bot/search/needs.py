@@ -1,0 +1,256 @@
+"""Every need a question can state, defined once: when it is stated, how a place's criteria
+decide it, how a left-out place's reason and an unknown are worded, and which kinds of place
+suit a person with it.
+
+Eligibility (``eligibility.assess``), ranking (``kind_fit``) and the reasons shown all read
+``NEEDS``, so a new criterion is one entry here (plus its column in the criteria table and,
+if the question states it in new words, its reader in ``situation``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from bot.knowledge.model import RESOURCE_KINDS, Resource
+from bot.search.lexicon import CONDITIONS, KIND_LABELS
+from bot.search.situation import ADULT_AGE, Situation
+from bot.search.text import fold
+
+if TYPE_CHECKING:
+    from bot.search.eligibility import CriteriaTable
+
+UNKNOWN, NO, YES = -1, 0, 1
+Masks = tuple[np.ndarray, np.ndarray]  # (fails, confirms) over the rows asked about
+
+
+@dataclass(frozen=True)
+class Need:
+    name: str
+    stated: Callable[[Situation, bool], bool]  # (situation, placement) -> does it apply
+    # None: a need that only ranks (a veteran suits a vet centre; nothing rules a place out)
+    decide: Callable[[CriteriaTable, np.ndarray, Situation], Masks] | None
+    reason: Callable[[Resource, Situation], str] = lambda r, s: ""  # why a place was left out
+    unknown: Callable[[Resource, Situation], str | None] = lambda r, s: None
+    suits: Mapping[str, float] = field(default_factory=dict)  # kind -> bonus when stated
+
+
+def _column(name: str) -> Callable[[CriteriaTable, np.ndarray, Situation], Masks]:
+    """A yes/no criterion: fails on a known no, confirms on a known yes."""
+
+    def decide(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> Masks:
+        values = getattr(table, name)[rows]
+        resource = table.is_resource[rows]
+        return resource & (values == NO), resource & (values == YES)
+
+    return decide
+
+
+def _age(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> Masks:
+    low, high = table.min_age[rows], table.max_age[rows]
+    resource = table.is_resource[rows]
+    none = np.zeros(len(rows), dtype=bool)
+    if situation.age is not None:
+        too_young, too_old = (
+            (low >= 0) & (situation.age < low),
+            (high >= 0) & (situation.age > high),
+        )
+    elif situation.is_minor:  # age not given: a minor is under 18
+        too_young, too_old = low >= ADULT_AGE, none
+    else:  # an adult of unknown age
+        too_young, too_old = none, (high >= 0) & (high < ADULT_AGE)
+    youth_kind = table.kind[rows] == RESOURCE_KINDS.index("youth")
+    if not situation.is_minor:  # a youth service with no age range listed is not for adults
+        too_old = too_old | (youth_kind & (high < 0))
+    fails = resource & (too_young | too_old)
+    return fails, resource & ((low >= 0) | (high >= 0)) & ~fails
+
+
+def _intoxication(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> Masks:
+    code, limit = table.intoxication[rows], table.max_bac[rows]
+    resource = table.is_resource[rows]
+    below = code == 2
+    if situation.bac is None:  # "below the limit" cannot be decided: a caveat, not a no
+        over = under = np.zeros(len(rows), dtype=bool)
+    else:
+        over, under = below & (situation.bac > limit), below & (situation.bac <= limit)
+    return resource & ((code == NO) | over), resource & ((code == YES) | under)
+
+
+def _sober_kind(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> Masks:
+    """A sober person is not for a sobering centre, nor for detox unless they ask for it."""
+    kinds = table.kind[rows]
+    unsuited = kinds == RESOURCE_KINDS.index("sobering_center")
+    if "detox" not in situation.wants:
+        unsuited |= kinds == RESOURCE_KINDS.index("detox")
+    return unsuited, np.zeros(len(rows), dtype=bool)
+
+
+def _conditions(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> Masks:
+    named = condition_bits(situation_conditions(situation))
+    return (table.excludes[rows] & named) != 0, np.zeros(len(rows), dtype=bool)
+
+
+def _clearance(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> Masks:
+    values = table.medical_clearance[rows]
+    kinds = table.kind[rows]
+    return values == YES, kinds == RESOURCE_KINDS.index("emergency_department")
+
+
+def _area(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> Masks:
+    serves = table.serves(situation.place or "")[rows]
+    return table.is_resource[rows] & (serves == NO), serves == YES
+
+
+def _hold_reason(resource: Resource, situation: Situation) -> str:
+    hold = situation.hold if situation.hold and situation.hold != "involuntary hold" else None
+    return "does not accept people on an involuntary hold" + (f" ({hold})" if hold else "")
+
+
+def _intoxication_reason(resource: Resource, situation: Situation) -> str:
+    criteria = resource.criteria
+    if criteria.intoxication == "below_limit" and situation.bac is not None:
+        return (
+            f"accepts only a blood alcohol level below {criteria.max_bac:.2f}; "
+            f"person's is {situation.bac:.2f}"
+        )
+    return "does not accept intoxicated people"
+
+
+def _intoxication_unknown(resource: Resource, situation: Situation) -> str:
+    criteria = resource.criteria
+    if criteria.intoxication == "below_limit":
+        if criteria.max_bac is not None:
+            return f"accepts only a blood alcohol level below {criteria.max_bac:.2f}; BAC not given"
+        return "accepts only people below a blood alcohol limit; BAC not given"
+    return "policy on intoxication not listed"
+
+
+def _age_reason(resource: Resource, situation: Situation) -> str:
+    ages = age_range(resource) or f"{KIND_LABELS[resource.kind]} for young people"
+    return f"{ages}; {describe_person_age(situation)}"
+
+
+def _conditions_reason(resource: Resource, situation: Situation) -> str:
+    named = situation_conditions(situation)
+    items = [
+        text
+        for text in (*resource.criteria.excludes, *_refusing_sentences(resource.criteria.notes))
+        if any(_CONDITION_RX[c].search(fold(text)) for c in named)
+    ]
+    return "excludes " + "; ".join(items or resource.criteria.excludes)
+
+
+def _area_reason(resource: Resource, situation: Situation) -> str:
+    return f"serves {', '.join(resource.area)}; not {situation.place}"
+
+
+def _fixed(text: str) -> Callable[[Resource, Situation], str]:
+    return lambda resource, situation: text
+
+
+NEEDS: tuple[Need, ...] = (
+    Need("age", lambda s, p: s.is_minor is not None, _age, _age_reason,
+         _fixed("age limits not listed")),
+    Need("minor", lambda s, p: bool(s.is_minor), None, suits={"youth": 0.8}),
+    Need("intoxication", lambda s, p: bool(s.intoxicated), _intoxication, _intoxication_reason,
+         _intoxication_unknown, {"sobering_center": 0.9, "detox": 0.6}),
+    Need("sober", lambda s, p: p and s.intoxicated is False, _sober_kind,
+         lambda r, s: f"a {KIND_LABELS[r.kind]}; person is not intoxicated"),
+    Need("involuntary", lambda s, p: bool(s.involuntary), _column("involuntary"),
+         _hold_reason, _fixed("whether it takes involuntary holds is not listed"),
+         {"psychiatric_hospital": 0.25, "crisis_center": 0.15, "emergency_department": 0.1}),
+    Need("violence", lambda s, p: bool(s.violent), _column("violence"),
+         _fixed("does not accept violent or combative people"),
+         _fixed("policy on violent or combative people not listed"),
+         {"emergency_department": 0.25, "psychiatric_hospital": 0.2}),
+    Need("idd", lambda s, p: bool(s.idd), _column("idd"),
+         _fixed("does not serve people with intellectual or developmental disabilities"),
+         _fixed("whether it serves people with I/DD is not listed"), {"idd_services": 0.45}),
+    Need("veteran", lambda s, p: bool(s.veteran), None, suits={"veterans": 0.8}),
+    Need("conditions", lambda s, p: bool(situation_conditions(s)), _conditions,
+         _conditions_reason),
+    Need("medical", lambda s, p: s.medical_emergency, _clearance,
+         _fixed("needs medical clearance first: a medical emergency goes to an emergency "
+                "department"),
+         suits={"emergency_department": 1.5}),
+    Need("area", lambda s, p: bool(s.place), _area, _area_reason),
+    Need("dropoff", lambda s, p: p and not s.walk_in and (s.placement or not s.calls_for_help),
+         _column("dropoff"), _fixed("does not take law-enforcement drop-offs"),
+         _fixed("law-enforcement drop-off not listed; call ahead")),
+    Need("walk_in", lambda s, p: p and s.walk_in, _column("walk_in"),
+         _fixed("does not take walk-ins"), _fixed("walk-ins not listed; call ahead")),
+)  # fmt: skip
+
+
+def situation_conditions(situation: Situation) -> frozenset[str]:
+    """The conditions whose exclusions apply: those stated, and in a medical emergency
+    (BAC ≥ .30 included) whatever a place excludes as acute medical need."""
+    if situation.medical_emergency:
+        return situation.conditions | {"medical"}
+    return situation.conditions
+
+
+_CONDITION_RX = {name: re.compile(r"\b(?:" + rx + r")") for name, rx in CONDITIONS.items()}
+_CONDITION_BIT = {name: 1 << i for i, name in enumerate(CONDITIONS)}
+# a sentence of the notes that refuses someone: "cannot take anyone who is unresponsive"
+_REFUSAL = re.compile(
+    r"\b(?:no|not|cannot|can'?t|won'?t|will not|unable|exclud\w*|refus\w*|must (?:be|not)|"
+    r"except|only if|turn(?:ed)? away|go(?:es)? to (?:the )?(?:ed|er|emergency))\b"
+)
+
+
+def condition_bits(names: frozenset[str]) -> int:
+    bits = 0
+    for name in names:
+        bits |= _CONDITION_BIT[name]
+    return bits
+
+
+def _refusing_sentences(notes: str | None) -> list[str]:
+    if not notes:
+        return []
+    return [s for s in re.split(r"(?<=[.;!?])\s+", notes) if _REFUSAL.search(fold(s))]
+
+
+def excluded_conditions(resource: Resource) -> int:
+    """The conditions a place's ``excludes`` (or a refusing sentence of its notes) names."""
+    texts = [
+        fold(t)
+        for t in (*resource.criteria.excludes, *_refusing_sentences(resource.criteria.notes))
+    ]
+    names = frozenset(
+        name for name, rx in _CONDITION_RX.items() if any(rx.search(t) for t in texts)
+    )
+    return condition_bits(names)
+
+
+def kind_fit(kinds: np.ndarray, situation: Situation) -> np.ndarray:
+    """Bonus per row for how well its kind suits what the question states about the person."""
+    fit = np.zeros(len(kinds), dtype=np.float32)
+    for need in NEEDS:
+        if need.suits and need.stated(situation, True):
+            for kind, bonus in need.suits.items():
+                fit[kinds == RESOURCE_KINDS.index(kind)] += bonus
+    return fit
+
+
+def age_range(resource: Resource) -> str | None:
+    low, high = resource.criteria.min_age, resource.criteria.max_age
+    if low is None and high is None:
+        return None
+    if high is None:
+        return "all ages" if not low else f"ages {low}+"
+    if low is None or low == 0:
+        return f"ages up to {high}"
+    return f"ages {low}–{high}"
+
+
+def describe_person_age(situation: Situation) -> str:
+    if situation.age is not None:
+        return f"person is {situation.age}"
+    return "person is a minor" if situation.is_minor else "person is an adult"
