@@ -25,9 +25,9 @@ def test_shipped_evaluation_top1_accuracy_and_no_ineligible_results(summary_line
     ("folder", "floor"),
     [
         # written blind by a helper; its failures shaped general fixes (see the README)
-        ("heldout", 0.85),
+        ("heldout", 0.90),
         # written blind later and only scored: a check on generalisation, not a target
-        ("blind", 0.75),
+        ("blind", 0.90),
     ],
 )
 def test_knowledge_bases_written_without_seeing_the_matcher(summary_line, folder, floor):
@@ -43,10 +43,10 @@ def test_knowledge_bases_written_without_seeing_the_matcher(summary_line, folder
     [
         # written blind for issue 7 (one state's hold law each) and tuned on: the floors
         # guard what general fixes reached; the ineligible counts must only fall
-        ("port-halden", 0.55, 23),
-        ("susquehanna-pa", 0.62, 17),
-        ("blue-ridge-va", 0.55, 22),
-        ("palmetto-fl", 0.55, 33),
+        ("port-halden", 0.64, 9),
+        ("susquehanna-pa", 0.70, 3),
+        ("blue-ridge-va", 0.65, 10),
+        ("palmetto-fl", 0.68, 10),
     ],
 )
 def test_blind_sets_tuned_on(summary_line, folder, floor, most_ineligible):

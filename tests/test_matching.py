@@ -144,7 +144,7 @@ def test_blood_alcohol_over_the_limit_is_left_out_with_the_numbers(county):
 def test_below_the_limit_is_accepted_and_unknown_bac_is_a_caveat_not_a_no(county):
     under = ask(county, "where can I take a guy with BAC .10 at 3am", top=10)
     assert "adult-center" in ids(under)
-    unknown = ask(county, "where can I take a drunk adult at 3am", top=10)
+    unknown = ask(county, "where can I take a drunk adult on a 5150 at 3am", top=10)
     match = next(m for m in unknown.results if m.entry.id == "adult-center")
     assert "accepts only a blood alcohol level below 0.15; BAC not given" in match.caveats
 
@@ -158,19 +158,20 @@ def test_places_closed_at_the_asked_time_are_left_out_of_placement(county):
 
 
 def test_weekday_hours_open_and_closed(county):
-    monday = ask(county, "where can I drop off someone monday at 10am", top=10)
-    assert "day-clinic" in ids(monday)
-    sunday = ask(county, "where can I drop off someone sunday at 10am", top=10)
+    monday = ask(county, "he ran out of his meds, where can I drop him off monday at 10am")
+    assert ids(monday)[0] == "day-clinic"
+    sunday = ask(county, "he ran out of his meds, where can I drop him off sunday at 10am")
     assert "closed at 10:00, opens Mon 08:00" in left_out(sunday)["day-clinic"]
 
 
 def test_unknown_criteria_are_unknown_not_no(county):
-    answer = ask(county, "where can i take a 5150 monday at 3pm", top=10)
+    answer = ask(county, "he ran out of his meds, where can i take him monday 3pm")
     clinic = next(m for m in answer.results if m.entry.id == "day-clinic")
-    assert "whether it takes involuntary holds is not listed" in clinic.caveats
     assert "law-enforcement drop-off not listed; call ahead" in clinic.caveats
-    # places known to meet every need rank above places where criteria are unknown
-    assert ids(answer).index("adult-center") < ids(answer).index("day-clinic")
+    assert "day-clinic" not in left_out(answer)
+    # of two places of a kind, the one known to meet every need ranks first
+    hold = ask(county, "where can i take an autistic adult on a 5150 monday at 3pm", top=10)
+    assert ids(hold)[0] == "adult-center"
 
 
 def test_places_refusing_police_drop_offs_are_left_out_of_placement(county):

@@ -23,6 +23,7 @@ from bot.search.situation import Situation
 from bot.search.text import fold
 
 _NEEDS_BY_NAME = {need.name: need for need in NEEDS}
+LOGISTICS = frozenset({"dropoff", "walk_in", "hours", "area"})
 # an area naming a whole county or region: we cannot tell which towns it holds
 _BROAD = re.compile(
     r"\b(count(?:y|ies|ywide)|region\w*|statewide|state|parish|district|"
@@ -132,10 +133,9 @@ class CriteriaTable:
         only, UNKNOWN when it lists none (it serves anywhere) or a whole county or region,
         which may hold the place named."""
         key = fold(place)
-        broad = bool(_BROAD.search(key))  # "Cedar County" may hold the towns others list
         if key not in self._serves:
             self._serves[key] = np.array(
-                [UNKNOWN if a is None else YES if key in a[0] else UNKNOWN if a[1] or broad else NO
+                [UNKNOWN if a is None else YES if key in a[0] else UNKNOWN if a[1] else NO
                  for a in self._areas],
                 dtype=np.int8,
             )  # fmt: skip
@@ -160,11 +160,22 @@ class Verdicts:
 
     @property
     def fit(self) -> np.ndarray:
-        """Share of the stated needs each row is known to meet (0 when nothing is stated)."""
-        if not self.confirms:
+        """Share of the person's stated needs each row is known to meet (0 when none is
+        stated). Logistics (drop-off, walk-in, hours, area) decide who is left out, and
+        what is unknown about them is a caveat, but they do not rank."""
+        person = [mask for need, mask in self.confirms.items() if need not in LOGISTICS]
+        if not person:
             return np.zeros(len(self.rows), dtype=np.float32)
-        total = sum(c.astype(np.float32) for c in self.confirms.values())
-        return total / len(self.confirms)
+        return sum(c.astype(np.float32) for c in person) / len(person)
+
+    @property
+    def sure(self) -> np.ndarray:
+        """Share of the logistics (drop-off, hours...) each row is known to meet: a
+        tie-break between places that suit alike, open-now before hours unknown."""
+        known = [mask for need, mask in self.confirms.items() if need in LOGISTICS]
+        if not known:
+            return np.zeros(len(self.rows), dtype=np.float32)
+        return sum(c.astype(np.float32) for c in known) / len(known)
 
     def failed_needs(self, position: int) -> list[str]:
         return [need for need, mask in self.fails.items() if mask[position]]

@@ -57,12 +57,15 @@ SOFT_BOOST = 0.25  # how much optional words can add to (or, missing, take from)
 
 # Placement score shares: known fit to the needs, suitability of the kind, and the question's
 # other words ("needs a bed", "wants detox") when it has any.
-WITH_TEXT = (0.3, 0.4, 0.3)
-WITHOUT_TEXT = (0.4, 0.6, 0.0)
+WITH_TEXT = (0.18, 0.42, 0.35)
+WITHOUT_TEXT = (0.3, 0.7, 0.0)
 WANTS_SHARE = 0.6  # of a kind's suitability, when the question states a need kinds meet
 YOUTH_ONLY_BONUS = 0.5  # a place for minors only, whatever its kind, for a minor
-MAX_SUITABILITY = 2.0
-NAMED_BONUS = 1.0  # a place named in a placement question, when it fits, comes first
+MAX_SUITABILITY = 1.6
+LOGISTICS_SHARE = 0.05  # known to take drop-offs and be open: a tie-break
+FIT_CUT = 0.8  # a place scoring below this share of the best is not in a first answer...
+SHORT_LIST = 5  # ...of at most this many results (asked for more, every eligible place is)
+NAMED_BONUS = 0.3  # a place named in a placement question, when it fits, comes first
 NAMED_LOOKUP_BONUS = 0.15  # an entry named outright in a look-up
 GUIDANCE_OVER_PLACEMENT = 0.5  # a guidance look-up this good wins over a placement...
 GUIDANCE_FRAMED = 0.3  # ...or this good, when the question is framed as about the program
@@ -70,7 +73,9 @@ GUIDANCE_FRAMED = 0.3  # ...or this good, when the question is framed as about t
 _YES_NO = re.compile(r"^\s*(can|could|does|do|will|would|is|are|should|may)\b", re.IGNORECASE)
 # asking to use a place or team now, not about it: "need MCT at a house", "can they come out"
 _WANTS_IT_NOW = re.compile(
-    r"\b(need|needs|needed|out|available|working|on duty|come|respond|send|get|go|take|bring)\b",
+    r"\b(need|needs|needed|out|available|working|on duty|come|respond|send|get|go|take|bring|"
+    r"heading|headed|going|on (?:my|our) way|eta|en route|taking|bringing|running|walk|still|"
+    r"around|up)\b",
     re.IGNORECASE,
 )
 _GUIDANCE_FRAME = re.compile(GUIDANCE_FRAME, re.IGNORECASE)
@@ -141,15 +146,16 @@ class Engine:
         understood = correct_words(question, CUE_WORDS, self.knows_word)
         named, spans = self.named(understood)
         # the person is described outside the names: "Harbor Youth Shelter" is no minor
+        unnamed = _blank(understood, spans)
         situation = read_situation(
-            _blank(understood, spans),
+            unnamed,
             at.astimezone(ZoneInfo(self.timezone)),
             self._local_holds,
             self._places,
         )
         top = max(1, top)
         named_places = [r for r in named if self.index.criteria.is_resource[r]]
-        closed = self._closed_when_wanted(question, situation, named_places)
+        closed = self._closed_when_wanted(unnamed, situation, named_places)
         if closed is not None:  # "is the MCT out tonight": say so, and what is open instead
             situation = replace(situation, wants=ALTERNATIVES.get(closed.kind, {closed.kind: 1.0}))
         elif len(named_places) == 1 and not _YES_NO.match(question):
@@ -184,8 +190,11 @@ class Engine:
         about_a_place = asks_for_information(question) or asks_for_contact(question)
         # "drunk 16yo at 2am" describes a person; "nowhere to sleep tonight" states a need:
         # a place is wanted, unless guidance answers the question better
-        wanted = (
-            situation.describes_a_person or bool(situation.wants) or situation.medical_emergency
+        # a need read from the words of a term the question names ("suicide by cop warning
+        # signs") is the term's, not the person's
+        names_guidance = any(not self.index.criteria.is_resource[r] for r in named)
+        wanted = situation.describes_a_person or (
+            (bool(situation.wants) or situation.medical_emergency) and not names_guidance
         )
         placement = None
         if wanted and not about_a_place and not about_program:
@@ -212,7 +221,8 @@ class Engine:
         self, question: str, situation: Situation, named: list[int]
     ) -> Resource | None:
         """The one place or team the question asks to use ("need MCT at a house") when it is
-        closed at the moment asked; not when the question asks about its hours."""
+        closed at the moment asked; not when it only names it ("is the vet center open").
+        ``question`` is the question with the place's name blanked out."""
         if len(named) != 1:
             return None
         if not (situation.describes_a_person or _WANTS_IT_NOW.search(question)):
@@ -324,13 +334,14 @@ class Engine:
         scores = self._with_phrase(query, rows, coverage[rows])
         if asks_for_contact(question):
             scores = scores + CONTACT_BONUS * self.index.criteria.is_resource[rows]
-        # a place named in a question for its details; a term named in a question about it
         is_resource = self.index.criteria.is_resource[rows]
         about_program = bool(_GUIDANCE_FRAME.search(question))
+        # a place named in a question about it; a term or section in a question asking
+        # what it is ("what is CIT", not "CIT or co-responders for a small town")
         is_named = np.isin(rows, named) & np.where(
             is_resource,
             not asks_for_information(question) and not about_program,
-            not asks_for_contact(question),
+            asks_for_information(question) and not asks_for_contact(question),
         )
         scores = scores + NAMED_LOOKUP_BONUS * is_named
         order = np.lexsort((rows, -scores))
@@ -380,8 +391,8 @@ class Engine:
         criteria = self.index.criteria
         candidates = criteria.destination.copy()
         candidates[named] = True
-        if not situation.placement:  # lines and teams too, when that is what is needed
-            for kind in situation.wants:
+        if not situation.transport:  # lines and teams too, when that is what is needed
+            for kind in (k for k, weight in situation.wants.items() if weight > 0):
                 candidates |= criteria.is_resource & (criteria.kind == RESOURCE_KINDS.index(kind))
         rows = np.flatnonzero(candidates)
         if (
@@ -401,20 +412,28 @@ class Engine:
         else:
             fit_share, kind_share, text_share = WITHOUT_TEXT
             text = np.zeros(len(rows), dtype=np.float32)
-        scores = fit_share * verdicts.fit + kind_share * suitability + text_share * text
+        scores = (
+            fit_share * verdicts.fit
+            + kind_share * suitability
+            + text_share * text
+            + LOGISTICS_SHARE * verdicts.sure
+        )
         # a place the question names comes first when it fits ("Harbor or Bayview?")
         scores = scores + NAMED_BONUS * np.isin(rows, named)
         order = np.lexsort((rows, -scores))
         failed = verdicts.excluded[order]
-        shown = order[~failed]
+        eligible = order[~failed]
+        shown = eligible[:top]
+        if len(shown) and top <= SHORT_LIST:
+            # a first answer lists only the places that suit about as well as the best; the
+            # rest are counted in ``more`` and shown when more are asked for
+            shown = shown[scores[shown] >= scores[shown[0]] * FIT_CUT]
         return Answer(
             query=question,
             situation=situation,
-            results=tuple(
-                self._match(rows[p], scores[p], verdicts, p, situation) for p in shown[:top]
-            ),
+            results=tuple(self._match(rows[p], scores[p], verdicts, p, situation) for p in shown),
             excluded=self._exclusions(order[failed], rows, verdicts, situation),
-            more=max(0, len(shown) - top),
+            more=len(eligible) - len(shown),
             area=self.knowledge.defaults.area,
         )
 
@@ -462,7 +481,7 @@ class Engine:
             youth_kind = kinds == RESOURCE_KINDS.index("youth")
             youth_only = (criteria.max_age[rows] >= 0) & (criteria.max_age[rows] < ADULT_AGE)
             suitability[youth_only & ~youth_kind] += YOUTH_ONLY_BONUS
-        return np.minimum(suitability, MAX_SUITABILITY) / MAX_SUITABILITY
+        return np.clip(suitability, 0, MAX_SUITABILITY) / MAX_SUITABILITY
 
     def _with_phrase(self, query: Query, rows: np.ndarray, coverage: np.ndarray) -> np.ndarray:
         """Blend in how closely the question reads like an entry's title or sample question."""

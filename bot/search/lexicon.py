@@ -53,24 +53,40 @@ CONTACT_WORDS = frozenset(
     """.split()
 )
 
-# Placement intent: the asker is looking for somewhere to take a person.
-PLACEMENT_PATTERNS = (
-    r"\bwhere\b.{0,30}\b(take|tak|bring|drop|transport|go|send|put|place|admit)\b",
-    r"\bwhere\s+to\b(?!\s+(begin|start|find|get|learn|look|read|apply|sign|report))",
-    r"\b(go|walk\s+in|take\s+\w+|bring\s+\w+)\s+(somewhere|someplace|anywhere)\b",
-    r"\bdrop[\s-]?off\b",
+# Placement intent. Transport: the officer is taking the person somewhere (a place that
+# takes police drop-offs). Asking: someone or somewhere is wanted, which may be a team that
+# comes out or a line to call.
+TRANSPORT_PATTERNS = (
+    r"\bwhere\b.{0,30}\b(take|tak|bring|drop|transport|send|put|place|admit)\b",
     r"\b(take|bring|transport|drop|drive|run)\s+(him|her|them|this|the|a|an|my|someone|somebody|"
     r"person|guy|kid|juvenile|subject|pt|patient)\b",
+    r"\b(take\s+\w+|bring\s+\w+)\s+(somewhere|someplace|anywhere)\b",
+    r"\bdrop[\s-]?off\b",
     r"\bwho\s+(will|would|can|does|takes|accepts)\s+(take|accept|admit)",
     r"\bwho\s+(takes|accepts|admits)\b",
     r"\bwill\s+\w+(\s+\w+){0,3}\s+(take|accept|admit)\b",
     r"\bplace\s+to\s+(take|bring)\b",
+)
+ASKING_PATTERNS = (
+    r"\bwhere\b.{0,30}\bgo\b",
+    r"\bwhere\s+to\b(?!\s+(begin|start|find|get|learn|look|read|apply|sign|report))",
+    r"\b(go|walk\s+in)\s+(somewhere|someplace|anywhere)\b",
     r"\b(?:options?|ideas|suggestions|recommendations?|where|who|anyone|anywhere)\s*\W*\s*$",
     r"\bwho(?:'ll| will| can| could| would| is| does| do)\b.{0,20}\b(?:come|go|respond|help|see|"
     r"take|talk|working|on|open|available)\b",
     r"\bwhere\s+(?:can|could|should|do|would|will|is|are)\b.{0,25}\b(?:open|go|get|sleep|"
     r"stay|crash|sober)\b",
     r"\b(need|looking\s+for)\s+(a\s+)?(bed|placement)\b",
+)
+# "he doesn't need to go anywhere": no transport, whatever else the question says
+NO_TRANSPORT = (
+    r"\b(?:doesn'?t|does not|don'?t|do not|no) need (?:to )?(?:go|be taken|transport|a ride)|"
+    r"\bno (?:need for )?transport\b|\bstay(?:s|ing)? (?:at )?home\b"
+)
+# Words that negate the need right after them: "NOT a hospital", "absolutely no ER".
+NEGATION = (
+    r"(?:\bnot|\bno|\bnever|n'?t|\bwithout|\binstead of|\bother than|\brather than|\bbesides|"
+    r"\bexcept|\bavoid|\banywhere but)\s+(?:\w+\s+){0,3}$"
 )
 
 # Words the situation reader keys on, so a one-letter typo of them ("wher", "drnk",
@@ -90,7 +106,8 @@ GUIDANCE_FRAME = (
     r"\b(?:our|we|we're|us|my (?:officers|deputies|guys|squad|team|department|agency)|"
     r"other (?:agencies|departments|depts|sheriffs|cities|counties|places)|allowed|legal(?:ly)?|"
     r"the law|polic(?:y|ies)|program|training|grants?|funding|how (?:do|does|should|can|long|"
-    r"often|many|much)|what (?:do|does|should|are|is the)|why|should we|are they)\b"
+    r"often|many|much)|what (?:do|does|should|are|is the)|why|should we|are they|tips|pointers|"
+    r"advice|best practices?|hipaa|privacy|consent)\b"
 )
 
 # Resource kinds that are not places to take someone (you call them, or they come to you).
@@ -164,9 +181,31 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("suicide", "suicidal", "self harm", "kill himself", "kill herself", "kill themselves"),
     ("memorandum of understanding", "MOU", "interagency agreement", "partnership agreement"),
     ("technical assistance", "TA", "TTA", "training and technical assistance"),
-    ("data", "metrics", "statistics", "performance measures", "outcomes"),
-    ("dispatch", "dispatcher", "call taker", "911", "PSAP", "communications"),
+    ("data", "metrics", "statistics", "stats", "performance measures", "outcomes", "measures",
+     "numbers", "track", "tracking", "evaluation", "evaluate", "proof", "prove", "show results"),
+    ("dispatch", "dispatcher", "call taker", "call takers", "911", "PSAP", "communications",
+     "telecommunicator", "comm center"),
     ("de-escalation", "deescalation", "de-escalate", "calm down"),
+    # how coordinators talk about the program, in the words a knowledge base may not use
+    ("officer wellness", "wellness", "well-being", "wellbeing", "resilience", "critical incident",
+     "critical incidents", "rattled", "shaken", "shook up", "traumatized", "vicarious trauma",
+     "secondary trauma", "burnout", "stress", "EAP", "employee assistance", "OIS",
+     "officer-involved shooting"),
+    ("debrief", "debriefs", "debriefing", "after-action", "after action review", "case review",
+     "case reviews", "call review", "sit down", "sit-down", "go over the call", "lessons learned",
+     "went sideways"),
+    ("learning site", "learning sites", "site visit", "go visit", "go see", "peer exchange",
+     "model agency", "model agencies", "doing this well"),
+    ("community engagement", "community", "buy-in", "buy in", "neighborhood", "neighbors",
+     "residents", "stakeholders", "public support", "town hall"),
+    ("funding", "grant", "grants", "budget", "money", "pay for", "sustainability", "sustain",
+     "keep the lights on"),
+    ("firearm", "firearms", "gun", "guns", "weapon rights", "gun rights", "relinquish"),
+    ("consent", "parental consent", "parent refuses", "guardian", "sign in", "sign herself in",
+     "sign himself in", "parents have to"),
+    ("family", "relatives", "next of kin", "sister", "brother", "mother", "father", "spouse"),
+    ("tips", "pointers", "advice", "best practices", "how to talk", "communicate",
+     "communicating", "communication"),
 )  # fmt: skip
 
 # How suitable each kind is as a place for a person in crisis, before the situation is
@@ -222,16 +261,18 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
     # someone to come out
     (r"(?:go|come|head|get|swing) (?:out )?(?:to|by) (?:the|his|her|their|a) (?:house|home|"
      r"residence|apartment|place|scene|school)|check(?:ing)? on|welfare check|come out|"
-     r"send (?:someone|somebody|a (?:team|clinician|counselor))|someone (?:to )?come|"
+     r"send (?:someone|somebody|a (?:team|clinician|counselor))|(?:someone|somebody) (?:to )?come|"
+     r"come (?:out|over|by|see|and see|check|talk|help)|"
      r"(?:respond|go) to (?:the|a) (?:call|scene)|house call|in the field|on scene|"
      r"meet (?:us|me|the officer)|ride along|clinician (?:to|with)|can (?:someone|somebody|"
      r"anyone|they) (?:come|go|respond)|\bout to (?:a|an|the|his|her|their)\b|"
      r"get (?:a|an|the|someone|somebody) (?:\w+ ){0,2}out\b",
      {"mobile_crisis": 1.0, "co_responder": 0.9, "crisis_line": 0.4}),
     # someone to talk to by phone or text
-    (r"on the phone|over the phone|by phone|someone to talk to|talk to (?:someone|somebody|"
-     r"a counselor)|(?:crisis|hot|help|warm|text) ?line|number (?:\w+ )?(?:can|could) "
-     r"(?:call|text)|needs? to vent|just (?:talk|vent)|call (?:someone|somebody)|"
+    (r"on the phone|over the phone|by phone|(?:someone|somebody|anyone|anybody) to (?:talk|vent) "
+     r"to|talk to (?:someone|somebody|a counselor)|(?:crisis|hot|help|warm|text) ?line|"
+     r"number (?:\w+ )?(?:can|could) (?:call|text)|needs? to vent|just (?:talk|vent)|"
+     r"call (?:someone|somebody)|"
      r"text (?:someone|somebody)|phone support",
      {"crisis_line": 1.0, "mobile_crisis": 0.2, "peer_respite": 0.2}),
     # a calm, non-hospital place for a while
@@ -240,7 +281,8 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
      r"respite|break from|home[\s-]?like|peer[\s-]?run|been there|lived experience",
      {"peer_respite": 1.0, "crisis_center": 0.5}),
     # medication and follow-up care
-    (r"(?:ran|run|running|is|was) out of (?:\w+ )?(?:meds|medications?|pills|prescriptions?)|"
+    (r"(?:ran|run|running|is|was) out of (?:his |her |their )?\w+|(?:get|back on|restart)\w* "
+     r"(?:his |her |their )?(?:psych )?(?:meds|medications?)|"
      r"(?:meds|medication|prescription) refill|refill|off (?:\w+ )?(?:meds|medications?)|"
      r"missed (?:\w+ )?(?:meds|medications?|appointment|shots?)|psychiatrist|counseling|"
      r"therapist|therapy|follow[\s-]?up|appointment|med management|injection",
@@ -254,7 +296,9 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
      r"(?:f|ves)|self[\s-]?harm\w*|hearing voices|voices|psychotic|psychosis|paranoi\w*|"
      r"hallucinat\w*|delusion\w*|manic|mania|(?:mental health|mental|psych\w*) crisis|"
      r"in crisis|breakdown|panic attack|depress\w*|done with life|wants to die|"
-     r"talking about (?:dying|death)|edp",
+     r"talking about (?:dying|death)|edp|end(?:ing)? it(?: all)?|end (?:his|her|their) life|"
+     r"take (?:his|her|their) (?:own )?life|(?:not|doesn'?t) want(?:ing)? to live|better off dead|"
+     r"jump(?:ing)? off|spiral\w*|melt(?:ing)? ?down|hearing things",
      {"crisis_center": 1.0, "emergency_department": 0.5, "psychiatric_hospital": 0.4,
       "mobile_crisis": 0.3, "crisis_line": 0.3, "peer_respite": 0.3, "youth": 1.0,
       "veterans": 0.5, "idd_services": 0.8}),
@@ -273,15 +317,20 @@ CONDITIONS: dict[str, str] = {
                     r"(?:not|non|un)[\s-]?rous(?:e)?able|(?:won'?t|wont|can'?t|cant|cannot|not|"
                     r"unable to|will not) (?:be )?(?:wake|waking|woken|rouse|roused)|out cold|"
                     r"obtunded|unable to (?:walk|stand)|can'?t (?:walk|stand)",
-    "head_injury": r"head (?:injur\w*|trauma|wound|lac\w*)|hit (?:his |her |their )?head|"
+    "head_injury": r"head (?:injur\w*|trauma|wound|lac\w*)|(?:hit|smack|bang|bump|struck|crack"
+                   r"|split|slam)\w* (?:his |her |their )?head|"
                    r"concussion|bleeding from (?:the|his|her) head",
-    "overdose": r"overdos\w*|\bod(?:'?d|ed)?\b|(?:bunch|handful|bottle|lot) of (?:\w+ ){0,2}pills|"
+    "overdose": r"overdos\w*|\bod(?:'?d|ed)?\b|(?:bunch|handful|bottle|lot|fistful) of "
+                r"(?:\w+ ){0,2}(?:pills|tabs|tablets|meds|xanax|tylenol|oxy\w*|percocet\w*)|"
                 r"too many (?:\w+ )?pills|swallowed|ingest\w*|poison\w*",
     "medical": r"medical(?:ly)? (?:emergenc\w*|unstable|needs?|conditions?|issues?|problems?|"
                r"complications?|instability|care)|acute medical|medically|injur\w*|"
                r"bleeding|seizur\w*|chest pain|(?:not|trouble|difficulty) breathing|"
-               r"diabetic|ambulance",
+               r"diabetic|ambulance|confus\w*|disorient\w*|delirium|delirious|altered mental",
     "withdrawal": r"withdraw\w*|\bdts\b|delirium tremens|the shakes|dope ?sick",
+    "suicidal": r"suicid\w*|kill(?:ing)? (?:him|her|them|my)sel(?:f|ves)|self[\s-]?harm\w*|"
+                r"wants? to die|hurt(?:ing)? (?:him|her|them)sel(?:f|ves)|end(?:ing)? it all|"
+                r"end (?:his|her|their) life|take (?:his|her|their) (?:own )?life",
     "weapons": r"weapons?|armed|(?:a |with a |has a |had a )(?:gun|knife|firearm|blade)|"
                r"guns|knives|firearms?",
     "sex_offense": r"sex(?:ual)? offen\w*|registered sex",
@@ -306,3 +355,14 @@ ALTERNATIVES: dict[str, dict[str, float]] = {
     "peer_respite": {"peer_respite": 1.0, "crisis_center": 0.7, "crisis_line": 0.3},
     "outpatient": {"outpatient": 1.0, "crisis_center": 0.6, "crisis_line": 0.3},
 }
+
+# Words that name a kind of service outright ("need a co-responder", "is there a shelter"):
+# that kind is wanted. KIND_WORDS less those that describe the person or are too general.
+NOT_A_KIND_NAME = frozenset({
+    "bed", "family", "kid", "kids", "child", "children", "minor", "teen", "teenager",
+    "juvenile", "youth", "emergency", "hospital", "substance use", "appointment", "housing",
+    "homeless", "veteran", "veterans", "military", "VA", "autism", "autistic",
+    "intellectual disability", "developmental disability", "IDD", "crisis team", "counseling",
+    "therapy", "inpatient", "crisis clinician", "sobering", "respite", "peer support",
+    "emergency shelter", "call line", "phone line",
+})  # fmt: skip

@@ -14,13 +14,18 @@ from datetime import datetime, time, timedelta
 from typing import Any, Literal
 
 from bot.search.lexicon import (
+    ASKING_PATTERNS,
     CONDITIONS,
     DANGEROUS_BAC,
+    KIND_WORDS,
     LANGUAGES,
     MEDICAL_EMERGENCIES,
     NEED_SIGNS,
+    NEGATION,
+    NO_TRANSPORT,
     NOT_A_DESTINATION,
-    PLACEMENT_PATTERNS,
+    NOT_A_KIND_NAME,
+    TRANSPORT_PATTERNS,
 )
 from bot.search.text import fold
 
@@ -28,6 +33,8 @@ AgeGroup = Literal["minor", "adult"]
 Span = tuple[int, int]
 
 ADULT_AGE = 18
+NEGATION_REACH = 30  # characters before a phrase where a "not" or "no" denies it
+AVOIDED = -1.0  # how much a kind the question rules out ("not a hospital") is wanted
 
 
 @dataclass(frozen=True)
@@ -36,7 +43,8 @@ class Situation:
 
     at: datetime
     time_stated: bool = False
-    placement: bool = False
+    placement: bool = False  # somewhere or someone is wanted
+    transport: bool = False  # the officer is taking the person somewhere
     age: int | None = None
     age_group: AgeGroup | None = None
     intoxicated: bool | None = None
@@ -64,7 +72,7 @@ class Situation:
     def calls_for_help(self) -> bool:
         """The need is someone to call or to come out (a line, a team), not a place to go."""
         best = max(self.wants.values(), default=0.0)
-        return any(k in NOT_A_DESTINATION for k, w in self.wants.items() if w == best)
+        return best > 0 and any(k in NOT_A_DESTINATION for k, w in self.wants.items() if w == best)
 
     @property
     def medical_emergency(self) -> bool:
@@ -91,10 +99,13 @@ class Situation:
 
     @property
     def describes_a_person(self) -> bool:
-        """Enough about someone to look for a place: "drunk 16yo", "combative", but not a
-        bare hold name ("baker act?"), which is a question about the word."""
-        strong = set(self.stated) - {"hold", "place", "language"}
-        return len(self.stated) >= 2 or bool(strong)
+        """Enough about someone to look for a place: "drunk 16yo", "combative", "guy on a
+        5150", but not a bare hold name ("baker act?"), which is a question about the word,
+        nor "the guy we brought in"."""
+        weak = {"hold", "place", "language", "conditions"}
+        if self.age is None and self.age_group == "adult":
+            weak.add("age")  # "the guy we brought in" says little
+        return len(self.stated) >= 2 or bool(set(self.stated) - weak)
 
     def as_dict(self) -> dict[str, Any]:
         """The stated facts only, for JSON output and logs."""
@@ -139,6 +150,9 @@ _AGE_PATTERNS = (
     _rx(r"\b(\d{1,2})(?:st|nd|rd|th)\s+birthday\b"),
     _rx(r"\bturn(?:ed|s|ing)?\s+(\d{1,2})\b"),
     _rx(r"\b(\d{1,2})\s*-?ish\b"),
+    _rx(r"\b[mf]\s*/\s*(\d{1,2})\b|\b(\d{1,2})\s*/\s*[mf]\b"),
+    # a number standing alone between commas or at the start: "17, drunk at a party"
+    _rx(r"(?:^|,)\s*(\d{1,2})\s*(?:,|$)"),
 )
 _MINOR_WORDS = _rx(
     r"\b(teen|teens|teenager|teenage|juvenile|juv|minor|minors|kid|kids|child|children|"
@@ -159,18 +173,26 @@ _BAC = (
         r"(?:(?:of|is|was|at|around|about|approx\w*|roughly|near|like|maybe|a|an|=|:)\W*){0,3}"
         r"(0?\.\d{1,3})"),
     _rx(r"\b(?:blew|blow|blows|blowing|blown)\s+(?:a\s+|an\s+)?(0?\.\d{1,3})"),
+    # a reading right after the word for it: "drunk, .14"
+    _rx(r"\b(?:drunk|intoxicated|intox|etoh|drinking|hammered|wasted)\W{1,4}(0?\.\d{2,3})\b"),
     _rx(r"(?<![\d.])(0?\.\d{1,3})\s*(?:on the |on |bac|bal|brac|pbt|blood alcohol)"
         r"(?:pbt|breath\w*|bac)?\b"),
 )  # fmt: skip
 _INTOXICATED = _rx(
-    r"\b(drunk|intoxicated|intox|inebriated|etoh|wasted|hammered|tipsy|buzzed|under the "
+    r"\b(drunks?|intoxicated|intox|inebriated|etoh|wasted|hammered|tipsy|buzzed|lit|tanked|"
+    r"plastered|sauced|blitzed|trashed|loaded|faded|reeks? of (?:booze|alcohol|etoh)|under the "
     r"influence|drinking|been drinking|high on \w+|(?<!in )(?<!very )high(?! school| risk| "
     r"rise| functioning| utilizer| utilizers)|tweaking|tweaker|on meth|on drugs|on something|"
     r"overdos\w*|od'?d|smashed|bac|blood alcohol)\b"
 )
 _SOBER = _rx(
-    r"\b(sober(?! up| ing)|not (?:drunk|intoxicated|high|impaired|under the influence)|"
-    r"no (?:alcohol|drugs|etoh)|(?:hasn'?t|has not|hadn'?t) been drinking|clean and sober)\b"
+    r"\b(sober(?! up| ing)|(?:not|isn'?t|wasn'?t|never) (?:been )?(?:drunk|intoxicated|high|"
+    r"impaired|under the influence|drinking|using)|no (?:alcohol|drugs|etoh|booze|substances?)|"
+    r"(?:hasn'?t|has not|hadn'?t) been (?:drinking|using)|nothing on board|clean and sober|"
+    r"(?:been )?clean (?:for )?\d+ (?:days?|weeks?|months?|years?))\b"
+)
+_UNTIL_SOBER = _rx(
+    r"\b(?:till|until|til|get|gets|getting)\b[^.,;]{0,15}\bsober\b|\bsober(?:s|ing)? up\b"
 )
 _HOLDS = (
     ("5150", r"\b5150(?:'?d|ed)?\b"),
@@ -215,7 +237,18 @@ _LANGUAGE = _rx(
     r"\b(" + "|".join(sorted((re.escape(x) for x in LANGUAGES), key=len, reverse=True)) + r")"
     r"(?:[\s-]+(?:speaking|speaker|only))?\b|\bonly speaks (\w+)\b|\bdeaf\b"
 )
-_PLACEMENT = tuple(_rx(p) for p in PLACEMENT_PATTERNS)
+_TRANSPORT = tuple(_rx(p) for p in TRANSPORT_PATTERNS)
+_ASKING = tuple(_rx(p) for p in ASKING_PATTERNS)
+_NO_TRANSPORT = _rx(NO_TRANSPORT)
+_NEGATED = _rx(NEGATION)
+_KIND_NAMES = tuple(
+    (kind, _rx(r"(?<![\w-])(?:" + "|".join(
+        re.escape(p.lower()).replace(r"\ ", r"[\s-]*").replace(r"\-", r"[\s-]*")
+        for p in sorted(phrases, key=len, reverse=True) if p not in NOT_A_KIND_NAME
+    ) + r")s?(?![\w-])"))
+    for kind, phrases in KIND_WORDS.items()
+    if any(p not in NOT_A_KIND_NAME for p in phrases)
+)  # fmt: skip
 _NEEDS = tuple((_rx(r"(?<![\w-])(?:" + pattern + r")"), kinds) for pattern, kinds in NEED_SIGNS)
 _CONDITIONS = tuple((name, _rx(r"\b(?:" + pattern + r")")) for name, pattern in CONDITIONS.items())
 
@@ -265,11 +298,13 @@ def read_situation(
     soft: list[Span] = []
 
     wants = _wants(text, soft)
-    conditions = frozenset(name for name, rx in _CONDITIONS if _mark(rx, text, soft))
+    conditions = frozenset(
+        name for name, rx in _CONDITIONS if any(_affirmed(m, text, soft) for m in rx.finditer(text))
+    )
     age, age_group = _age(text, drop, soft)
     bac = _first_float(_BAC, text, drop)
     intoxicated: bool | None = None
-    if _SOBER.search(text):
+    if _SOBER.search(_UNTIL_SOBER.sub(" ", text)):  # "crash till he's sober" is not sober
         intoxicated = False
         soft.extend(m.span() for m in _SOBER.finditer(text))
     elif bac is not None or _INTOXICATED.search(text):
@@ -295,11 +330,13 @@ def read_situation(
     language = _language(text, soft)
     walk_in = _mark(_WALK_IN, text, soft)
     at, time_stated = _moment(text, now, drop)
-    placement = any(rx.search(text) for rx in _PLACEMENT)
+    transport = any(rx.search(text) for rx in _TRANSPORT) and not _NO_TRANSPORT.search(text)
+    placement = transport or any(rx.search(text) for rx in _ASKING)
     return Situation(
         at=at,
         time_stated=time_stated,
         placement=placement,
+        transport=transport,
         age=age,
         age_group=age_group,
         intoxicated=intoxicated,
@@ -339,9 +376,10 @@ def hold_names(glossary: Iterable[tuple[str, Sequence[str]]]) -> HoldNames:
 def _age(text: str, drop: list[Span], soft: list[Span]) -> tuple[int | None, AgeGroup | None]:
     for pattern in _AGE_PATTERNS:
         match = pattern.search(text)
-        if match and 0 < int(match.group(1)) <= 120:
+        number = next((g for g in match.groups() if g), None) if match else None
+        if match and number and 0 < int(number) <= 120:
             drop.append(match.span())
-            age = int(match.group(1))
+            age = int(number)
             return age, "minor" if age < ADULT_AGE else "adult"
     decade = _DECADE.search(text)
     if decade:
@@ -360,13 +398,27 @@ def _age(text: str, drop: list[Span], soft: list[Span]) -> tuple[int | None, Age
 
 
 def _wants(text: str, soft: list[Span]) -> dict[str, float]:
-    """The kinds of resource the needs stated call for, each with how well it meets them."""
+    """The kinds of resource the needs stated call for, each with how well it meets them;
+    a need said in the negative ("NOT a hospital", "no ER") counts against its kinds."""
     wants: dict[str, float] = {}
-    for pattern, kinds in _NEEDS:
-        if _mark(pattern, text, soft):
+    avoid: set[str] = set()
+    signs = [*_NEEDS, *((rx, {kind: 1.0}) for kind, rx in _KIND_NAMES)]
+    for pattern, kinds in signs:
+        for match in pattern.finditer(text):
+            if not _affirmed(match, text, soft):
+                avoid.update(kinds)
+                continue
             for kind, weight in kinds.items():
                 wants[kind] = max(wants.get(kind, 0.0), weight)
+    for kind in avoid:
+        wants[kind] = AVOIDED
     return wants
+
+
+def _affirmed(match: re.Match[str], text: str, soft: list[Span]) -> bool:
+    """Whether what ``match`` found is said, not denied ("no weapons", "NOT a hospital")."""
+    soft.append(match.span())
+    return not _NEGATED.search(text[max(0, match.start() - NEGATION_REACH) : match.start()])
 
 
 def place_names(areas: Iterable[str]) -> Names:
