@@ -150,3 +150,82 @@ def test_nothing_stated_means_unknown_not_no():
 def test_words_that_only_sound_like_violence_or_a_hold(text, violent, involuntary):
     s = situation(text)
     assert (s.violent, s.involuntary) == (violent, involuntary)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("he just needs a place to crash till he's sober", "sobering_center"),
+        ("she's got no roof tonight", "shelter"),
+        ("wants help coming off pills", "detox"),
+        ("can somebody go to the home and check on him", "mobile_crisis"),
+        ("he only needs someone on the phone", "crisis_line"),
+        ("a calm place for a couple of days that isn't a ward", "peer_respite"),
+        ("ran out of his meds", "outpatient"),
+        ("need a co-responder at an apartment", "co_responder"),
+    ],
+)
+def test_a_need_said_as_a_situation_names_the_kind_of_place_that_meets_it(text, kind):
+    wants = situation(text).wants
+    assert max(wants, key=wants.__getitem__) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "age", "minor"),
+    [
+        ("veteran in crisis, 3am", None, False),
+        ("just had his 18th birthday", 18, False),
+        ("sixty-something female", 60, False),
+        ("f, 60s, confused, 3am, options", 60, False),
+        ("m/19 suicidal", 19, False),
+        ("17, drunk at a house party", 17, True),
+        ("combative guy high on meth, 30ish", 30, False),
+        ("kid on the bridge", None, True),
+    ],
+)
+def test_implied_ages(text, age, minor):
+    read = situation(text)
+    assert (read.age, read.is_minor) == (age, minor)
+
+
+@pytest.mark.parametrize(
+    ("text", "bac"),
+    [("pbt was .2", 0.2), ("blowing a .28", 0.28), ("drunk, .14, in stoneman", 0.14),
+     (".19 on the pbt", 0.19), ("breathalyzer 0.11", 0.11)],
+)  # fmt: skip
+def test_breath_test_readings_are_blood_alcohol(text, bac):
+    assert situation(text).bac == bac
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["drunk guy passed out on bench", "won't wake up", "fell and hit his head",
+     "took a bunch of pills", "took a handful of her moms xanax", "blowing a .32"],
+)  # fmt: skip
+def test_medical_emergencies(text):
+    assert situation(text).medical_emergency
+
+
+def test_what_is_denied_is_not_stated():
+    read = situation("no weapons, not suicidal, NOT a hospital, not drinking")
+    assert "weapons" not in read.conditions and "suicidal" not in read.conditions
+    assert read.wants.get("emergency_department", 0) < 0  # ruled out, not wanted
+    assert read.intoxicated is False
+
+
+def test_sleeping_it_off_means_intoxicated_not_sober():
+    assert situation("just needs somewhere to crash till hes sober").intoxicated is True
+
+
+def test_a_time_already_past_today_means_the_coming_one():
+    late = at("2026-11-21 23:00")
+    assert read_situation("drunk 16yo at 2am", late).at == at("2026-11-22 02:00")
+    assert read_situation("tonight", at("2026-11-22 01:30")).at == at("2026-11-22 01:30")
+    assert read_situation("at 10pm", at("2026-11-21 22:20")).at == at("2026-11-21 22:00")
+
+
+def test_taking_someone_is_not_the_same_as_asking_who_can_come():
+    assert situation("where can i take him").transport
+    asking = situation("who can come out to the house")
+    assert asking.placement and not asking.transport
+    assert not situation("he doesnt need to go anywhere, where can he call").transport

@@ -132,7 +132,7 @@ KIND_WORDS: dict[str, tuple[str, ...]] = {
               "drug treatment", "alcohol treatment", "rehab"),
     "emergency_department": ("emergency department", "emergency room", "ER", "ED",
                              "hospital", "emergency"),
-    "psychiatric_hospital": ("psychiatric hospital", "psych hospital", "psych ward",
+    "psychiatric_hospital": ("psychiatric hospital", "psych hospital", "psych ward", "hospital",
                              "inpatient psychiatric", "inpatient", "behavioral hospital",
                              "mental hospital", "psych unit"),
     "shelter": ("shelter", "homeless shelter", "emergency shelter", "bed", "homeless",
@@ -262,7 +262,8 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
     (r"(?:go|come|head|get|swing) (?:out )?(?:to|by) (?:the|his|her|their|a) (?:house|home|"
      r"residence|apartment|place|scene|school)|check(?:ing)? on|welfare check|come out|"
      r"send (?:someone|somebody|a (?:team|clinician|counselor))|(?:someone|somebody) (?:to )?come|"
-     r"come (?:out|over|by|see|and see|check|talk|help)|"
+     r"come (?:out|over|by|see|and see|check|talk|help)|(?:someone|somebody|them|team|clinician) "
+     r"(?:at|to) (?:a|the|his|her|their|an) (?:house|home|residence|apartment|motel|scene)|"
      r"(?:respond|go) to (?:the|a) (?:call|scene)|house call|in the field|on scene|"
      r"meet (?:us|me|the officer)|ride along|clinician (?:to|with)|can (?:someone|somebody|"
      r"anyone|they) (?:come|go|respond)|\bout to (?:a|an|the|his|her|their)\b|"
@@ -360,7 +361,7 @@ ALTERNATIVES: dict[str, dict[str, float]] = {
 # that kind is wanted. KIND_WORDS less those that describe the person or are too general.
 NOT_A_KIND_NAME = frozenset({
     "bed", "family", "kid", "kids", "child", "children", "minor", "teen", "teenager",
-    "juvenile", "youth", "emergency", "hospital", "substance use", "appointment", "housing",
+    "juvenile", "youth", "emergency", "substance use", "appointment", "housing",
     "homeless", "veteran", "veterans", "military", "VA", "autism", "autistic",
     "intellectual disability", "developmental disability", "IDD", "crisis team", "counseling",
     "therapy", "inpatient", "crisis clinician", "sobering", "respite", "peer support",

@@ -285,13 +285,46 @@ Names = Sequence[tuple[str, re.Pattern[str]]]
 HoldNames = Names
 
 
+@dataclass(frozen=True)
+class Places:
+    """The places a knowledge base's resources serve, found in a question by one pattern."""
+
+    pattern: re.Pattern[str] | None
+    by_spelling: Mapping[str, str]  # folded, single-spaced spelling -> the name as written
+
+    def find(self, text: str, soft: list[Span]) -> str | None:
+        match = self.pattern.search(text) if self.pattern else None
+        if match is None:
+            return None
+        soft.append(match.span())
+        return self.by_spelling.get(_spelling(match.group(0)))
+
+
+def place_names(areas: Iterable[str]) -> Places:
+    """The places named in ``areas`` ("Cedar Valley"), longest first."""
+    by_spelling = {_spelling(a): a.strip() for a in areas if len(a.strip()) >= 3}
+    if not by_spelling:
+        return Places(None, {})
+    spellings = sorted(by_spelling, key=len, reverse=True)
+    alternatives = (re.escape(s).replace(r"\ ", r"[\s-]+") for s in spellings)
+    return Places(re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)"), by_spelling)
+
+
+NO_PLACES = Places(None, {})
+
+
+def _spelling(name: str) -> str:
+    """``"Cedar-Valley "`` -> ``"cedar valley"``: how a place name is compared."""
+    return " ".join(re.split(r"[\s-]+", fold(name).strip()))
+
+
 def read_situation(
-    question: str, now: datetime, local_holds: Names = (), places: Names = ()
+    question: str, now: datetime, local_holds: Names = (), places: Places = NO_PLACES
 ) -> Situation:
     """Parse ``question`` asked at ``now`` (timezone-aware, in the knowledge base's zone).
 
     ``local_holds`` adds hold names the knowledge base's glossary defines ("M-9");
-    ``places`` are the places its resources serve, each with the pattern that finds it.
+    ``places`` are the places its resources serve (see ``place_names``).
     """
     text = fold(question)
     drop: list[Span] = []
@@ -326,7 +359,7 @@ def read_situation(
         soft.extend(m.span() for m in _VOLUNTARY.finditer(text))
     violent = _flag(_VIOLENT, _CALM, text, soft)
     idd = True if _mark(_IDD, text, soft) else None
-    place = next((name for name, rx in places if _mark(rx, text, soft)), None)
+    place = places.find(text, soft)
     language = _language(text, soft)
     walk_in = _mark(_WALK_IN, text, soft)
     at, time_stated = _moment(text, now, drop)
@@ -402,11 +435,13 @@ def _wants(text: str, soft: list[Span]) -> dict[str, float]:
     a need said in the negative ("NOT a hospital", "no ER") counts against its kinds."""
     wants: dict[str, float] = {}
     avoid: set[str] = set()
-    signs = [*_NEEDS, *((rx, {kind: 1.0}) for kind, rx in _KIND_NAMES)]
-    for pattern, kinds in signs:
+    signs = [*((rx, kinds, False) for rx, kinds in _NEEDS),
+             *((rx, {kind: 1.0}, True) for kind, rx in _KIND_NAMES)]  # fmt: skip
+    for pattern, kinds, names_kind in signs:
         for match in pattern.finditer(text):
             if not _affirmed(match, text, soft):
-                avoid.update(kinds)
+                if names_kind:  # "NOT a hospital" rules hospitals out; "not suicidal" no kind
+                    avoid.update(kinds)
                 continue
             for kind, weight in kinds.items():
                 wants[kind] = max(wants.get(kind, 0.0), weight)
@@ -419,15 +454,6 @@ def _affirmed(match: re.Match[str], text: str, soft: list[Span]) -> bool:
     """Whether what ``match`` found is said, not denied ("no weapons", "NOT a hospital")."""
     soft.append(match.span())
     return not _NEGATED.search(text[max(0, match.start() - NEGATION_REACH) : match.start()])
-
-
-def place_names(areas: Iterable[str]) -> Names:
-    """Patterns finding each place a knowledge base's resources serve ("Cedar Valley")."""
-    names = sorted({a.strip() for a in areas if len(a.strip()) >= 3}, key=len, reverse=True)
-    return tuple(
-        (name, re.compile(r"(?<!\w)" + re.escape(fold(name)).replace(r"\ ", r"[\s-]*") + r"(?!\w)"))
-        for name in names
-    )
 
 
 def _first_float(

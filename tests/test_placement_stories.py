@@ -1,0 +1,154 @@
+"""Placement answers for situations the way officers describe them, on a small knowledge base
+written here: the right kind of place first, and every place left out says why."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge import load_knowledge
+from bot.search.engine import Engine
+from tests.conftest import at
+
+CEDAR = """
+defaults:
+  timezone: America/Chicago
+  area: Cedar County
+resources:
+  - id: cedar-ed
+    name: Cedar General Emergency Department
+    kind: emergency_department
+    phone: "(555) 555-0201"
+    address: 1 Main St, Millbrook
+    hours: "24/7"
+    admission: {intoxication: accepted, involuntary: true, violence: accepted,
+                law_enforcement_dropoff: true}
+    verified: 2026-10-01
+  - id: oak-crisis
+    name: Oak Street Crisis Center
+    aliases: [the Oak]
+    kind: crisis_center
+    phone: "(555) 555-0202"
+    address: 2 Oak St, Millbrook
+    hours: "24/7"
+    admission: {min_age: 18, intoxication: below_limit, max_bac: 0.15, involuntary: true,
+                law_enforcement_dropoff: true, violence: not_accepted}
+    verified: 2026-10-01
+  - id: birch-sobering
+    name: Birch Sobering Center
+    kind: sobering_center
+    phone: "(555) 555-0203"
+    address: 3 Birch Rd, Millbrook
+    hours: "24/7"
+    admission: {min_age: 18, intoxication: accepted, involuntary: false,
+                law_enforcement_dropoff: true,
+                excludes: [unresponsive or not rousable, head injury]}
+    verified: 2026-10-01
+  - id: elm-shelter
+    name: Elm Street Shelter
+    kind: shelter
+    phone: "(555) 555-0204"
+    address: 4 Elm St, Millbrook
+    area: [Millbrook]
+    hours: "24/7"
+    admission: {min_age: 18, intoxication: not_accepted, law_enforcement_dropoff: true}
+    verified: 2026-10-01
+  - id: pine-youth
+    name: Pine Youth Crisis Center
+    kind: youth
+    phone: "(555) 555-0205"
+    address: 5 Pine St, Millbrook
+    hours: "24/7"
+    admission: {min_age: 10, max_age: 17, intoxication: not_accepted,
+                law_enforcement_dropoff: true}
+    verified: 2026-10-01
+  - id: willow-respite
+    name: Willow House Peer Respite
+    kind: peer_respite
+    phone: "(555) 555-0206"
+    address: 6 Willow Ln, Ridgeview
+    area: [Ridgeview]
+    hours: "24/7"
+    admission: {min_age: 18, intoxication: not_accepted, law_enforcement_dropoff: true}
+    verified: 2026-10-01
+  - id: cedar-mct
+    name: Cedar Mobile Crisis Team
+    aliases: [MCT]
+    kind: mobile_crisis
+    phone: "(555) 555-0207"
+    hours: "Mo-Su 08:00-22:00"
+    verified: 2026-10-01
+  - id: cedar-line
+    name: Cedar County Crisis Line
+    kind: crisis_line
+    phone: "(555) 555-0208"
+    hours: "24/7"
+    verified: 2026-10-01
+"""
+
+THURSDAY_4PM = at("2026-11-19 16:00")
+
+
+@pytest.fixture(scope="module")
+def cedar(tmp_path_factory) -> Engine:
+    folder = tmp_path_factory.mktemp("cedar")
+    (folder / "cedar.yaml").write_text(CEDAR, encoding="utf-8")
+    return Engine(load_knowledge(folder))
+
+
+def ask(engine: Engine, question: str, when=THURSDAY_4PM):
+    answer = engine.answer(question, at=when)
+    shown = [m.entry.id for m in answer.results]
+    left_out = {x.resource.id: x.reasons for x in answer.excluded}
+    assert not set(shown) & set(left_out), question
+    return shown, left_out
+
+
+def test_a_drunk_man_who_wont_wake_goes_to_the_emergency_department(cedar):
+    shown, left_out = ask(cedar, "drunk guy passed out on bench, where do I drop him off")
+    assert shown[0] == "cedar-ed"
+    assert left_out["birch-sobering"][0].startswith("excludes unresponsive or not rousable")
+
+
+def test_nowhere_to_sleep_and_sober_means_a_shelter_not_a_sobering_center(cedar):
+    shown, left_out = ask(cedar, "she's got no roof tonight, sober, 40s")
+    assert shown[0] == "elm-shelter"
+    assert left_out["birch-sobering"] == ("a sobering center; person is not intoxicated",)
+
+
+def test_a_veteran_is_an_adult(cedar):
+    shown, left_out = ask(cedar, "where can I take a veteran in crisis, suicidal, not drunk, 3am")
+    assert shown[0] == "oak-crisis"
+    assert "pine-youth" in left_out
+
+
+def test_a_team_that_is_off_is_replaced_by_what_is_open(cedar):
+    shown, left_out = ask(cedar, "is the MCT out? need someone at a house", at("2026-11-20 03:00"))
+    assert shown[0] == "cedar-line"
+    assert left_out["cedar-mct"] == ("closed at 03:00, opens 08:00",)
+
+
+def test_a_place_that_serves_other_towns_is_left_out(cedar):
+    shown, _ = ask(cedar, "calm woman in ridgeview wants a quiet place for a few days")
+    assert shown[0] == "willow-respite"
+    _, elsewhere = ask(cedar, "sober homeless man in ridgeview needs a bed tonight")
+    assert elsewhere["elm-shelter"] == ("serves Millbrook; not Ridgeview",)
+
+
+def test_two_places_named_the_one_that_fits_first_and_why_not_the_other(cedar):
+    shown, left_out = ask(cedar, "the Oak or birch sobering? drunk guy pbt .25")
+    assert shown[0] == "birch-sobering"
+    assert left_out["oak-crisis"] == (
+        "accepts only a blood alcohol level below 0.15; person's is 0.25",
+    )
+
+
+def test_asked_about_one_place_for_a_person_it_does_not_take(cedar):
+    shown, left_out = ask(cedar, "can i bring a drunk 17 year old to pine youth crisis center")
+    assert next(iter(left_out)) == "pine-youth"  # first among those left out
+    assert left_out["pine-youth"] == ("does not accept intoxicated people",)
+    assert shown[0] == "cedar-ed"
+
+
+def test_asked_about_one_place_without_a_person_it_is_the_answer(cedar):
+    shown, _ = ask(cedar, "can birch sobering center take someone on a hold")
+    assert shown[0] == "birch-sobering"
