@@ -23,7 +23,7 @@ from bot.search.situation import Situation
 from bot.search.text import fold
 
 _NEEDS_BY_NAME = {need.name: need for need in NEEDS}
-LOGISTICS = frozenset({"dropoff", "walk_in", "hours", "area"})
+LOGISTICS = frozenset({"dropoff", "walk_in", "hours"})
 # an area naming a whole county or region: we cannot tell which towns it holds
 _BROAD = re.compile(
     r"\b(count(?:y|ies|ywide)|region\w*|statewide|state|parish|district|"
@@ -160,9 +160,9 @@ class Verdicts:
 
     @property
     def fit(self) -> np.ndarray:
-        """Share of the person's stated needs each row is known to meet (0 when none is
-        stated). Logistics (drop-off, walk-in, hours, area) decide who is left out, and
-        what is unknown about them is a caveat, but they do not rank."""
+        """Share of the person's stated needs (and the place named) each row is known to
+        meet; 0 when none is stated. Logistics (drop-off, walk-in, hours) decide who is
+        left out, and what is unknown about them is a caveat, but they do not rank."""
         person = [mask for need, mask in self.confirms.items() if need not in LOGISTICS]
         if not person:
             return np.zeros(len(self.rows), dtype=np.float32)
@@ -170,7 +170,7 @@ class Verdicts:
 
     @property
     def sure(self) -> np.ndarray:
-        """Share of the logistics (drop-off, hours...) each row is known to meet: a
+        """Share of the logistics (drop-off, hours, walk-in) each row is known to meet: a
         tie-break between places that suit alike, open-now before hours unknown."""
         known = [mask for need, mask in self.confirms.items() if need in LOGISTICS]
         if not known:

@@ -30,6 +30,7 @@ from bot.search.lexicon import (
     CUE_WORDS,
     DESTINATION_PRIOR,
     GUIDANCE_FRAME,
+    LEXICON_WORDS,
     NOT_A_DESTINATION,
     STOPWORDS,
 )
@@ -220,7 +221,8 @@ class Engine:
         coverage, hits = self._coverage(query)
         if resources_only:
             coverage = coverage * self.index.criteria.is_resource
-        lookup = self._lookup(question, situation, query, coverage, hits, top, named)
+        asked_about = named_places if asks_about_one else []
+        lookup = self._lookup(question, situation, query, coverage, hits, top, named, asked_about)
         if explicit and placement is None and not lookup.results:
             # framed like guidance, yet nothing answers it so: the places, after all
             placement = self._placement(
@@ -261,7 +263,11 @@ class Engine:
         """Whether ``word`` (any case, any inflection) is a common word or one the knowledge
         base uses: not a typo to correct, nor a person's name."""
         folded = fold(word)
-        return folded in STOPWORDS or all(t in self.index.vocabulary for t in word_tokens(folded))
+        return (
+            folded in STOPWORDS
+            or folded in LEXICON_WORDS
+            or all(t in self.index.vocabulary for t in word_tokens(folded))
+        )
 
     def named(self, question: str) -> tuple[list[int], list[tuple[int, int]]]:
         """Rows of the entries the question names outright ("is Harbor CRC open", "the CR
@@ -340,7 +346,10 @@ class Engine:
         hits: np.ndarray,
         top: int,
         named: list[int],
+        asked_about: list[int],
     ) -> Answer:
+        """Entries that cover the question; ``asked_about`` are places a yes/no question
+        names ("can the CSU take a 302"): shown with their rules even when they fail it."""
         rows = np.flatnonzero(coverage > 0)
         if len(rows) > RERANK:
             rows = rows[np.argpartition(-coverage[rows], RERANK)[:RERANK]]
@@ -362,7 +371,7 @@ class Engine:
 
         verdicts = eligibility.assess(self.index.criteria, rows, situation, placement=False)
         failed = verdicts.excluded if situation.states_needs else np.zeros(len(rows), dtype=bool)
-        failed &= ~np.isin(rows, named)  # asked about by name: shown, its rules and all
+        failed &= ~np.isin(rows, asked_about)
         # a long question in other words than the entry's can still be clear: several of its
         # words found together in one entry count as much as a high share
         confident = (

@@ -6,6 +6,8 @@ names. Knowledge-specific synonyms come from the glossary (term + aliases) at in
 
 from __future__ import annotations
 
+import re
+
 STOPWORDS = frozenset(
     """
     a about above across actually after afterwards again against all almost along already
@@ -83,6 +85,14 @@ NO_TRANSPORT = (
     r"\b(?:doesn'?t|does not|don'?t|do not|no) need (?:to )?(?:go|be taken|transport|a ride)|"
     r"\bno (?:need for )?transport\b|\bstay(?:s|ing)? (?:at )?home\b"
 )
+# The officer doubts a kind of place they name ("is detox the spot?", "does he really need
+# the ER or is there something better"): that kind is not what is wanted.
+DOUBT = (
+    r"\b(?:really need|just (?:run|take|bring)|the (?:right )?(?:spot|call|place|move)\b|a thing "
+    r"for|or (?:is there )?(?:some|any)(?:where|thing|place)(?: else| better)|overkill|"
+    r"is (?:a |the )?\w+(?: \w+)? (?:right|appropriate|necessary|needed))"
+)
+
 # Words that negate the need right after them: "NOT a hospital", "absolutely no ER".
 NEGATION = (
     r"(?:\bnot|\bno|\bnever|n'?t|\bwithout|\binstead of|\bother than|\brather than|\bbesides|"
@@ -243,11 +253,11 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
     # a place to sober up
     (r"sleep (?:it|this) off|sober(?:s|ing)? up|(?:till|until|til) (?:he|she|they)(?:'?s|'?re|"
      r" is| are)? sober|dry(?:ing)? out|drunk tank|(?:crash|sleep|stay) (?:\w+ )?(?:till|until|"
-     r"til)\b|sobering|public intox\w*",
+     r"til)\b|public intox\w*",
      {"sobering_center": 1.0, "detox": 0.5}),
     # withdrawal and getting off a substance
-    (r"detox\w*|withdraw\w*|coming off|come off|get(?:ting)? (?:off|clean|sober)|kick(?:ing)? "
-     r"(?:the|his|her|their) habit|dope ?sick|rehab|addiction|substance use treatment|quit "
+    (r"withdraw\w*|coming off|come off|get(?:ting)? (?:off|clean|sober)|kick(?:ing)? "
+     r"(?:the|his|her|their) habit|dope ?sick|addiction|substance use treatment|quit "
      r"(?:drinking|using)|stop (?:drinking|using)|suboxone|methadone|\bmat\b|shakes|"
      r"\bdts\b|delirium tremens",
      {"detox": 1.0, "sobering_center": 0.3, "outpatient": 0.3}),
@@ -256,14 +266,14 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
      r"to (?:sleep|stay|go)|no roof|roof over|bed for the night|place to (?:sleep|stay)|"
      r"somewhere to (?:sleep|stay)|kicked out|evicted|sleeping (?:rough|outside|in (?:a|his|"
      r"her|their) car)|living (?:in (?:a|his|her|their) car|on the streets?)|on the streets?|"
-     r"out in the cold|shelter|(?:needs?|wants?|find|get|looking for) (?:\w+ )?(?:a )?bed\b",
+     r"out in the cold|(?:needs?|wants?|find|get|looking for) (?:\w+ )?(?:a )?bed\b",
      {"shelter": 1.0, "peer_respite": 0.3, "youth": 0.3}),
     # someone to come out
     (r"(?:go|come|head|get|swing) (?:out )?(?:to|by) (?:the|his|her|their|a) (?:house|home|"
      r"residence|apartment|place|scene|school)|check(?:ing)? on|welfare check|come out|"
      r"send (?:someone|somebody|a (?:team|clinician|counselor))|(?:someone|somebody) (?:to )?come|"
-     r"come (?:out|over|by|see|and see|check|talk|help)|(?:someone|somebody|them|team|clinician) "
-     r"(?:at|to) (?:a|the|his|her|their|an) (?:house|home|residence|apartment|motel|scene)|"
+     r"come (?:out|over|by|see|and see|check|talk|help)|(?:at|to) (?:a|the|his|her|their|an) "
+     r"(?:house|home|residence|apartment|motel|trailer|scene)|"
      r"(?:respond|go) to (?:the|a) (?:call|scene)|house call|in the field|on scene|"
      r"meet (?:us|me|the officer)|ride along|clinician (?:to|with)|can (?:someone|somebody|"
      r"anyone|they) (?:come|go|respond)|\bout to (?:a|an|the|his|her|their)\b|"
@@ -279,7 +289,7 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
     # a calm, non-hospital place for a while
     (r"calm place|quiet place|(?:couple|few) (?:of )?(?:days|nights)|(?:not|isn'?t|isnt|"
      r"instead of|other than|without) (?:a |the )?(?:hospital|ward|psych|er|inpatient|locked)|"
-     r"respite|break from|home[\s-]?like|peer[\s-]?run|been there|lived experience",
+     r"break from|home[\s-]?like|peer[\s-]?run|been there|lived experience",
      {"peer_respite": 1.0, "crisis_center": 0.5}),
     # medication and follow-up care
     (r"(?:ran|run|running|is|was) out of (?:his |her |their )?\w+|(?:get|back on|restart)\w* "
@@ -289,10 +299,20 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
      r"therapist|therapy|follow[\s-]?up|appointment|med management|injection",
      {"outpatient": 1.0, "crisis_center": 0.4}),
     # a hospital, by name of the thing
-    (r"(?:which|what|nearest|closest|a|the) hospital|hospitals|\ber\b|emergency room|"
-     r"psych ward|inpatient|admitted",
+    (r"(?:which|what|nearest|closest) (?:hospital|er\b)|hospitals|admitted|admit (?:him|her|them)",
      {"emergency_department": 1.0, "psychiatric_hospital": 0.9}),
-    # a mental health crisis: a crisis centre first
+    # an assessment
+    (r"psych(?:iatric)? eval\w*|evaluat\w*|assess\w*|crisis (?:center|unit|stabilization)|"
+     r"stabiliz\w*|\bcsu\b|receiving",
+     {"crisis_center": 1.0, "psychiatric_hospital": 0.4, "emergency_department": 0.3}),
+    # veterans, disabilities and youth by service, not only by who the person is
+    (r"\bva\b|vet center|veterans? (?:services|center|program)", {"veterans": 1.0}),
+)  # fmt: skip
+
+# The person's state rather than a need: a crisis centre suits it, unless the question also
+# says how help should come ("someone to come out", "on the phone"): then that comes first.
+STATE_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
+    # a mental health crisis
     (r"suicid\w*|kill (?:him|her|them|my)sel(?:f|ves)|(?:hurt|harm)(?:ing)? (?:him|her|them)sel"
      r"(?:f|ves)|self[\s-]?harm\w*|hearing voices|voices|psychotic|psychosis|paranoi\w*|"
      r"hallucinat\w*|delusion\w*|manic|mania|(?:mental health|mental|psych\w*) crisis|"
@@ -303,13 +323,8 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
      {"crisis_center": 1.0, "emergency_department": 0.5, "psychiatric_hospital": 0.4,
       "mobile_crisis": 0.3, "crisis_line": 0.3, "peer_respite": 0.3, "youth": 1.0,
       "veterans": 0.5, "idd_services": 0.8}),
-    # an assessment
-    (r"psych(?:iatric)? eval\w*|evaluat\w*|assess\w*|crisis (?:center|unit|stabilization)|"
-     r"stabiliz\w*|\bcsu\b|receiving",
-     {"crisis_center": 1.0, "psychiatric_hospital": 0.4, "emergency_department": 0.3}),
-    # veterans, disabilities and youth by service, not only by who the person is
-    (r"\bva\b|vet center|veterans? (?:services|center|program)", {"veterans": 1.0}),
 )  # fmt: skip
+STATE_WHEN_NEEDED = 0.5  # weight of the state's kinds when a need is also stated
 
 # Conditions a question can state and a place's ``excludes`` (or notes) can name; a place whose
 # exclusions name a condition the person has is left out, whatever it says otherwise.
@@ -364,6 +379,20 @@ NOT_A_KIND_NAME = frozenset({
     "juvenile", "youth", "emergency", "substance use", "appointment", "housing",
     "homeless", "veteran", "veterans", "military", "VA", "autism", "autistic",
     "intellectual disability", "developmental disability", "IDD", "crisis team", "counseling",
-    "therapy", "inpatient", "crisis clinician", "sobering", "respite", "peer support",
+    "therapy", "inpatient", "crisis clinician", "peer support",
     "emergency shelter", "call line", "phone line",
 })  # fmt: skip
+
+
+def _words_of(*texts: str) -> frozenset[str]:
+    return frozenset(w for text in texts for w in re.findall(r"[a-z]{3,}", text.lower()))
+
+
+# Every word the lexicon itself reads ("wake" in "won't wake up"): never a typo to correct.
+LEXICON_WORDS = _words_of(
+    *(pattern for pattern, _ in NEED_SIGNS),
+    *(pattern for pattern, _ in STATE_SIGNS),
+    *CONDITIONS.values(),
+    *(phrase for phrases in KIND_WORDS.values() for phrase in phrases),
+    *(phrase for group in SYNONYMS for phrase in group),
+)

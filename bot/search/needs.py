@@ -67,6 +67,9 @@ def _age(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> Masks:
     if not situation.is_minor:  # a youth service with no age range listed is not for adults
         too_old = too_old | (youth_kind & (high < 0))
     fails = resource & (too_young | too_old)
+    if situation.age is None and not situation.is_minor:
+        # "a guy": nearly every place takes adults; listing an age range confirms nothing
+        return fails, np.zeros(len(rows), dtype=bool)
     return fails, resource & ((low >= 0) | (high >= 0)) & ~fails
 
 
@@ -95,10 +98,18 @@ def _conditions(table: CriteriaTable, rows: np.ndarray, situation: Situation) ->
     return (table.excludes[rows] & named) != 0, np.zeros(len(rows), dtype=bool)
 
 
-def _clearance(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> Masks:
-    values = table.medical_clearance[rows]
-    kinds = table.kind[rows]
-    return values == YES, kinds == RESOURCE_KINDS.index("emergency_department")
+def _medical(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> Masks:
+    """A medical emergency goes to an emergency department: every other place is left out
+    (it would send the person on, or need a clearance first)."""
+    emergency = table.kind[rows] == RESOURCE_KINDS.index("emergency_department")
+    resource = table.is_resource[rows]
+    return resource & (~emergency | (table.medical_clearance[rows] == YES)), emergency
+
+
+def _medical_reason(resource: Resource, situation: Situation) -> str:
+    if resource.criteria.medical_clearance:
+        return "needs medical clearance first: a medical emergency goes to an emergency department"
+    return "a medical emergency goes to an emergency department first"
 
 
 def _area(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> Masks:
@@ -174,9 +185,7 @@ NEEDS: tuple[Need, ...] = (
     Need("veteran", lambda s, p: bool(s.veteran), None, suits={"veterans": 0.8}),
     Need("conditions", lambda s, p: bool(situation_conditions(s)), _conditions,
          _conditions_reason),
-    Need("medical", lambda s, p: s.medical_emergency, _clearance,
-         _fixed("needs medical clearance first: a medical emergency goes to an emergency "
-                "department"),
+    Need("medical", lambda s, p: p and s.medical_emergency, _medical, _medical_reason,
          suits={"emergency_department": 1.5}),
     Need("area", lambda s, p: bool(s.place), _area, _area_reason),
     Need("dropoff", lambda s, p: p and not s.walk_in and (s.transport or not s.calls_for_help),

@@ -17,6 +17,7 @@ from bot.search.lexicon import (
     ASKING_PATTERNS,
     CONDITIONS,
     DANGEROUS_BAC,
+    DOUBT,
     KIND_WORDS,
     LANGUAGES,
     MEDICAL_EMERGENCIES,
@@ -25,6 +26,8 @@ from bot.search.lexicon import (
     NO_TRANSPORT,
     NOT_A_DESTINATION,
     NOT_A_KIND_NAME,
+    STATE_SIGNS,
+    STATE_WHEN_NEEDED,
     TRANSPORT_PATTERNS,
 )
 from bot.search.text import fold
@@ -35,6 +38,7 @@ Span = tuple[int, int]
 ADULT_AGE = 18
 NEGATION_REACH = 30  # characters before a phrase where a "not" or "no" denies it
 AVOIDED = -1.0  # how much a kind the question rules out ("not a hospital") is wanted
+NAMED_KIND = 1.2  # a kind named outright ("need a co-responder") over one inferred
 
 
 @dataclass(frozen=True)
@@ -241,6 +245,7 @@ _TRANSPORT = tuple(_rx(p) for p in TRANSPORT_PATTERNS)
 _ASKING = tuple(_rx(p) for p in ASKING_PATTERNS)
 _NO_TRANSPORT = _rx(NO_TRANSPORT)
 _NEGATED = _rx(NEGATION)
+_DOUBT = _rx(DOUBT)
 _KIND_NAMES = tuple(
     (kind, _rx(r"(?<![\w-])(?:" + "|".join(
         re.escape(p.lower()).replace(r"\ ", r"[\s-]*").replace(r"\-", r"[\s-]*")
@@ -250,6 +255,7 @@ _KIND_NAMES = tuple(
     if any(p not in NOT_A_KIND_NAME for p in phrases)
 )  # fmt: skip
 _NEEDS = tuple((_rx(r"(?<![\w-])(?:" + pattern + r")"), kinds) for pattern, kinds in NEED_SIGNS)
+_STATES = tuple((_rx(r"(?<![\w-])(?:" + pattern + r")"), kinds) for pattern, kinds in STATE_SIGNS)
 _CONDITIONS = tuple((name, _rx(r"\b(?:" + pattern + r")")) for name, pattern in CONDITIONS.items())
 
 _CLOCK = _rx(r"\b(?:at\s+|around\s+|@\s*)?(\d{1,2})(?::([0-5]\d))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])")
@@ -435,18 +441,25 @@ def _wants(text: str, soft: list[Span]) -> dict[str, float]:
     a need said in the negative ("NOT a hospital", "no ER") counts against its kinds."""
     wants: dict[str, float] = {}
     avoid: set[str] = set()
+    doubted = bool(_DOUBT.search(text))
     signs = [*((rx, kinds, False) for rx, kinds in _NEEDS),
-             *((rx, {kind: 1.0}, True) for kind, rx in _KIND_NAMES)]  # fmt: skip
+             *((rx, {kind: NAMED_KIND}, True) for kind, rx in _KIND_NAMES)]  # fmt: skip
     for pattern, kinds, names_kind in signs:
         for match in pattern.finditer(text):
-            if not _affirmed(match, text, soft):
+            if not _affirmed(match, text, soft) or (names_kind and doubted):
                 if names_kind:  # "NOT a hospital" rules hospitals out; "not suicidal" no kind
                     avoid.update(kinds)
                 continue
             for kind, weight in kinds.items():
                 wants[kind] = max(wants.get(kind, 0.0), weight)
-    for kind in avoid:
-        wants[kind] = AVOIDED
+    scale = STATE_WHEN_NEEDED if wants else 1.0
+    for pattern, kinds in _STATES:
+        if any(_affirmed(match, text, soft) for match in pattern.finditer(text)):
+            for kind, weight in kinds.items():
+                wants[kind] = max(wants.get(kind, 0.0), weight * scale)
+    for kind in avoid:  # unless a need calls for it: "is detox right for his withdrawal"
+        if wants.get(kind, 0.0) < 1.0:
+            wants[kind] = AVOIDED
     return wants
 
 

@@ -24,6 +24,7 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
 )  # fmt: skip
 _KEEP_S = ("ss", "us", "is", "ys", "as", "os")
 CONCEPT_PREFIX = "~"
+SHORT_WORD = 5  # below this length, a letter changed makes another word as often as a typo
 
 
 def fold(text: str) -> str:
@@ -148,8 +149,12 @@ def correct_words(text: str, vocabulary: frozenset[str], keep: Callable[[str], b
 
 
 def _nearest(word: str, vocabulary: frozenset[str]) -> str | None:
-    """The one ``vocabulary`` word a typo away from ``word``; None if none or ambiguous."""
+    """The one ``vocabulary`` word a typo away from ``word``; None if none or ambiguous.
+    A short word is read as a typo only of a word one letter longer ("drnk", "wher"): one
+    letter changed in a short word is more often another word ("seen" / "teen")."""
     close = _one_typo_away(word, vocabulary)
+    if len(word) < SHORT_WORD:
+        close = tuple(c for c in close if len(c) == len(word) + 1)
     return close[0] if len(close) == 1 else None
 
 
