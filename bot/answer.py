@@ -38,6 +38,7 @@ class Answer:
     suggestions: tuple[str, ...] = ()
     more: int = 0  # further results beyond those returned
     area: str | None = None
+    unsure: bool = False  # the one result is the best guess, not a confident answer
 
     @property
     def at(self) -> datetime:
@@ -63,6 +64,7 @@ class Answer:
                 for x in self.excluded
             ],
             "suggestions": list(self.suggestions),
+            "unsure": self.unsure,
             "more": self.more,
             "example_data": self.shows_example_data,
         }
@@ -85,5 +87,4 @@ def _match_json(match: Match) -> dict[str, Any]:
                 out["next_change"] = match.status.next_change.isoformat(timespec="minutes")
         if match.caveats:
             out["caveats"] = list(match.caveats)
-
     return out

@@ -18,7 +18,7 @@ def test_shipped_evaluation_top1_accuracy_and_no_ineligible_results(summary_line
     summary_line(report.summary("evaluation (shipped knowledge)"))
     assert len(report.outcomes) >= 80
     assert report.ineligible == []
-    assert report.accuracy >= 0.90, [o for o in report.outcomes if not o.correct]
+    assert report.accuracy >= 0.917, [o for o in report.outcomes if not o.correct]
 
 
 @pytest.mark.parametrize(
@@ -43,10 +43,10 @@ def test_knowledge_bases_written_without_seeing_the_matcher(summary_line, folder
     [
         # written blind for issue 7 (one state's hold law each) and tuned on: the floors
         # guard what general fixes reached; the ineligible counts must only fall
-        ("port-halden", 0.70, 6),
-        ("susquehanna-pa", 0.73, 1),
-        ("blue-ridge-va", 0.73, 7),
-        ("palmetto-fl", 0.77, 8),
+        ("port-halden", 0.74, 6),
+        ("susquehanna-pa", 0.76, 1),
+        ("blue-ridge-va", 0.76, 7),
+        ("palmetto-fl", 0.81, 8),
     ],
 )
 def test_blind_sets_tuned_on(summary_line, folder, floor, most_ineligible):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.knowledge import load_knowledge
+from bot.render.text import render_text
 from bot.search.engine import Engine
 from tests.conftest import at
 
@@ -243,3 +244,14 @@ def test_answers_are_deterministic(county):
     first = ask(county, "where can i take a drunk 16yo at 2am").to_json()
     assert all(ask(county, "where can i take a drunk 16yo at 2am").to_json() == first
                for _ in range(5))  # fmt: skip
+
+
+def test_a_best_guess_is_shown_labelled_rather_than_nothing(engine):
+    guess = engine.answer("can we embed a counselor with our dispatchers", at=SUNDAY_2PM)
+    assert guess.unsure and len(guess.results) == 1
+    assert "Not sure I understood" in render_text(guess)
+    assert guess.to_json()["unsure"] is True
+    clear = engine.answer("how many hours is CIT training", at=SUNDAY_2PM)
+    assert clear.results and not clear.unsure
+    nothing = engine.answer("how do i reset my email password", at=SUNDAY_2PM)
+    assert not nothing.results and not nothing.unsure

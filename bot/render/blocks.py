@@ -20,6 +20,7 @@ from bot.render.describe import (
     NO_ANSWER,
     PHI_REMINDER,
     SAMPLE_NOTICE,
+    UNSURE_NOTICE,
     criteria_phrases,
     hours_line,
     kind_label,
@@ -112,6 +113,8 @@ def render_blocks(
             blocks.append(_section("*No place in the knowledge base fits every need stated.*"))
         else:
             blocks.append(_section(escape(NO_ANSWER)))
+    elif answer.unsure:
+        blocks.append(_context(f":grey_question: {escape(UNSURE_NOTICE)}"))
     elif answer.situation.placement:
         blocks.append(_section(f"*Places that can take this person* ({answer.at:%a %H:%M})"))
     for match in answer.results:

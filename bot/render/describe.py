@@ -28,6 +28,8 @@ NO_ANSWER = (
     "topics (CIT, co-responders, MOUs, data, training) and define terms like EDP or 5150."
 )
 
+UNSURE_NOTICE = "Not sure I understood; my best match is below. Did you mean this?"
+
 _UNKNOWN = "not listed"
 MAX_EXCLUDED_SHOWN = 12  # places left out listed by name; the rest are counted
 

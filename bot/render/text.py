@@ -11,6 +11,7 @@ from bot.render.describe import (
     NO_ANSWER,
     PHI_REMINDER,
     SAMPLE_NOTICE,
+    UNSURE_NOTICE,
     contact_parts,
     criteria_phrases,
     hours_line,
@@ -26,7 +27,9 @@ def render_text(answer: Answer, *, today: date | None = None) -> str:
     lines: list[str] = []
     if answer.shows_example_data:
         lines += [SAMPLE_NOTICE, ""]
-    if answer.situation.placement and answer.results:
+    if answer.unsure:
+        lines.append(UNSURE_NOTICE)
+    elif answer.situation.placement and answer.results:
         lines.append(f"Places that can take this person at {answer.at:%a %H:%M}:")
     for number, match in enumerate(answer.results, start=1):
         lines += _match_lines(number, match, answer, today, full=number == 1)
@@ -46,7 +49,9 @@ def render_text(answer: Answer, *, today: date | None = None) -> str:
         if len(answer.excluded) > MAX_EXCLUDED_SHOWN:
             lines.append(f"  …and {len(answer.excluded) - MAX_EXCLUDED_SHOWN} more")
     if answer.suggestions:
-        lines.append("Did you mean: " + " | ".join(answer.suggestions))
+        lines.append(
+            ("Or: " if answer.unsure else "Did you mean: ") + " | ".join(answer.suggestions)
+        )
     if answer.area and answer.results:
         lines.append(f"Area: {answer.area}")
     lines += ["", PHI_REMINDER]

@@ -48,6 +48,7 @@ from bot.search.text import correct_words, fold, near_word, word_spans, word_tok
 CONFIDENT = 0.45  # look-up answers below this are not shown...
 CONFIDENT_MANY, MANY = 0.3, 3  # ...unless they match at least MANY of the required words
 SUGGEST_FROM = 0.25  # ...but may be offered as "did you mean"
+UNSURE_FROM, UNSURE_HITS = 0.3, 2  # the best match, if this good, is shown as a guess
 MAX_SUGGESTIONS = 3
 PHRASE_SHARE = 0.2  # share of the look-up score from whole-phrase similarity
 RERANK = 40  # candidates compared as whole phrases
@@ -380,12 +381,19 @@ class Engine:
             | (is_named & (scores >= SUGGEST_FROM))
         )
         shown = np.flatnonzero(confident & ~failed)
+        unsure = False
+        if not len(shown) and len(rows) and not failed[0]:
+            # not sure, but the best match explains several of the question's words and
+            # well enough: shown, labelled as a guess, rather than nothing
+            unsure = bool(scores[0] >= UNSURE_FROM and hits[rows[0]] >= UNSURE_HITS)
+            shown = np.array([0]) if unsure else shown
         answer_rows = shown[:top]
         suggestions: tuple[str, ...] = ()
-        if not len(shown):
-            near = np.flatnonzero((scores >= SUGGEST_FROM) & ~failed)[:MAX_SUGGESTIONS]
-            suggestions = tuple(self.index.entries[rows[p]].title for p in near)
+        if not len(shown) or unsure:
+            near = np.flatnonzero((scores >= SUGGEST_FROM) & ~failed)[int(unsure) :]
+            suggestions = tuple(self.index.entries[rows[p]].title for p in near[:MAX_SUGGESTIONS])
         return Answer(
+            unsure=unsure,
             query=question,
             situation=situation,
             results=tuple(
