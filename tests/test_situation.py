@@ -229,3 +229,14 @@ def test_taking_someone_is_not_the_same_as_asking_who_can_come():
     asking = situation("who can come out to the house")
     assert asking.placement and not asking.transport
     assert not situation("he doesnt need to go anywhere, where can he call").transport
+
+
+def test_an_hour_without_am_or_pm_is_read_from_the_part_of_the_day():
+    assert situation("friday night around 9").at == at("2026-11-27 21:00")
+    assert situation("tomorrow morning about 7").at == at("2026-11-23 07:00")
+    assert not situation("around 9").time_stated  # no part of the day: left alone
+
+
+def test_wanting_is_not_denying():
+    wants = situation("want a clinician to come out with us").wants
+    assert max(wants, key=wants.__getitem__) == "mobile_crisis"

@@ -95,8 +95,9 @@ DOUBT = (
 
 # Words that negate the need right after them: "NOT a hospital", "absolutely no ER".
 NEGATION = (
-    r"(?:\bnot|\bno|\bnever|n'?t|\bwithout|\binstead of|\bother than|\brather than|\bbesides|"
-    r"\bexcept|\bavoid|\banywhere but)\s+(?:\w+\s+){0,3}$"
+    r"\b(?:not|no|never|(?:do|does|did|is|was|are|were|could|should|would|has|have|had|ai)n'?t|"
+    r"won'?t|wont|can'?t|cant|cannot|without|instead of|other than|rather than|besides|except|"
+    r"avoid|anywhere but)\s+(?:\w+\s+){0,3}$"
 )
 
 # Words the situation reader keys on, so a one-letter typo of them ("wher", "drnk",
@@ -266,7 +267,8 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
      r"to (?:sleep|stay|go)|no roof|roof over|bed for the night|place to (?:sleep|stay)|"
      r"somewhere to (?:sleep|stay)|kicked out|evicted|sleeping (?:rough|outside|in (?:a|his|"
      r"her|their) car)|living (?:in (?:a|his|her|their) car|on the streets?)|on the streets?|"
-     r"out in the cold|(?:needs?|wants?|find|get|looking for) (?:\w+ )?(?:a )?bed\b",
+     r"out in the cold|lost (?:his|her|their) (?:apartment|house|home|place|housing)|"
+     r"(?:needs?|wants?|find|get|looking for) (?:\w+ )?(?:a )?bed\b",
      {"shelter": 1.0, "peer_respite": 0.3, "youth": 0.3}),
     # someone to come out
     (r"(?:go|come|head|get|swing) (?:out )?(?:to|by) (?:the|his|her|their|a) (?:house|home|"
@@ -275,7 +277,8 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
      r"come (?:out|over|by|see|and see|check|talk|help)|(?:at|to) (?:a|the|his|her|their|an) "
      r"(?:house|home|residence|apartment|motel|trailer|scene)|"
      r"(?:respond|go) to (?:the|a) (?:call|scene)|house call|in the field|on scene|"
-     r"meet (?:us|me|the officer)|ride along|clinician (?:to|with)|can (?:someone|somebody|"
+     r"meet (?:us|me|the officer)|ride(?:s|ing)? (?:along|out)|clinician (?:to|with)|"
+     r"can (?:someone|somebody|"
      r"anyone|they) (?:come|go|respond)|\bout to (?:a|an|the|his|her|their)\b|"
      r"get (?:a|an|the|someone|somebody) (?:\w+ ){0,2}out\b",
      {"mobile_crisis": 1.0, "co_responder": 0.9, "crisis_line": 0.4}),

@@ -513,7 +513,7 @@ def _moment(text: str, now: datetime, drop: list[Span]) -> tuple[datetime, bool]
         day, stated = now + timedelta(days=(index - now.weekday()) % 7), True
         part_of_day = _PART_OF_DAY.get(match.group(2) or "")
         drop.append(match.span())
-    clock = _clock(text, drop) or _named_time(text, drop) or part_of_day
+    clock = _clock(text, drop) or _bare_hour(text, drop) or _named_time(text, drop) or part_of_day
     if clock is not None:
         if _NIGHT.search(text) and now.hour < EARLY_MORNING_ENDS and not stated:
             return now, True  # "tonight" at 01:30 is now, not 23:00
@@ -531,6 +531,25 @@ def _named_time(text: str, drop: list[Span]) -> time | None:
             drop.append(match.span())
             return clock
     return None
+
+
+# "around 9" with no am/pm: read only when the day part says which ("friday night around 9")
+_BARE_HOUR = _rx(r"\b(?:at|around|about|@|by)\s+(\d{1,2})\b(?!\s*(?:y|yo|year|min|hour|hr|:|\.|%))")
+_EVENING = _rx(r"\b(?:tonight|tonite|night|evening|pm)\b")
+_MORNING = _rx(r"\b(?:morning|am)\b")
+
+
+def _bare_hour(text: str, drop: list[Span]) -> time | None:
+    match = _BARE_HOUR.search(text)
+    if not match or not 1 <= int(match.group(1)) <= 12:
+        return None
+    hour = int(match.group(1)) % 12
+    if _EVENING.search(text):
+        hour += 12
+    elif not _MORNING.search(text):
+        return None
+    drop.append(match.span())
+    return time(hour, 0)
 
 
 def _clock(text: str, drop: list[Span]) -> time | None:
