@@ -33,6 +33,7 @@ from bot.search.lexicon import (
     LEXICON_WORDS,
     NOT_A_DESTINATION,
     STOPWORDS,
+    STRONG_GUIDANCE,
 )
 from bot.search.needs import kind_fit
 from bot.search.query import Query, build_query
@@ -71,6 +72,7 @@ NAMED_BONUS = 0.3  # a place named in a placement question, when it fits, comes 
 NAMED_LOOKUP_BONUS = 0.15  # an entry named outright in a look-up
 GUIDANCE_OVER_PLACEMENT = 0.5  # a guidance look-up this good wins over a placement...
 GUIDANCE_FRAMED = 0.3  # ...or this good, when the question is framed as about the program
+OFF_KIND_SHARE = 0.85  # a place in a question about the program, a term when no word is asked
 
 _YES_NO = re.compile(r"^\s*(can|could|does|do|will|would|is|are|should|may)\b", re.IGNORECASE)
 # asking to use a place or team now, not about it: "need MCT at a house", "can they come out"
@@ -81,10 +83,18 @@ _WANTS_IT_NOW = re.compile(
     re.IGNORECASE,
 )
 _GUIDANCE_FRAME = re.compile(GUIDANCE_FRAME, re.IGNORECASE)
+_STRONG_GUIDANCE = re.compile(STRONG_GUIDANCE, re.IGNORECASE)
+# asking what a word means: the glossary's job
+_DEFINITION = re.compile(
+    r"^\s*(?:what(?:'s| is| are|s)|define|explain)\b|\b(?:mean|means|meaning|stand(?:s)? for|"
+    r"short for|definition|abbreviation|acronym|vs\.?|versus|difference between)\b|\?\s*$",
+    re.IGNORECASE,
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _INFORMATION = re.compile(
     r"^\s*(what|what's|whats|how|why|who|define|explain|tell me about)\b|"
-    r"\b(mean|means|meaning|stand for|definition|vs\.?|versus)\b",
+    r"\b(mean|means|meaning|stand for|short for|abbreviation|acronym|definition|vs\.?|"
+    r"versus)\b",
     re.IGNORECASE,
 )
 
@@ -141,6 +151,7 @@ class Engine:
         self.timezone = knowledge.defaults.timezone or "UTC"
         kinds = [DESTINATION_PRIOR.get(kind, 0.2) for kind in RESOURCE_KINDS]
         self._kind_prior = np.asarray(kinds, dtype=np.float32)
+        self._is_term = np.array([isinstance(e, GlossaryTerm) for e in knowledge.entries])
         self._local_holds = hold_names(
             (e.term, e.aliases) for e in knowledge.entries if isinstance(e, GlossaryTerm)
         )
@@ -188,7 +199,9 @@ class Engine:
             # if not, what does, and that place first among those left out, with why
             return self._verdict(question, situation, query, place_coverage(), top, named_places[0])
         # "we're a 12-deputy county, what are our options": about the program, not a person
-        about_program = bool(_GUIDANCE_FRAME.search(question)) and not situation.describes_a_person
+        about_program = bool(_STRONG_GUIDANCE.search(question)) or (
+            bool(_GUIDANCE_FRAME.search(question)) and not situation.describes_a_person
+        )
         # "can the CSU take someone on a 302": about that place's rules, answered by its entry
         # "the Oak or Birch?": two places named are compared for the person, as a placement
         explicit = (
@@ -359,6 +372,13 @@ class Engine:
             scores = scores + CONTACT_BONUS * self.index.criteria.is_resource[rows]
         is_resource = self.index.criteria.is_resource[rows]
         about_program = bool(_GUIDANCE_FRAME.search(question))
+        if about_program and not asks_for_contact(question):
+            # "what should our agreement with Stoneman Regional cover": the place is the
+            # subject of guidance, not the answer
+            scores = scores * np.where(is_resource, OFF_KIND_SHARE, 1.0)
+        if not _DEFINITION.search(question):
+            # "what does the 40 hr CIT class go over": the course, not the word's definition
+            scores = scores * np.where(self._is_term[rows], OFF_KIND_SHARE, 1.0)
         # a place named in a question about it; a term or section in a question asking
         # what it is ("what is CIT", not "CIT or co-responders for a small town")
         is_named = np.isin(rows, named) & np.where(

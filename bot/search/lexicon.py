@@ -121,6 +121,14 @@ GUIDANCE_FRAME = (
     r"advice|best practices?|hipaa|privacy|consent)\b"
 )
 
+# ...framed so, whoever it mentions: "tips for talking with an autistic teen", "is she
+# allowed to stop us", "the squad is shaken after last night".
+STRONG_GUIDANCE = (
+    r"\b(?:tips|pointers|advice|best practices?|allowed to|legal(?:ly)?|the law|squad|shift|"
+    r"our (?:officers|deputies|guys|people|team|agency|department|dept|program)|"
+    r"how (?:do|should|can) (?:i|we) (?:talk|deal|handle|approach|communicate|explain|work))\b"
+)
+
 # Resource kinds that are not places to take someone (you call them, or they come to you).
 NOT_A_DESTINATION = frozenset({"crisis_line", "mobile_crisis", "co_responder"})
 
@@ -215,6 +223,9 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("consent", "parental consent", "parent refuses", "guardian", "sign in", "sign herself in",
      "sign himself in", "parents have to"),
     ("family", "relatives", "next of kin", "sister", "brother", "mother", "father", "spouse"),
+    ("information sharing", "share information", "sharing information", "hipaa", "privacy",
+     "confidentiality", "confidential", "disclose", "disclosure", "release of information",
+     "allowed to tell", "allowed to say", "can they tell", "tell us"),
     ("tips", "pointers", "advice", "best practices", "how to talk", "communicate",
      "communicating", "communication"),
 )  # fmt: skip
