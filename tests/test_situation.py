@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.search.situation import read_situation
+from bot.search.situation import place_keys, place_names, read_situation
 from tests.conftest import at
 
 NOW = at("2026-11-22 14:05")  # a Sunday afternoon
@@ -240,3 +240,10 @@ def test_an_hour_without_am_or_pm_is_read_from_the_part_of_the_day():
 def test_wanting_is_not_denying():
     wants = situation("want a clinician to come out with us").wants
     assert max(wants, key=wants.__getitem__) == "mobile_crisis"
+
+
+def test_a_town_said_without_its_generic_last_word_is_the_same_town():
+    places = place_names(["Los Cerritos Valley", "Key Marsh"])
+    assert places.find("call out in los cerritos at 7pm", []) == "Los Cerritos Valley"
+    assert places.find("out past the key lime stand", []) is None  # "key" alone names nothing
+    assert place_keys("Fairview") & place_keys("Fairview Borough")

@@ -19,7 +19,7 @@ from bot.knowledge.hours import Hours, HoursStatus
 from bot.knowledge.model import RESOURCE_KINDS, Entry, Resource
 from bot.search.lexicon import NOT_A_DESTINATION
 from bot.search.needs import NEEDS, NO, UNKNOWN, YES, excluded_conditions
-from bot.search.situation import Situation
+from bot.search.situation import Situation, place_keys
 from bot.search.text import fold
 
 _NEEDS_BY_NAME = {need.name: need for need in NEEDS}
@@ -120,7 +120,8 @@ class CriteriaTable:
                 hours_group.append(-1)
         self.hours_group = np.array(hours_group, dtype=np.int32)
         self._areas = [
-            (frozenset(fold(a) for a in e.area), any(_BROAD.search(fold(a)) for a in e.area)
+            (frozenset(k for a in e.area for k in place_keys(a)),
+             any(_BROAD.search(fold(a)) for a in e.area)
              or bool(region_names & {fold(a) for a in e.area}))
             if isinstance(e, Resource) and e.area
             else None
@@ -134,8 +135,9 @@ class CriteriaTable:
         which may hold the place named."""
         key = fold(place)
         if key not in self._serves:
+            keys = place_keys(place)  # "Fairview" and "Fairview Borough" are one place
             self._serves[key] = np.array(
-                [UNKNOWN if a is None else YES if key in a[0] else UNKNOWN if a[1] else NO
+                [UNKNOWN if a is None else YES if keys & a[0] else UNKNOWN if a[1] else NO
                  for a in self._areas],
                 dtype=np.int8,
             )  # fmt: skip

@@ -308,7 +308,13 @@ class Places:
 
 def place_names(areas: Iterable[str]) -> Places:
     """The places named in ``areas`` ("Cedar Valley"), longest first."""
-    by_spelling = {_spelling(a): a.strip() for a in areas if len(a.strip()) >= 3}
+    by_spelling: dict[str, str] = {}
+    for area in (a.strip() for a in areas):
+        if len(area) >= 3:
+            by_spelling[_spelling(area)] = area
+            short = _without_suffix(_spelling(area))  # "Los Cerritos Valley" -> "los cerritos"
+            if short:
+                by_spelling.setdefault(short, area)
     if not by_spelling:
         return Places(None, {})
     spellings = sorted(by_spelling, key=len, reverse=True)
@@ -317,6 +323,25 @@ def place_names(areas: Iterable[str]) -> Places:
 
 
 NO_PLACES = Places(None, {})
+
+
+_PLACE_SUFFIX = re.compile(
+    r" (?:valley|heights|hills|county|city|township|twp|borough|park|village|springs|beach|"
+    r"point|station|junction|crossing|flats|ridge|creek)$"
+)
+
+
+def _without_suffix(spelling: str) -> str | None:
+    """A place's name without a generic last word, when what is left still names it."""
+    short = _PLACE_SUFFIX.sub("", spelling)
+    return short if short != spelling and (" " in short or len(short) >= 6) else None
+
+
+def place_keys(name: str) -> frozenset[str]:
+    """The spellings under which two mentions of a place are the same place."""
+    spelling = _spelling(name)
+    short = _without_suffix(spelling)
+    return frozenset((spelling, short) if short else (spelling,))
 
 
 def _spelling(name: str) -> str:
