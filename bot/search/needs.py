@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from bot.search.eligibility import CriteriaTable
 
 UNKNOWN, NO, YES = -1, 0, 1
+MAX_REASON_ITEMS = 2  # exclusions quoted in one reason
 Masks = tuple[np.ndarray, np.ndarray]  # (fails, confirms) over the rows asked about
 
 
@@ -147,13 +148,15 @@ def _age_reason(resource: Resource, situation: Situation) -> str:
 
 
 def _conditions_reason(resource: Resource, situation: Situation) -> str:
-    named = situation_conditions(situation)
-    items = [
-        text
-        for text in (*resource.criteria.excludes, *_refusing_sentences(resource.criteria.notes))
-        if any(_CONDITION_RX[c].search(fold(text)) for c in named)
-    ]
-    return "excludes " + "; ".join(items or resource.criteria.excludes)
+    """The exclusions that name what the person has, as the knowledge base words them: those
+    naming the condition stated first ("unresponsive or not rousable"), else the acute
+    medical ones a medical emergency falls under."""
+    texts = (*resource.criteria.excludes, *_refusing_sentences(resource.criteria.notes))
+    for named in (situation.conditions, situation_conditions(situation)):
+        items = [t for t in texts if any(_CONDITION_RX[c].search(fold(t)) for c in named)]
+        if items:
+            return "excludes " + "; ".join(items[:MAX_REASON_ITEMS])
+    return "excludes " + "; ".join(resource.criteria.excludes[:MAX_REASON_ITEMS])
 
 
 def _area_reason(resource: Resource, situation: Situation) -> str:
