@@ -38,20 +38,26 @@ def test_knowledge_bases_written_without_seeing_the_matcher(summary_line, folder
     assert report.accuracy >= floor, [o for o in report.outcomes if not o.correct]
 
 
-@pytest.mark.parametrize(
-    ("folder", "floor", "most_ineligible"),
-    [
-        # written blind for issue 7 (one state's hold law each) and tuned on: the floors
-        # guard what general fixes reached; the ineligible counts must only fall
-        ("port-halden", 0.77, 2),
-        ("susquehanna-pa", 0.77, 1),
-        ("blue-ridge-va", 0.80, 6),
-        ("palmetto-fl", 0.81, 6),
-    ],
-)
-def test_blind_sets_tuned_on(summary_line, folder, floor, most_ineligible):
+# Written blind for issue 7, one state's hold law each, with the tags of its points.
+# "tuned on": their failures shaped general fixes; the floors guard what those reached.
+# "kept apart": scored once, at the end of the session that built the engine (TX 0.707 / 4
+# ineligible, GA 0.713 / 8); the general safety gaps that showed (holds a glossary defines
+# only in words, "can't get her to wake up", "driving her over") were then fixed, no more.
+# Ineligible counts may only fall.
+ISSUE_7_SETS = [
+    ("port-halden", "tuned on", 0.77, 2),
+    ("susquehanna-pa", "tuned on", 0.77, 1),
+    ("blue-ridge-va", "tuned on", 0.80, 6),
+    ("palmetto-fl", "tuned on", 0.81, 6),
+    ("hill-country-tx", "kept apart", 0.70, 4),
+    ("red-clay-ga", "kept apart", 0.74, 3),
+]
+
+
+@pytest.mark.parametrize(("folder", "role", "floor", "most_ineligible"), ISSUE_7_SETS)
+def test_blind_sets_for_situations_and_wording(summary_line, folder, role, floor, most_ineligible):
     base = HERE / "fixtures" / folder
     report = evaluate(base / "questions.yaml", base / "kb")
-    summary_line(report.summary(f"{folder} (blind, tuned on)"))
+    summary_line(report.summary(f"{folder} (blind, {role})"))
     assert len(report.ineligible) <= most_ineligible, report.ineligible
     assert report.accuracy >= floor, [o for o in report.outcomes if not o.correct]

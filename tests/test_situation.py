@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.search.situation import place_keys, place_names, read_situation
+from bot.search.situation import hold_names, place_keys, place_names, read_situation
 from tests.conftest import at
 
 NOW = at("2026-11-22 14:05")  # a Sunday afternoon
@@ -247,3 +247,23 @@ def test_a_town_said_without_its_generic_last_word_is_the_same_town():
     assert places.find("call out in los cerritos at 7pm", []) == "Los Cerritos Valley"
     assert places.find("out past the key lime stand", []) is None  # "key" alone names nothing
     assert place_keys("Fairview") & place_keys("Fairview Borough")
+
+
+def test_a_hold_the_glossary_defines_as_involuntary_is_a_hold():
+    holds = hold_names([
+        ("1021", ("Form 1021",), "Certificate for involuntary emergency evaluation for drugs."),
+        ("201", (), "Voluntary commitment; unlike a 302 it is not involuntary."),
+    ])  # fmt: skip
+    assert read_situation("1021 on a 50yo, pbt .11", NOW, holds).involuntary is True
+    assert read_situation("signed a 201 at intake", NOW, holds).involuntary is None
+
+
+@pytest.mark.parametrize(
+    "text", ["friends cant get her to wake up", "big knot on his head", "lump on her forehead"]
+)
+def test_more_ways_of_saying_a_medical_emergency(text):
+    assert situation(text).medical_emergency
+
+
+def test_driving_someone_over_is_taking_them():
+    assert situation("we'd be driving her over").transport

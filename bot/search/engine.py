@@ -153,7 +153,9 @@ class Engine:
         self._kind_prior = np.asarray(kinds, dtype=np.float32)
         self._is_term = np.array([isinstance(e, GlossaryTerm) for e in knowledge.entries])
         self._local_holds = hold_names(
-            (e.term, e.aliases) for e in knowledge.entries if isinstance(e, GlossaryTerm)
+            (e.term, e.aliases, e.definition)
+            for e in knowledge.entries
+            if isinstance(e, GlossaryTerm)
         )
         region = fold(knowledge.defaults.area or "")
         self._places = place_names(

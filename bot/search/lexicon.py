@@ -60,7 +60,8 @@ CONTACT_WORDS = frozenset(
 # comes out or a line to call.
 TRANSPORT_PATTERNS = (
     r"\bwhere\b.{0,30}\b(take|tak|bring|drop|transport|send|put|place|admit)\b",
-    r"\b(take|bring|transport|drop|drive|run)\s+(him|her|them|this|the|a|an|my|someone|somebody|"
+    r"\b(take|taking|bring|bringing|transport\w*|drop|dropping|drive|driving|run|running)\s+"
+    r"(him|her|them|this|the|a|an|my|someone|somebody|"
     r"person|guy|kid|juvenile|subject|pt|patient)\b",
     r"\b(take\s+\w+|bring\s+\w+)\s+(somewhere|someplace|anywhere)\b",
     r"\bdrop[\s-]?off\b",
@@ -345,10 +346,12 @@ STATE_WHEN_NEEDED = 0.5  # weight of the state's kinds when a need is also state
 CONDITIONS: dict[str, str] = {
     "unresponsive": r"unresponsive|non[\s-]?responsive|unconscious|passed out|pass(?:ing)? out|"
                     r"(?:not|non|un)[\s-]?rous(?:e)?able|(?:won'?t|wont|can'?t|cant|cannot|not|"
-                    r"unable to|will not) (?:be )?(?:wake|waking|woken|rouse|roused)|out cold|"
+                    r"couldn'?t|unable to|will not)(?: \w+){0,3} (?:be )?(?:wake|waking|woken|"
+                    r"rouse|roused)|out cold|"
                     r"obtunded|unable to (?:walk|stand)|can'?t (?:walk|stand)",
     "head_injury": r"head (?:injur\w*|trauma|wound|lac\w*)|(?:hit|smack|bang|bump|struck|crack"
-                   r"|split|slam)\w* (?:his |her |their )?head|"
+                   r"|split|slam)\w* (?:his |her |their )?head|(?:knot|lump|bump|gash|cut|goose "
+                   r"egg) on (?:his |her |their |the )?(?:head|forehead)|"
                    r"concussion|bleeding from (?:the|his|her) head",
     "overdose": r"overdos\w*|\bod(?:'?d|ed)?\b|(?:bunch|handful|bottle|lot|fistful) of "
                 r"(?:\w+ ){0,2}(?:pills|tabs|tablets|meds|xanax|tylenol|oxy\w*|percocet\w*)|"

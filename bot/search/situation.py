@@ -420,15 +420,21 @@ def read_situation(
     )
 
 
+_INVOLUNTARY = _rx(r"\binvoluntar")
+_VOLUNTARY_ONLY = _rx(r"(?<!in)voluntar")
 _HOLD_WORDS = _rx(r"\b(hold|detention|commitment|custody order|detention order|involuntary)\b")
 
 
-def hold_names(glossary: Iterable[tuple[str, Sequence[str]]]) -> HoldNames:
+def hold_names(glossary: Iterable[tuple[str, Sequence[str], str]]) -> HoldNames:
     """Hold names a knowledge base defines: glossary terms that call themselves a hold in
-    their name or aliases ("M-9 hold", alias "M9"). ``glossary`` yields (term, aliases)."""
+    their name or aliases ("M-9 hold", alias "M9"), or whose definition opens by saying it
+    is involuntary ("1013: Georgia's certificate for involuntary emergency evaluation").
+    ``glossary`` yields (term, aliases, definition)."""
     names: list[tuple[str, re.Pattern[str]]] = []
-    for term, aliases in glossary:
-        if not _HOLD_WORDS.search(" ".join((term, *aliases))):
+    for term, aliases, definition in glossary:
+        first = re.split(r"(?<=[.;])\s", fold(definition), maxsplit=1)[0]
+        involuntary = bool(_INVOLUNTARY.search(first)) and not _VOLUNTARY_ONLY.search(first)
+        if not (_HOLD_WORDS.search(" ".join((term, *aliases))) or involuntary):
             continue
         spellings = sorted({fold(s) for s in (term, *aliases) if len(s.strip()) >= 2}, key=len)
         flexible = (re.escape(s).replace(r"\ ", r"[\s-]*").replace(r"\-", r"[\s-]*")
