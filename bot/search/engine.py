@@ -18,7 +18,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.answer import Answer, Exclusion, Match
 from bot.knowledge.model import RESOURCE_KINDS, GlossaryTerm, KnowledgeBase, Resource
@@ -541,14 +541,13 @@ class Engine:
         asked = content_tokens(query.text)
         if not asked or not len(rows):
             return coverage.astype(np.float32)
-        phrase = np.array(
-            [
-                max((fuzz.token_sort_ratio(asked, h) for h in self.index.handle_tokens[r] if h),
-                    default=0.0) / 100
-                for r in rows
-            ],
-            dtype=np.float32,
-        )  # fmt: skip
+        handles = self.index.handle_tokens
+        owners = [i for i, r in enumerate(rows) for h in handles[r] if h]
+        texts = [h for r in rows for h in handles[r] if h]
+        phrase = np.zeros(len(rows), dtype=np.float32)
+        if texts:  # one call into rapidfuzz for every handle of every candidate
+            ratios = process.cdist([asked], texts, scorer=fuzz.token_sort_ratio, dtype=np.float32)
+            np.maximum.at(phrase, np.asarray(owners), ratios[0] / 100)
         return (1 - PHRASE_SHARE) * coverage + PHRASE_SHARE * phrase * (coverage > 0)
 
     def _match(
