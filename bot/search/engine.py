@@ -192,9 +192,12 @@ class Engine:
                     wants[kind] = max(wants.get(kind, 0.0), weight)
                 situation = replace(situation, wants=wants)
         query = build_query(understood, situation, self.index, situation_soft=True)
+
         # only what names a place counts in a placement (name, alias, kind, services, summary),
         # not every word of its details: "suicidal" must not pull a detox centre to the top
-        place_coverage = lambda: self._coverage(query, min_weight=SHORT)[0]  # noqa: E731
+        def place_coverage() -> np.ndarray:
+            return self._coverage(query, min_weight=SHORT)[0]
+
         asks_about_one = len(named_places) == 1 and _YES_NO.match(question) and closed is None
         if asks_about_one and situation.describes_a_person:
             # "can I bring a drunk 17yo to the youth shelter": that place if it takes them;
@@ -219,9 +222,9 @@ class Engine:
                 return placement
         about_a_place = asks_for_information(question) or asks_for_contact(question)
         # "drunk 16yo at 2am" describes a person; "nowhere to sleep tonight" states a need:
-        # a place is wanted, unless guidance answers the question better
-        # a need read from the words of a term the question names ("suicide by cop warning
-        # signs") is the term's, not the person's
+        # a place is wanted, unless guidance answers the question better. A need read from
+        # the words of a term the question names ("suicide by cop warning signs") is the
+        # term's, not the person's.
         names_guidance = any(not self.index.criteria.is_resource[r] for r in named)
         wanted = situation.describes_a_person or (
             (bool(situation.wants) or situation.medical_emergency) and not names_guidance
@@ -233,12 +236,12 @@ class Engine:
             )
             if placement is not None and situation.describes_a_person and not query.required:
                 return placement  # nothing but the person: no guidance to weigh
-        query = build_query(understood, situation, self.index, situation_soft=False)
-        coverage, hits = self._coverage(query)
+        words = build_query(understood, situation, self.index, situation_soft=False)
+        coverage, hits = self._coverage(words)
         if resources_only:
             coverage = coverage * self.index.criteria.is_resource
         asked_about = named_places if asks_about_one else []
-        lookup = self._lookup(question, situation, query, coverage, hits, top, named, asked_about)
+        lookup = self._lookup(question, situation, words, coverage, hits, top, named, asked_about)
         if explicit and placement is None and not lookup.results:
             # framed like guidance, yet nothing answers it so: the places, after all
             placement = self._placement(
