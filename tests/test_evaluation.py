@@ -45,8 +45,8 @@ def test_knowledge_bases_written_without_seeing_the_matcher(summary_line, folder
 # only in words, "can't get her to wake up", "driving her over") were then fixed, no more.
 # Ineligible counts may only fall.
 ISSUE_7_SETS = [
-    ("port-halden", "tuned on", 0.77, 2),
-    ("susquehanna-pa", "tuned on", 0.77, 1),
+    ("port-halden", "tuned on", 0.78, 1),
+    ("susquehanna-pa", "tuned on", 0.78, 1),
     ("blue-ridge-va", "tuned on", 0.80, 6),
     ("palmetto-fl", "tuned on", 0.81, 6),
     ("hill-country-tx", "kept apart", 0.70, 4),

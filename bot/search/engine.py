@@ -26,6 +26,7 @@ from bot.search import eligibility
 from bot.search.index import SHORT, IndexCache, SearchIndex, content_tokens
 from bot.search.lexicon import (
     ALTERNATIVES,
+    COME_OUT_ALTERNATIVES,
     CONTACT_WORDS,
     CUE_WORDS,
     DESTINATION_PRIOR,
@@ -130,6 +131,16 @@ def _best(positions: np.ndarray, scores: np.ndarray, rows: np.ndarray, k: int) -
     return positions[order][:k]
 
 
+def _alternatives(resource: Resource) -> dict[str, float]:
+    """What does the job of ``resource`` when it is closed: its kind's alternatives, and for
+    a team or line with no address to go to, the teams and lines that come out or answer."""
+    wants = dict(ALTERNATIVES[resource.kind])
+    if not resource.address:
+        for kind, weight in COME_OUT_ALTERNATIVES.items():
+            wants[kind] = max(wants.get(kind, 0.0), weight)
+    return wants
+
+
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     """``text`` with the given spans turned to spaces (positions kept)."""
     for start, end in spans:
@@ -182,7 +193,7 @@ class Engine:
         named_places = [r for r in named if self.index.criteria.is_resource[r]]
         closed = self._closed_when_wanted(unnamed, situation, named_places)
         if closed is not None:  # "is the MCT out tonight": say so, and what is open instead
-            situation = replace(situation, wants=ALTERNATIVES.get(closed.kind, {closed.kind: 1.0}))
+            situation = replace(situation, wants=_alternatives(closed))
         elif len(named_places) == 1 and not _YES_NO.match(question):
             team = self.index.entries[named_places[0]]
             if isinstance(team, Resource) and team.kind in NOT_A_DESTINATION:
@@ -294,8 +305,10 @@ class Engine:
         question each place's name is."""
         asked: list[str] = []
         spans: list[tuple[int, int]] = []
-        raw: list[str] = []
-        for word, start, end in word_spans(fold(question)):
+        raw: list[str] = []  # the word as written, with the one after it ("walk in")
+        found_words = word_spans(fold(question))
+        for position, (word, start, end) in enumerate(found_words):
+            after = found_words[position + 1][0] if position + 1 < len(found_words) else ""
             for token in word_tokens(word):
                 if token in STOPWORDS:
                     continue
@@ -304,16 +317,18 @@ class Engine:
                     token = max(close, key=close.__getitem__) if close else token
                 asked.append(token)
                 spans.append((start, end))
-                raw.append(word)
+                raw.append(f"{word} {after}")
         rows: list[int] = []
         found: list[tuple[int, int]] = []
         for match in self.index.names.find(asked):
             concepts = match.concepts
             if match.end - match.start == 1:  # one word names a place only as written
-                word = raw[match.start]
+                word, after = raw[match.start].split(" ")
+                spellings = (word, f"{word}-{after}")  # "walk in" for "walk-in"
                 concepts = frozenset(
                     c for c in concepts
-                    if near_word(word, self.index.one_word_names.get(c, frozenset()))
+                    if any(near_word(w, self.index.one_word_names.get(c, frozenset()))
+                           for w in spellings)
                 )  # fmt: skip
             rows += sorted(int(row) for row in concepts if int(row) not in rows)
             if any(self.index.criteria.is_resource[int(row)] for row in concepts):

@@ -387,7 +387,16 @@ ALTERNATIVES: dict[str, dict[str, float]] = {
     "shelter": {"shelter": 1.0, "peer_respite": 0.5, "crisis_center": 0.3},
     "peer_respite": {"peer_respite": 1.0, "crisis_center": 0.7, "crisis_line": 0.3},
     "outpatient": {"outpatient": 1.0, "crisis_center": 0.6, "crisis_line": 0.3},
+    "idd_services": {"idd_services": 1.0, "mobile_crisis": 0.8, "crisis_line": 0.5},
+    "veterans": {"veterans": 1.0, "crisis_line": 0.6, "outpatient": 0.5},
+    "youth": {"youth": 1.0, "crisis_center": 0.6, "mobile_crisis": 0.4},
+    "psychiatric_hospital": {"psychiatric_hospital": 1.0, "emergency_department": 0.8},
+    "emergency_department": {"emergency_department": 1.0},
+    "other": {"other": 1.0, "crisis_line": 0.3},
 }
+# ...and when it was a team or a line rather than a place, the teams and lines that are open
+COME_OUT_ALTERNATIVES: dict[str, float] = {"mobile_crisis": 0.8, "co_responder": 0.7,
+                                           "crisis_line": 0.5}  # fmt: skip
 
 # Words that name a kind of service outright ("need a co-responder", "is there a shelter"):
 # that kind is wanted. KIND_WORDS less those that describe the person or are too general.
