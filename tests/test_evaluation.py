@@ -46,7 +46,7 @@ def test_knowledge_bases_written_without_seeing_the_matcher(summary_line, folder
 # Ineligible counts may only fall.
 ISSUE_7_SETS = [
     ("port-halden", "tuned on", 0.78, 1),
-    ("susquehanna-pa", "tuned on", 0.78, 1),
+    ("susquehanna-pa", "tuned on", 0.79, 1),
     ("blue-ridge-va", "tuned on", 0.80, 6),
     ("palmetto-fl", "tuned on", 0.81, 6),
     ("hill-country-tx", "kept apart", 0.70, 4),

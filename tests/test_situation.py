@@ -267,3 +267,12 @@ def test_more_ways_of_saying_a_medical_emergency(text):
 
 def test_driving_someone_over_is_taking_them():
     assert situation("we'd be driving her over").transport
+
+
+def test_getting_there_on_her_own_is_a_walk_in():
+    assert situation("she can get herself there").walk_in
+
+
+def test_lonely_wants_someone_to_talk_to():
+    wants = situation("hes lonely, just wants somebody to chat with").wants
+    assert max(wants, key=wants.__getitem__) == "crisis_line"

@@ -30,6 +30,7 @@ from bot.search.lexicon import (
     CONTACT_WORDS,
     CUE_WORDS,
     DESTINATION_PRIOR,
+    DETAILS_WORDS,
     GUIDANCE_FRAME,
     LEXICON_WORDS,
     NOT_A_DESTINATION,
@@ -100,9 +101,9 @@ _INFORMATION = re.compile(
 )
 
 
-def asks_for_contact(question: str) -> bool:
+def asks_for_contact(question: str, vocabulary: frozenset[str] = CONTACT_WORDS) -> bool:
     """ "Sobering center address" wants the place, not the glossary's definition."""
-    return any(near_word(word, CONTACT_WORDS) for word in words(question))
+    return any(near_word(word, vocabulary) for word in words(question))
 
 
 def asks_for_information(question: str) -> bool:
@@ -231,7 +232,7 @@ class Engine:
             )
             if placement is not None:
                 return placement
-        about_a_place = asks_for_information(question) or asks_for_contact(question)
+        about_a_place = asks_for_information(question) or asks_for_contact(question, DETAILS_WORDS)
         # "drunk 16yo at 2am" describes a person; "nowhere to sleep tonight" states a need:
         # a place is wanted, unless guidance answers the question better. A need read from
         # the words of a term the question names ("suicide by cop warning signs") is the

@@ -54,6 +54,8 @@ CONTACT_WORDS = frozenset(
     opened closed website fax email
     """.split()
 )
+# ...less those an officer also uses of the incident ("tied up on another call")
+DETAILS_WORDS = CONTACT_WORDS - {"call", "text"}
 
 # Placement intent. Transport: the officer is taking the person somewhere (a place that
 # takes police drop-offs). Asking: someone or somewhere is wanted, which may be a team that
@@ -295,8 +297,9 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
      r"get (?:a|an|the|someone|somebody) (?:\w+ ){0,2}out\b",
      {"mobile_crisis": 1.0, "co_responder": 0.9, "crisis_line": 0.4}),
     # someone to talk to by phone or text
-    (r"on the phone|over the phone|by phone|(?:someone|somebody|anyone|anybody) to (?:talk|vent) "
-     r"to|talk to (?:someone|somebody|a counselor)|(?:crisis|hot|help|warm|text) ?line|"
+    (r"on the phone|over the phone|by phone|(?:someone|somebody|anyone|anybody) to (?:talk|vent|"
+     r"chat) (?:to|with)|lonely|loneliness|wants to chat|talk to (?:someone|somebody|a "
+     r"counselor)|(?:crisis|hot|help|warm|text) ?line|"
      r"number (?:\w+ )?(?:can|could) (?:call|text)|needs? to vent|just (?:talk|vent)|"
      r"call (?:someone|somebody)|"
      r"text (?:someone|somebody)|phone support",

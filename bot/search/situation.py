@@ -222,6 +222,7 @@ _VOLUNTARY = _rx(
 )
 _WALK_IN = _rx(
     r"\bwalk(?:s|ing)?[\s-]*in\b|\bon (?:his|her|their) own\b|\bby (?:him|her|them)sel(?:f|ves)\b"
+    r"|\b(?:get|take|drive|walk)s? (?:him|her|them)sel(?:f|ves) (?:there|over|in)\b"
 )
 _VIOLENT = _rx(
     r"\b(violent|violence|combative|assaultive|aggressive|agitated and hitting|fighting|"
