@@ -160,3 +160,10 @@ def test_open_now_and_closing_time_are_shown(engine):
     closed = dumps(render_blocks(engine.answer("millbrook walk-in crisis clinic",
                                                     at=at("2026-11-22 10:00"))))  # fmt: skip
     assert "— closed, opens Mon 08:00" in closed
+
+
+def test_a_best_guess_says_so_in_slack_and_on_the_console(engine):
+    guess = engine.answer("can we embed a counselor with our dispatchers", at=NOW)
+    assert guess.unsure
+    assert "Not sure I understood" in json.dumps(render_blocks(guess), ensure_ascii=False)
+    assert "Not sure I understood" in render_text(guess)
