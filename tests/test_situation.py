@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.search.situation import hold_names, place_keys, place_names, read_situation
+from bot.search.places import place_keys, place_names
+from bot.search.situation import hold_names, read_situation
 from tests.conftest import at
 
 NOW = at("2026-11-22 14:05")  # a Sunday afternoon

@@ -19,7 +19,8 @@ from bot.knowledge.hours import Hours, HoursStatus
 from bot.knowledge.model import RESOURCE_KINDS, Entry, Resource
 from bot.search.lexicon import NOT_A_DESTINATION
 from bot.search.needs import NEEDS, NO, UNKNOWN, YES, excluded_conditions
-from bot.search.situation import Situation, place_keys
+from bot.search.places import place_keys
+from bot.search.situation import Situation
 from bot.search.text import fold
 
 _NEEDS_BY_NAME = {need.name: need for need in NEEDS}

@@ -13,7 +13,7 @@ Two ways to rank:
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -38,14 +38,9 @@ from bot.search.lexicon import (
     STRONG_GUIDANCE,
 )
 from bot.search.needs import kind_fit
+from bot.search.places import place_names
 from bot.search.query import Query, build_query
-from bot.search.situation import (
-    ADULT_AGE,
-    Situation,
-    hold_names,
-    place_names,
-    read_situation,
-)
+from bot.search.situation import ADULT_AGE, Situation, hold_names, read_situation
 from bot.search.text import correct_words, fold, near_word, word_spans, word_tokens, words
 
 CONFIDENT = 0.45  # look-up answers below this are not shown...
@@ -153,6 +148,19 @@ def clean_question(question: str) -> str:
     return " ".join(_CONTROL.sub(" ", question[:MAX_QUESTION_CHARS]).split())
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What the engine read in a question before deciding how to answer it."""
+
+    question: str
+    understood: str  # with cue-word typos fixed
+    situation: Situation
+    named: list[int]  # rows of the entries named outright
+    places: list[int]  # ...of those, the resources
+    names_of_places: int  # how many distinct place names ("the Oak or Birch?": two)
+    closed: Resource | None  # the place or team asked for, closed when wanted
+
+
 class Engine:
     """Answers questions against one knowledge base. Build once per load; thread-safe to read."""
 
@@ -179,18 +187,18 @@ class Engine:
     ) -> Answer:
         """Answer ``question`` as asked at ``at`` (timezone-aware); ``resources_only`` leaves
         guidance, FAQs and the glossary out (``/crisis``)."""
-        question = clean_question(question)
+        reading = self._read(clean_question(question), at)
+        return self._route(reading, max(1, top), resources_only)
+
+    def _read(self, question: str, at: datetime) -> Reading:
+        """The question's names, the situation it describes, and what it asks to use."""
         understood = correct_words(question, CUE_WORDS, self.knows_word)
         named, spans = self.named(understood)
         # the person is described outside the names: "Harbor Youth Shelter" is no minor
         unnamed = _blank(understood, spans)
         situation = read_situation(
-            unnamed,
-            at.astimezone(ZoneInfo(self.timezone)),
-            self._local_holds,
-            self._places,
+            unnamed, at.astimezone(ZoneInfo(self.timezone)), self._local_holds, self._places
         )
-        top = max(1, top)
         named_places = [r for r in named if self.index.criteria.is_resource[r]]
         closed = self._closed_when_wanted(unnamed, situation, named_places)
         if closed is not None:  # "is the MCT out tonight": say so, and what is open instead
@@ -203,18 +211,27 @@ class Engine:
                 for kind, weight in ALTERNATIVES[team.kind].items():
                     wants[kind] = max(wants.get(kind, 0.0), weight)
                 situation = replace(situation, wants=wants)
-        query = build_query(understood, situation, self.index, situation_soft=True)
+        return Reading(question, understood, situation, named, named_places, len(spans), closed)
 
-        # only what names a place counts in a placement (name, alias, kind, services, summary),
-        # not every word of its details: "suicidal" must not pull a detox centre to the top
-        def place_coverage() -> np.ndarray:
-            return self._coverage(query, min_weight=SHORT)[0]
+    def _route(self, reading: Reading, top: int, resources_only: bool) -> Answer:
+        """A placement, a yes/no about one place, or a look-up, as the evidence says."""
+        question, situation, named_places = reading.question, reading.situation, reading.places
+        query = build_query(reading.understood, situation, self.index, situation_soft=True)
 
-        asks_about_one = len(named_places) == 1 and _YES_NO.match(question) and closed is None
+        def placement() -> Answer | None:
+            # only what names a place counts here (name, alias, kind, services, summary), not
+            # every word of its details: "suicidal" must not pull a detox centre to the top
+            coverage = self._coverage(query, min_weight=SHORT)[0]
+            return self._placement(question, situation, query, coverage, top, named_places)
+
+        asks_about_one = (
+            len(named_places) == 1 and bool(_YES_NO.match(question)) and reading.closed is None
+        )
         if asks_about_one and situation.describes_a_person:
             # "can I bring a drunk 17yo to the youth shelter": that place if it takes them;
             # if not, what does, and that place first among those left out, with why
-            return self._verdict(question, situation, query, place_coverage(), top, named_places[0])
+            coverage = self._coverage(query, min_weight=SHORT)[0]
+            return self._verdict(question, situation, query, coverage, top, named_places[0])
         # "we're a 12-deputy county, what are our options": about the program, not a person
         about_program = bool(_STRONG_GUIDANCE.search(question)) or (
             bool(_GUIDANCE_FRAME.search(question)) and not situation.describes_a_person
@@ -223,45 +240,38 @@ class Engine:
         # "the Oak or Birch?": two places named are compared for the person, as a placement
         explicit = (
             (situation.placement and not asks_about_one)
-            or closed is not None
-            or len(spans) >= 2  # two names, not one name several places share
+            or reading.closed is not None
+            or reading.names_of_places >= 2  # two names, not one name several places share
         )
-        if explicit and not about_program:
-            placement = self._placement(
-                question, situation, query, place_coverage(), top, named_places
-            )
-            if placement is not None:
-                return placement
+        if explicit and not about_program and (answer := placement()) is not None:
+            return answer
         about_a_place = asks_for_information(question) or asks_for_contact(question, DETAILS_WORDS)
         # "drunk 16yo at 2am" describes a person; "nowhere to sleep tonight" states a need:
         # a place is wanted, unless guidance answers the question better. A need read from
         # the words of a term the question names ("suicide by cop warning signs") is the
         # term's, not the person's.
-        names_guidance = any(not self.index.criteria.is_resource[r] for r in named)
+        names_guidance = any(not self.index.criteria.is_resource[r] for r in reading.named)
         wanted = situation.describes_a_person or (
             (bool(situation.wants) or situation.medical_emergency) and not names_guidance
         )
-        placement = None
+        places = None
         if wanted and not about_a_place and not about_program:
-            placement = self._placement(
-                question, situation, query, place_coverage(), top, named_places
-            )
-            if placement is not None and situation.describes_a_person and not query.required:
-                return placement  # nothing but the person: no guidance to weigh
-        words = build_query(understood, situation, self.index, situation_soft=False)
+            places = placement()
+            if places is not None and situation.describes_a_person and not query.required:
+                return places  # nothing but the person: no guidance to weigh
+        words = build_query(reading.understood, situation, self.index, situation_soft=False)
         coverage, hits = self._coverage(words)
         if resources_only:
             coverage = coverage * self.index.criteria.is_resource
         asked_about = named_places if asks_about_one else []
-        lookup = self._lookup(question, situation, words, coverage, hits, top, named, asked_about)
-        if explicit and placement is None and not lookup.results:
-            # framed like guidance, yet nothing answers it so: the places, after all
-            placement = self._placement(
-                question, situation, query, place_coverage(), top, named_places
-            )
-        if placement is None or _answers_with_guidance(lookup, question):
+        lookup = self._lookup(
+            question, situation, words, coverage, hits, top, reading.named, asked_about
+        )
+        if explicit and places is None and not lookup.results:
+            places = placement()  # framed like guidance, yet nothing answers it so: places
+        if places is None or _answers_with_guidance(lookup, question):
             return lookup
-        return placement
+        return places
 
     def _closed_when_wanted(
         self, question: str, situation: Situation, named: list[int]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import datetime
 from typing import Any, Literal
 
 from bot.search.lexicon import (
@@ -30,6 +30,8 @@ from bot.search.lexicon import (
     STATE_WHEN_NEEDED,
     TRANSPORT_PATTERNS,
 )
+from bot.search.moment import read_moment
+from bot.search.places import NO_PLACES, Places
 from bot.search.text import fold
 
 AgeGroup = Literal["minor", "adult"]
@@ -259,95 +261,8 @@ _NEEDS = tuple((_rx(r"(?<![\w-])(?:" + pattern + r")"), kinds) for pattern, kind
 _STATES = tuple((_rx(r"(?<![\w-])(?:" + pattern + r")"), kinds) for pattern, kinds in STATE_SIGNS)
 _CONDITIONS = tuple((name, _rx(r"\b(?:" + pattern + r")")) for name, pattern in CONDITIONS.items())
 
-_CLOCK = _rx(r"\b(?:at\s+|around\s+|@\s*)?(\d{1,2})(?::([0-5]\d))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])")
-_CLOCK_24 = _rx(r"\b(?:at\s+|around\s+)?([01]?\d|2[0-3]):([0-5]\d)\b")
-_MILITARY = _rx(r"\b(?:at\s+|around\s+)?([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hours|h)\b")
-_NAMED_TIMES = (
-    (_rx(r"\bnoon\b|\bmidday\b"), time(12, 0)),
-    (_rx(r"\bmidnight\b"), time(0, 0)),
-    (
-        _rx(r"\b(tonight|tonite|this evening|late night|overnight|middle of the night)\b"),
-        time(23, 0),
-    ),
-    (_rx(r"\bthis morning|early morning\b"), time(8, 0)),
-    (_rx(r"\bthis afternoon\b"), time(15, 0)),
-)
-_NOW = _rx(r"\b(right now|now|rn|currently|at the moment|atm|asap)\b")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = _rx(
-    r"\b(?:on\s+|this\s+|next\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
-    r"(?:\s+(night|morning|evening|afternoon))?\b"
-)
-_PART_OF_DAY = {"night": time(23, 0), "morning": time(8, 0), "evening": time(19, 0),
-                "afternoon": time(15, 0)}  # fmt: skip
-_TOMORROW = _rx(r"\b(tomorrow|tmrw|tmw)\b")
-_NIGHT = _rx(r"\b(tonight|tonite|overnight|middle of the night)\b")
-# a time of day that has just passed still means today ("at 10pm" asked at 22:20)...
-PAST_GRACE = timedelta(hours=1)
-# ...and before dawn, "tonight" is the night already under way
-EARLY_MORNING_ENDS = 6
-
-
 Names = Sequence[tuple[str, re.Pattern[str]]]
 HoldNames = Names
-
-
-@dataclass(frozen=True)
-class Places:
-    """The places a knowledge base's resources serve, found in a question by one pattern."""
-
-    pattern: re.Pattern[str] | None
-    by_spelling: Mapping[str, str]  # folded, single-spaced spelling -> the name as written
-
-    def find(self, text: str, soft: list[Span]) -> str | None:
-        match = self.pattern.search(text) if self.pattern else None
-        if match is None:
-            return None
-        soft.append(match.span())
-        return self.by_spelling.get(_spelling(match.group(0)))
-
-
-def place_names(areas: Iterable[str]) -> Places:
-    """The places named in ``areas`` ("Cedar Valley"), longest first."""
-    by_spelling: dict[str, str] = {}
-    for area in (a.strip() for a in areas):
-        if len(area) >= 3:
-            by_spelling[_spelling(area)] = area
-            short = _without_suffix(_spelling(area))  # "Los Cerritos Valley" -> "los cerritos"
-            if short:
-                by_spelling.setdefault(short, area)
-    if not by_spelling:
-        return Places(None, {})
-    spellings = sorted(by_spelling, key=len, reverse=True)
-    alternatives = (re.escape(s).replace(r"\ ", r"[\s-]+") for s in spellings)
-    return Places(re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)"), by_spelling)
-
-
-NO_PLACES = Places(None, {})
-
-
-_PLACE_SUFFIX = re.compile(
-    r" (?:valley|heights|hills|county|city|township|twp|borough|park|village|springs|beach|"
-    r"point|station|junction|crossing|flats|ridge|creek)$"
-)
-
-
-def _without_suffix(spelling: str) -> str | None:
-    """A place's name without a generic last word, when what is left still names it."""
-    short = _PLACE_SUFFIX.sub("", spelling)
-    return short if short != spelling and (" " in short or len(short) >= 6) else None
-
-
-def place_keys(name: str) -> frozenset[str]:
-    """The spellings under which two mentions of a place are the same place."""
-    spelling = _spelling(name)
-    short = _without_suffix(spelling)
-    return frozenset((spelling, short) if short else (spelling,))
-
-
-def _spelling(name: str) -> str:
-    """``"Cedar-Valley "`` -> ``"cedar valley"``: how a place name is compared."""
-    return " ".join(re.split(r"[\s-]+", fold(name).strip()))
 
 
 def read_situation(
@@ -356,7 +271,7 @@ def read_situation(
     """Parse ``question`` asked at ``now`` (timezone-aware, in the knowledge base's zone).
 
     ``local_holds`` adds hold names the knowledge base's glossary defines ("M-9");
-    ``places`` are the places its resources serve (see ``place_names``).
+    ``places`` are the places its resources serve (see ``places.place_names``).
     """
     text = fold(question)
     drop: list[Span] = []
@@ -394,7 +309,7 @@ def read_situation(
     place = places.find(text, soft)
     language = _language(text, soft)
     walk_in = _mark(_WALK_IN, text, soft)
-    at, time_stated = _moment(text, now, drop)
+    at, time_stated = read_moment(text, now, drop)
     transport = any(rx.search(text) for rx in _TRANSPORT) and not _NO_TRANSPORT.search(text)
     placement = transport or any(rx.search(text) for rx in _ASKING)
     return Situation(
@@ -532,70 +447,3 @@ def _language(text: str, soft: list[Span]) -> str | None:
     if match.group(0) == "deaf":
         return "asl"
     return (match.group(1) or match.group(2)).strip()
-
-
-def _moment(text: str, now: datetime, drop: list[Span]) -> tuple[datetime, bool]:
-    """The moment asked about: ``now`` with the day and time of day the question names."""
-    day, stated, part_of_day = now, False, None
-    if match := _TOMORROW.search(text):
-        day, stated = now + timedelta(days=1), True
-        drop.append(match.span())
-    elif match := _WEEKDAY.search(text):
-        index = _WEEKDAYS.index(match.group(1))
-        day, stated = now + timedelta(days=(index - now.weekday()) % 7), True
-        part_of_day = _PART_OF_DAY.get(match.group(2) or "")
-        drop.append(match.span())
-    clock = _clock(text, drop) or _bare_hour(text, drop) or _named_time(text, drop) or part_of_day
-    if clock is not None:
-        if _NIGHT.search(text) and now.hour < EARLY_MORNING_ENDS and not stated:
-            return now, True  # "tonight" at 01:30 is now, not 23:00
-        moment = day.replace(hour=clock.hour, minute=clock.minute, second=0, microsecond=0)
-        if now - moment > PAST_GRACE:  # "at 2am" asked at 23:00: the coming one
-            moment += timedelta(days=7 if stated else 1)
-        day, stated = moment, True
-    drop.extend(match.span() for match in _NOW.finditer(text))
-    return day, stated
-
-
-def _named_time(text: str, drop: list[Span]) -> time | None:
-    for pattern, clock in _NAMED_TIMES:
-        if match := pattern.search(text):
-            drop.append(match.span())
-            return clock
-    return None
-
-
-# "around 9" with no am/pm: read only when the day part says which ("friday night around 9")
-_BARE_HOUR = _rx(r"\b(?:at|around|about|@|by)\s+(\d{1,2})\b(?!\s*(?:y|yo|year|min|hour|hr|:|\.|%))")
-_EVENING = _rx(r"\b(?:tonight|tonite|night|evening|pm)\b")
-_MORNING = _rx(r"\b(?:morning|am)\b")
-
-
-def _bare_hour(text: str, drop: list[Span]) -> time | None:
-    match = _BARE_HOUR.search(text)
-    if not match or not 1 <= int(match.group(1)) <= 12:
-        return None
-    hour = int(match.group(1)) % 12
-    if _EVENING.search(text):
-        hour += 12
-    elif not _MORNING.search(text):
-        return None
-    drop.append(match.span())
-    return time(hour, 0)
-
-
-def _clock(text: str, drop: list[Span]) -> time | None:
-    match = _CLOCK.search(text)
-    if match:
-        hour = int(match.group(1))
-        if 1 <= hour <= 12:
-            minute = int(match.group(2) or 0)
-            pm = match.group(3).startswith("p")
-            drop.append(match.span())
-            return time((hour % 12) + (12 if pm else 0), minute)
-    for pattern in (_CLOCK_24, _MILITARY):
-        match = pattern.search(text)
-        if match:
-            drop.append(match.span())
-            return time(int(match.group(1)), int(match.group(2)))
-    return None

@@ -1,0 +1,109 @@
+"""When a question asks about: "at 2am" (the coming one), "friday night around 9",
+"tonight" (before dawn, now), "tomorrow 8am", or the moment it was asked."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, time, timedelta
+
+Span = tuple[int, int]
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_CLOCK = _rx(r"\b(?:at\s+|around\s+|@\s*)?(\d{1,2})(?::([0-5]\d))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])")
+_CLOCK_24 = _rx(r"\b(?:at\s+|around\s+)?([01]?\d|2[0-3]):([0-5]\d)\b")
+_MILITARY = _rx(r"\b(?:at\s+|around\s+)?([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hours|h)\b")
+_NAMED_TIMES = (
+    (_rx(r"\bnoon\b|\bmidday\b"), time(12, 0)),
+    (_rx(r"\bmidnight\b"), time(0, 0)),
+    (
+        _rx(r"\b(tonight|tonite|this evening|late night|overnight|middle of the night)\b"),
+        time(23, 0),
+    ),
+    (_rx(r"\bthis morning|early morning\b"), time(8, 0)),
+    (_rx(r"\bthis afternoon\b"), time(15, 0)),
+)
+_NOW = _rx(r"\b(right now|now|rn|currently|at the moment|atm|asap)\b")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = _rx(
+    r"\b(?:on\s+|this\s+|next\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
+    r"(?:\s+(night|morning|evening|afternoon))?\b"
+)
+_PART_OF_DAY = {"night": time(23, 0), "morning": time(8, 0), "evening": time(19, 0),
+                "afternoon": time(15, 0)}  # fmt: skip
+_TOMORROW = _rx(r"\b(tomorrow|tmrw|tmw)\b")
+_NIGHT = _rx(r"\b(tonight|tonite|overnight|middle of the night)\b")
+# a time of day that has just passed still means today ("at 10pm" asked at 22:20)...
+PAST_GRACE = timedelta(hours=1)
+# ...and before dawn, "tonight" is the night already under way
+EARLY_MORNING_ENDS = 6
+
+
+def read_moment(text: str, now: datetime, drop: list[Span]) -> tuple[datetime, bool]:
+    """The moment asked about: ``now`` with the day and time of day the question names."""
+    day, stated, part_of_day = now, False, None
+    if match := _TOMORROW.search(text):
+        day, stated = now + timedelta(days=1), True
+        drop.append(match.span())
+    elif match := _WEEKDAY.search(text):
+        index = _WEEKDAYS.index(match.group(1))
+        day, stated = now + timedelta(days=(index - now.weekday()) % 7), True
+        part_of_day = _PART_OF_DAY.get(match.group(2) or "")
+        drop.append(match.span())
+    clock = _clock(text, drop) or _bare_hour(text, drop) or _named_time(text, drop) or part_of_day
+    if clock is not None:
+        if _NIGHT.search(text) and now.hour < EARLY_MORNING_ENDS and not stated:
+            return now, True  # "tonight" at 01:30 is now, not 23:00
+        moment = day.replace(hour=clock.hour, minute=clock.minute, second=0, microsecond=0)
+        if now - moment > PAST_GRACE:  # "at 2am" asked at 23:00: the coming one
+            moment += timedelta(days=7 if stated else 1)
+        day, stated = moment, True
+    drop.extend(match.span() for match in _NOW.finditer(text))
+    return day, stated
+
+
+def _named_time(text: str, drop: list[Span]) -> time | None:
+    for pattern, clock in _NAMED_TIMES:
+        if match := pattern.search(text):
+            drop.append(match.span())
+            return clock
+    return None
+
+
+# "around 9" with no am/pm: read only when the day part says which ("friday night around 9")
+_BARE_HOUR = _rx(r"\b(?:at|around|about|@|by)\s+(\d{1,2})\b(?!\s*(?:y|yo|year|min|hour|hr|:|\.|%))")
+_EVENING = _rx(r"\b(?:tonight|tonite|night|evening|pm)\b")
+_MORNING = _rx(r"\b(?:morning|am)\b")
+
+
+def _bare_hour(text: str, drop: list[Span]) -> time | None:
+    match = _BARE_HOUR.search(text)
+    if not match or not 1 <= int(match.group(1)) <= 12:
+        return None
+    hour = int(match.group(1)) % 12
+    if _EVENING.search(text):
+        hour += 12
+    elif not _MORNING.search(text):
+        return None
+    drop.append(match.span())
+    return time(hour, 0)
+
+
+def _clock(text: str, drop: list[Span]) -> time | None:
+    match = _CLOCK.search(text)
+    if match:
+        hour = int(match.group(1))
+        if 1 <= hour <= 12:
+            minute = int(match.group(2) or 0)
+            pm = match.group(3).startswith("p")
+            drop.append(match.span())
+            return time((hour % 12) + (12 if pm else 0), minute)
+    for pattern in (_CLOCK_24, _MILITARY):
+        match = pattern.search(text)
+        if match:
+            drop.append(match.span())
+            return time(int(match.group(1)), int(match.group(2)))
+    return None

@@ -1,0 +1,70 @@
+"""The places a knowledge base's resources serve, as questions name them: "in los cerritos"
+is "Los Cerritos Valley", and an area listing "Fairview" serves "Fairview Borough"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from bot.search.text import fold
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Places:
+    """The places a knowledge base's resources serve, found in a question by one pattern."""
+
+    pattern: re.Pattern[str] | None
+    by_spelling: Mapping[str, str]  # folded, single-spaced spelling -> the name as written
+
+    def find(self, text: str, soft: list[Span]) -> str | None:
+        match = self.pattern.search(text) if self.pattern else None
+        if match is None:
+            return None
+        soft.append(match.span())
+        return self.by_spelling.get(_spelling(match.group(0)))
+
+
+def place_names(areas: Iterable[str]) -> Places:
+    """The places named in ``areas`` ("Cedar Valley"), longest first."""
+    by_spelling: dict[str, str] = {}
+    for area in (a.strip() for a in areas):
+        if len(area) >= 3:
+            by_spelling[_spelling(area)] = area
+            short = _without_suffix(_spelling(area))  # "Los Cerritos Valley" -> "los cerritos"
+            if short:
+                by_spelling.setdefault(short, area)
+    if not by_spelling:
+        return Places(None, {})
+    spellings = sorted(by_spelling, key=len, reverse=True)
+    alternatives = (re.escape(s).replace(r"\ ", r"[\s-]+") for s in spellings)
+    return Places(re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)"), by_spelling)
+
+
+NO_PLACES = Places(None, {})
+
+
+_PLACE_SUFFIX = re.compile(
+    r" (?:valley|heights|hills|county|city|township|twp|borough|park|village|springs|beach|"
+    r"point|station|junction|crossing|flats|ridge|creek)$"
+)
+
+
+def _without_suffix(spelling: str) -> str | None:
+    """A place's name without a generic last word, when what is left still names it."""
+    short = _PLACE_SUFFIX.sub("", spelling)
+    return short if short != spelling and (" " in short or len(short) >= 6) else None
+
+
+def place_keys(name: str) -> frozenset[str]:
+    """The spellings under which two mentions of a place are the same place."""
+    spelling = _spelling(name)
+    short = _without_suffix(spelling)
+    return frozenset((spelling, short) if short else (spelling,))
+
+
+def _spelling(name: str) -> str:
+    """``"Cedar-Valley "`` -> ``"cedar valley"``: how a place name is compared."""
+    return " ".join(re.split(r"[\s-]+", fold(name).strip()))
