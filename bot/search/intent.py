@@ -1,0 +1,42 @@
+"""What form a question takes, whatever it is about: a yes/no question, one about the
+program rather than a person, one asking what a word means or for a place's details."""
+
+from __future__ import annotations
+
+import re
+
+from bot.search.lexicon import CONTACT_WORDS, GUIDANCE_FRAME, STRONG_GUIDANCE
+from bot.search.text import near_word, words
+
+YES_NO = re.compile(r"^\s*(can|could|does|do|will|would|is|are|should|may)\b", re.IGNORECASE)
+# asking to use a place or team now, not about it: "need MCT at a house", "can they come out"
+WANTS_IT_NOW = re.compile(
+    r"\b(need|needs|needed|out|available|working|on duty|come|respond|send|get|go|take|bring|"
+    r"heading|headed|going|on (?:my|our) way|eta|en route|taking|bringing|running|walk|still|"
+    r"around|up)\b",
+    re.IGNORECASE,
+)
+PROGRAM_FRAME = re.compile(GUIDANCE_FRAME, re.IGNORECASE)
+STRONG_PROGRAM_FRAME = re.compile(STRONG_GUIDANCE, re.IGNORECASE)
+# asking what a word means: the glossary's job
+DEFINITION = re.compile(
+    r"^\s*(?:what(?:'s| is| are|s)|define|explain)\b|\b(?:mean|means|meaning|stand(?:s)? for|"
+    r"short for|definition|abbreviation|acronym|vs\.?|versus|difference between)\b|\?\s*$",
+    re.IGNORECASE,
+)
+_INFORMATION = re.compile(
+    r"^\s*(what|what's|whats|how|why|who|define|explain|tell me about)\b|"
+    r"\b(mean|means|meaning|stand for|short for|abbreviation|acronym|definition|vs\.?|"
+    r"versus)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_contact(question: str, vocabulary: frozenset[str] = CONTACT_WORDS) -> bool:
+    """ "Sobering center address" wants the place, not the glossary's definition."""
+    return any(near_word(word, vocabulary) for word in words(question))
+
+
+def asks_for_information(question: str) -> bool:
+    """ "What is a 5150?" asks about a word, not for a place, though it states a hold."""
+    return bool(_INFORMATION.search(question))
