@@ -17,30 +17,21 @@ from bot.search.lexicon import (
     ASKING_PATTERNS,
     CONDITIONS,
     DANGEROUS_BAC,
-    DOUBT,
-    KIND_WORDS,
     LANGUAGES,
     MEDICAL_EMERGENCIES,
-    NEED_SIGNS,
-    NEGATION,
     NO_TRANSPORT,
     NOT_A_DESTINATION,
-    NOT_A_KIND_NAME,
-    STATE_SIGNS,
-    STATE_WHEN_NEEDED,
     TRANSPORT_PATTERNS,
 )
 from bot.search.moment import read_moment
 from bot.search.places import NO_PLACES, Places
 from bot.search.text import fold
+from bot.search.wants import affirmed, read_wants
 
 AgeGroup = Literal["minor", "adult"]
 Span = tuple[int, int]
 
 ADULT_AGE = 18
-NEGATION_REACH = 30  # characters before a phrase where a "not" or "no" denies it
-AVOIDED = -1.0  # how much a kind the question rules out ("not a hospital") is wanted
-NAMED_KIND = 1.2  # a kind named outright ("need a co-responder") over one inferred
 
 
 @dataclass(frozen=True)
@@ -247,18 +238,6 @@ _LANGUAGE = _rx(
 _TRANSPORT = tuple(_rx(p) for p in TRANSPORT_PATTERNS)
 _ASKING = tuple(_rx(p) for p in ASKING_PATTERNS)
 _NO_TRANSPORT = _rx(NO_TRANSPORT)
-_NEGATED = _rx(NEGATION)
-_DOUBT = _rx(DOUBT)
-_KIND_NAMES = tuple(
-    (kind, _rx(r"(?<![\w-])(?:" + "|".join(
-        re.escape(p.lower()).replace(r"\ ", r"[\s-]*").replace(r"\-", r"[\s-]*")
-        for p in sorted(phrases, key=len, reverse=True) if p not in NOT_A_KIND_NAME
-    ) + r")s?(?![\w-])"))
-    for kind, phrases in KIND_WORDS.items()
-    if any(p not in NOT_A_KIND_NAME for p in phrases)
-)  # fmt: skip
-_NEEDS = tuple((_rx(r"(?<![\w-])(?:" + pattern + r")"), kinds) for pattern, kinds in NEED_SIGNS)
-_STATES = tuple((_rx(r"(?<![\w-])(?:" + pattern + r")"), kinds) for pattern, kinds in STATE_SIGNS)
 _CONDITIONS = tuple((name, _rx(r"\b(?:" + pattern + r")")) for name, pattern in CONDITIONS.items())
 
 Names = Sequence[tuple[str, re.Pattern[str]]]
@@ -277,9 +256,9 @@ def read_situation(
     drop: list[Span] = []
     soft: list[Span] = []
 
-    wants = _wants(text, soft)
+    wants = read_wants(text, soft)
     conditions = frozenset(
-        name for name, rx in _CONDITIONS if any(_affirmed(m, text, soft) for m in rx.finditer(text))
+        name for name, rx in _CONDITIONS if any(affirmed(m, text, soft) for m in rx.finditer(text))
     )
     age, age_group = _age(text, drop, soft)
     bac = _first_float(_BAC, text, drop)
@@ -381,39 +360,6 @@ def _age(text: str, drop: list[Span], soft: list[Span]) -> tuple[int | None, Age
             soft.append(match.span())  # the word stays searchable ("youth" services)
             return None, group
     return None, None
-
-
-def _wants(text: str, soft: list[Span]) -> dict[str, float]:
-    """The kinds of resource the needs stated call for, each with how well it meets them;
-    a need said in the negative ("NOT a hospital", "no ER") counts against its kinds."""
-    wants: dict[str, float] = {}
-    avoid: set[str] = set()
-    doubted = bool(_DOUBT.search(text))
-    signs = [*((rx, kinds, False) for rx, kinds in _NEEDS),
-             *((rx, {kind: NAMED_KIND}, True) for kind, rx in _KIND_NAMES)]  # fmt: skip
-    for pattern, kinds, names_kind in signs:
-        for match in pattern.finditer(text):
-            if not _affirmed(match, text, soft) or (names_kind and doubted):
-                if names_kind:  # "NOT a hospital" rules hospitals out; "not suicidal" no kind
-                    avoid.update(kinds)
-                continue
-            for kind, weight in kinds.items():
-                wants[kind] = max(wants.get(kind, 0.0), weight)
-    scale = STATE_WHEN_NEEDED if wants else 1.0
-    for pattern, kinds in _STATES:
-        if any(_affirmed(match, text, soft) for match in pattern.finditer(text)):
-            for kind, weight in kinds.items():
-                wants[kind] = max(wants.get(kind, 0.0), weight * scale)
-    for kind in avoid:  # unless a need calls for it: "is detox right for his withdrawal"
-        if wants.get(kind, 0.0) < 1.0:
-            wants[kind] = AVOIDED
-    return wants
-
-
-def _affirmed(match: re.Match[str], text: str, soft: list[Span]) -> bool:
-    """Whether what ``match`` found is said, not denied ("no weapons", "NOT a hospital")."""
-    soft.append(match.span())
-    return not _NEGATED.search(text[max(0, match.start() - NEGATION_REACH) : match.start()])
 
 
 def _first_float(
