@@ -240,12 +240,11 @@ _ASKING = tuple(_rx(p) for p in ASKING_PATTERNS)
 _NO_TRANSPORT = _rx(NO_TRANSPORT)
 _CONDITIONS = tuple((name, _rx(r"\b(?:" + pattern + r")")) for name, pattern in CONDITIONS.items())
 
-Names = Sequence[tuple[str, re.Pattern[str]]]
-HoldNames = Names
+HoldNames = Sequence[tuple[str, re.Pattern[str]]]  # (hold, the pattern that finds it)
 
 
 def read_situation(
-    question: str, now: datetime, local_holds: Names = (), places: Places = NO_PLACES
+    question: str, now: datetime, local_holds: HoldNames = (), places: Places = NO_PLACES
 ) -> Situation:
     """Parse ``question`` asked at ``now`` (timezone-aware, in the knowledge base's zone).
 
