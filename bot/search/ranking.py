@@ -118,11 +118,12 @@ class Ranker:
         if len(rows) > RERANK:
             rows = rows[np.argpartition(-coverage[rows], RERANK)[:RERANK]]
         scores = self._with_phrase(query, rows, coverage[rows])
-        if asks_for_contact(question):
-            scores = scores + CONTACT_BONUS * self.index.criteria.is_resource[rows]
+        contact, information = asks_for_contact(question), asks_for_information(question)
         is_resource = self.index.criteria.is_resource[rows]
+        if contact:
+            scores = scores + CONTACT_BONUS * is_resource
         about_program = bool(PROGRAM_FRAME.search(question))
-        if about_program and not asks_for_contact(question):
+        if about_program and not contact:
             # "what should our agreement with Stoneman Regional cover": the place is the
             # subject of guidance, not the answer
             scores = scores * np.where(is_resource, OFF_KIND_SHARE, 1.0)
@@ -133,8 +134,8 @@ class Ranker:
         # what it is ("what is CIT", not "CIT or co-responders for a small town")
         is_named = np.isin(rows, named) & np.where(
             is_resource,
-            not asks_for_information(question) and not about_program,
-            asks_for_information(question) and not asks_for_contact(question),
+            not information and not about_program,
+            information and not contact,
         )
         scores = scores + NAMED_LOOKUP_BONUS * is_named
         order = np.lexsort((rows, -scores))
@@ -142,7 +143,8 @@ class Ranker:
 
         verdicts = eligibility.assess(self.index.criteria, rows, situation, placement=False)
         failed = verdicts.excluded if situation.states_needs else np.zeros(len(rows), dtype=bool)
-        failed &= ~np.isin(rows, asked_about)
+        if asked_about:
+            failed &= ~np.isin(rows, asked_about)
         # a long question in other words than the entry's can still be clear: several of its
         # words found together in one entry count as much as a high share
         confident = (
