@@ -28,14 +28,39 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 _NEGATED = _rx(NEGATION)
 _DOUBT = _rx(DOUBT)
-_KIND_NAMES = tuple(
-    (kind, _rx(r"(?<![\w-])(?:" + "|".join(
-        re.escape(p.lower()).replace(r"\ ", r"[\s-]*").replace(r"\-", r"[\s-]*")
-        for p in sorted(phrases, key=len, reverse=True) if p not in NOT_A_KIND_NAME
-    ) + r")s?(?![\w-])"))
-    for kind, phrases in KIND_WORDS.items()
-    if any(p not in NOT_A_KIND_NAME for p in phrases)
+
+
+def _kind_of_name() -> dict[str, tuple[str, ...]]:
+    """Each name of a kind ("co responder", "er"), spaced and cased one way, to its kinds."""
+    kinds: dict[str, tuple[str, ...]] = {}
+    for kind, phrases in KIND_WORDS.items():
+        for phrase in phrases:
+            if phrase not in NOT_A_KIND_NAME:
+                key = _spelled(phrase)
+                kinds[key] = (*kinds.get(key, ()), kind)
+    return kinds
+
+
+def _spelled(name: str) -> str:
+    return " ".join(re.split(r"[\s-]+", name.lower()))
+
+
+# Kinds named outright, in one pattern (longest name first) with a table back to kinds: one
+# pass instead of one per kind, and "psych hospital" is one name, not also "hospital".
+_KIND_OF_NAME = _kind_of_name()
+_KIND_NAME = _rx(
+    r"(?<![\w-])(?:"
+    + "|".join(re.escape(k).replace(r"\ ", r"[\s-]*")
+               for k in sorted(_KIND_OF_NAME, key=len, reverse=True))
+    + r")s?(?![\w-])"
 )  # fmt: skip
+
+
+def _kinds_named(match: re.Match[str]) -> tuple[str, ...]:
+    key = _spelled(match.group(0))
+    return _KIND_OF_NAME.get(key) or _KIND_OF_NAME.get(key[:-1], ())  # "shelters"
+
+
 _NEEDS = tuple((_rx(r"(?<![\w-])(?:" + pattern + r")"), kinds) for pattern, kinds in NEED_SIGNS)
 _STATES = tuple((_rx(r"(?<![\w-])(?:" + pattern + r")"), kinds) for pattern, kinds in STATE_SIGNS)
 
@@ -46,16 +71,18 @@ def read_wants(text: str, soft: list[Span]) -> dict[str, float]:
     wants: dict[str, float] = {}
     avoid: set[str] = set()
     doubted = bool(_DOUBT.search(text))
-    signs = [*((rx, kinds, False) for rx, kinds in _NEEDS),
-             *((rx, {kind: NAMED_KIND}, True) for kind, rx in _KIND_NAMES)]  # fmt: skip
-    for pattern, kinds, names_kind in signs:
+    for pattern, kinds in _NEEDS:
         for match in pattern.finditer(text):
-            if not affirmed(match, text, soft) or (names_kind and doubted):
-                if names_kind:  # "NOT a hospital" rules hospitals out; "not suicidal" no kind
-                    avoid.update(kinds)
-                continue
-            for kind, weight in kinds.items():
-                wants[kind] = max(wants.get(kind, 0.0), weight)
+            if affirmed(match, text, soft):
+                for kind, weight in kinds.items():
+                    wants[kind] = max(wants.get(kind, 0.0), weight)
+    for match in _KIND_NAME.finditer(text):
+        named = _kinds_named(match)
+        if not affirmed(match, text, soft) or doubted:
+            avoid.update(named)  # "NOT a hospital", "is detox the spot?": ruled out
+            continue
+        for kind in named:
+            wants[kind] = max(wants.get(kind, 0.0), NAMED_KIND)
     scale = STATE_WHEN_NEEDED if wants else 1.0
     for pattern, kinds in _STATES:
         if any(affirmed(match, text, soft) for match in pattern.finditer(text)):
