@@ -324,7 +324,8 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
      r"stabiliz\w*|\bcsu\b|receiving",
      {"crisis_center": 1.0, "psychiatric_hospital": 0.4, "emergency_department": 0.3}),
     # veterans, disabilities and youth by service, not only by who the person is
-    (r"\bva\b|vet center|veterans? (?:services|center|program)", {"veterans": 1.0}),
+    (r"(?<!\bin )\bva\b(?! law)|vet center|veterans? (?:services|center|program)",
+     {"veterans": 1.0}),
 )  # fmt: skip
 
 # The person's state rather than a need: a crisis centre suits it, unless the question also

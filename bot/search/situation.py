@@ -230,7 +230,10 @@ _IDD = _rx(
     r"developmentally delayed|down syndrome|cognitive disab\w*|special needs|nonverbal|"
     r"non-verbal)\b"
 )
-_VETERAN = _rx(r"\b(veteran|veterans|vet|military|army|navy|marine|marines|air force|va)\b")
+# "va" is the VA, except where it is Virginia ("in va", "va law")
+_VETERAN = _rx(
+    r"\b(veteran|veterans|vet|military|army|navy|marine|marines|air force|(?<!\bin )va(?! law))\b"
+)
 _LANGUAGE = _rx(
     r"\b(" + "|".join(sorted((re.escape(x) for x in LANGUAGES), key=len, reverse=True)) + r")"
     r"(?:[\s-]+(?:speaking|speaker|only))?\b|\bonly speaks (\w+)\b|\bdeaf\b"
