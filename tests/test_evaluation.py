@@ -51,6 +51,9 @@ ISSUE_7_SETS = [
     ("palmetto-fl", "tuned on", 0.81, 6),
     ("hill-country-tx", "kept apart", 0.70, 4),
     ("red-clay-ga", "kept apart", 0.74, 3),
+    # written while the engine was being finished, scored once on its last commit, not tuned
+    ("bay-state-ma", "kept apart, scored last", 0.80, 5),
+    ("cascade-wa", "kept apart, scored last", 0.64, 7),
 ]
 
 
