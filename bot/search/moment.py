@@ -3,39 +3,38 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, time, timedelta
+
+from bot.search.text import case_blind
 
 Span = tuple[int, int]
 
 
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
-
-_CLOCK = _rx(r"\b(?:at\s+|around\s+|@\s*)?(\d{1,2})(?::([0-5]\d))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])")
-_CLOCK_24 = _rx(r"\b(?:at\s+|around\s+)?([01]?\d|2[0-3]):([0-5]\d)\b")
-_MILITARY = _rx(r"\b(?:at\s+|around\s+)?([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hours|h)\b")
+_CLOCK = case_blind(
+    r"\b(?:at\s+|around\s+|@\s*)?(\d{1,2})(?::([0-5]\d))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])"
+)
+_CLOCK_24 = case_blind(r"\b(?:at\s+|around\s+)?([01]?\d|2[0-3]):([0-5]\d)\b")
+_MILITARY = case_blind(r"\b(?:at\s+|around\s+)?([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hours|h)\b")
 _NAMED_TIMES = (
-    (_rx(r"\bnoon\b|\bmidday\b"), time(12, 0)),
-    (_rx(r"\bmidnight\b"), time(0, 0)),
+    (case_blind(r"\bnoon\b|\bmidday\b"), time(12, 0)),
+    (case_blind(r"\bmidnight\b"), time(0, 0)),
     (
-        _rx(r"\b(tonight|tonite|this evening|late night|overnight|middle of the night)\b"),
+        case_blind(r"\b(tonight|tonite|this evening|late night|overnight|middle of the night)\b"),
         time(23, 0),
     ),
-    (_rx(r"\bthis morning|early morning\b"), time(8, 0)),
-    (_rx(r"\bthis afternoon\b"), time(15, 0)),
+    (case_blind(r"\bthis morning|early morning\b"), time(8, 0)),
+    (case_blind(r"\bthis afternoon\b"), time(15, 0)),
 )
-_NOW = _rx(r"\b(right now|now|rn|currently|at the moment|atm|asap)\b")
+_NOW = case_blind(r"\b(right now|now|rn|currently|at the moment|atm|asap)\b")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = _rx(
+_WEEKDAY = case_blind(
     r"\b(?:on\s+|this\s+|next\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
     r"(?:\s+(night|morning|evening|afternoon))?\b"
 )
 _PART_OF_DAY = {"night": time(23, 0), "morning": time(8, 0), "evening": time(19, 0),
                 "afternoon": time(15, 0)}  # fmt: skip
-_TOMORROW = _rx(r"\b(tomorrow|tmrw|tmw)\b")
-_NIGHT = _rx(r"\b(tonight|tonite|overnight|middle of the night)\b")
+_TOMORROW = case_blind(r"\b(tomorrow|tmrw|tmw)\b")
+_NIGHT = case_blind(r"\b(tonight|tonite|overnight|middle of the night)\b")
 # a time of day that has just passed still means today ("at 10pm" asked at 22:20)...
 PAST_GRACE = timedelta(hours=1)
 # ...and before dawn, "tonight" is the night already under way
@@ -74,9 +73,11 @@ def _named_time(text: str, drop: list[Span]) -> time | None:
 
 
 # "around 9" with no am/pm: read only when the day part says which ("friday night around 9")
-_BARE_HOUR = _rx(r"\b(?:at|around|about|@|by)\s+(\d{1,2})\b(?!\s*(?:y|yo|year|min|hour|hr|:|\.|%))")
-_EVENING = _rx(r"\b(?:tonight|tonite|night|evening|pm)\b")
-_MORNING = _rx(r"\b(?:morning|am)\b")
+_BARE_HOUR = case_blind(
+    r"\b(?:at|around|about|@|by)\s+(\d{1,2})\b(?!\s*(?:y|yo|year|min|hour|hr|:|\.|%))"
+)
+_EVENING = case_blind(r"\b(?:tonight|tonite|night|evening|pm)\b")
+_MORNING = case_blind(r"\b(?:morning|am)\b")
 
 
 def _bare_hour(text: str, drop: list[Span]) -> time | None:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from bot.search.text import fold
+from bot.search.text import spaced
 
 Span = tuple[int, int]
 
@@ -24,7 +24,7 @@ class Places:
         if match is None:
             return None
         soft.append(match.span())
-        return self.by_spelling.get(_spelling(match.group(0)))
+        return self.by_spelling.get(spaced(match.group(0)))
 
 
 def place_names(areas: Iterable[str]) -> Places:
@@ -32,8 +32,8 @@ def place_names(areas: Iterable[str]) -> Places:
     by_spelling: dict[str, str] = {}
     for area in (a.strip() for a in areas):
         if len(area) >= 3:
-            by_spelling[_spelling(area)] = area
-            short = _without_suffix(_spelling(area))  # "Los Cerritos Valley" -> "los cerritos"
+            by_spelling[spaced(area)] = area
+            short = _without_suffix(spaced(area))  # "Los Cerritos Valley" -> "los cerritos"
             if short:
                 by_spelling.setdefault(short, area)
     if not by_spelling:
@@ -60,11 +60,6 @@ def _without_suffix(spelling: str) -> str | None:
 
 def place_keys(name: str) -> frozenset[str]:
     """The spellings under which two mentions of a place are the same place."""
-    spelling = _spelling(name)
+    spelling = spaced(name)
     short = _without_suffix(spelling)
     return frozenset((spelling, short) if short else (spelling,))
-
-
-def _spelling(name: str) -> str:
-    """``"Cedar-Valley "`` -> ``"cedar valley"``: how a place name is compared."""
-    return " ".join(re.split(r"[\s-]+", fold(name).strip()))

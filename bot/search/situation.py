@@ -25,7 +25,7 @@ from bot.search.lexicon import (
 )
 from bot.search.moment import read_moment
 from bot.search.places import NO_PLACES, Places
-from bot.search.text import fold
+from bot.search.text import case_blind, fold
 from bot.search.wants import affirmed, read_wants
 
 AgeGroup = Literal["minor", "adult"]
@@ -128,67 +128,65 @@ class Situation:
         return out
 
 
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
-
 _AGE_PATTERNS = (
-    _rx(r"\b(\d{1,3})\s*-?\s*(?:years?|yrs?|y/?o|y\.o\.?|yoa)(?:\s*-?\s*old)?\b"),
-    _rx(r"\b(\d{1,3})\s*-?\s*(?:year|yr)\s*-?\s*old\b"),
-    _rx(r"\bage[sd]?\s*(?:is\s*|of\s*)?(\d{1,3})\b"),
-    _rx(r"\b(\d{1,3})\s*(?:yom|yof|y/o\s*[mf])\b"),
+    case_blind(r"\b(\d{1,3})\s*-?\s*(?:years?|yrs?|y/?o|y\.o\.?|yoa)(?:\s*-?\s*old)?\b"),
+    case_blind(r"\b(\d{1,3})\s*-?\s*(?:year|yr)\s*-?\s*old\b"),
+    case_blind(r"\bage[sd]?\s*(?:is\s*|of\s*)?(\d{1,3})\b"),
+    case_blind(r"\b(\d{1,3})\s*(?:yom|yof|y/o\s*[mf])\b"),
     # officer shorthand: "veteran, 58", "male 34", "34 m", "16F"
-    _rx(
+    case_blind(
         r"\b(?:male|female|man|woman|guy|veteran|vet|adult|subject|patient|pt|juvenile|juv|"
         r"kid|boy|girl|son|daughter)\s*,?\s*(\d{1,2})\b(?!\s*(?:am|pm|a\.m|p\.m|:|hours?|"
         r"hrs?|min|minutes|times|calls|people|officers|days|weeks))"
     ),
-    _rx(r"\b(\d{1,2})\s*(?:m|f|male|female)\b"),
-    _rx(r"\b(\d{1,2})(?:st|nd|rd|th)\s+birthday\b"),
-    _rx(r"\bturn(?:ed|s|ing)?\s+(\d{1,2})\b"),
-    _rx(r"\b(\d{1,2})\s*-?ish\b"),
-    _rx(r"\b[mf]\s*/\s*(\d{1,2})\b|\b(\d{1,2})\s*/\s*[mf]\b"),
+    case_blind(r"\b(\d{1,2})\s*(?:m|f|male|female)\b"),
+    case_blind(r"\b(\d{1,2})(?:st|nd|rd|th)\s+birthday\b"),
+    case_blind(r"\bturn(?:ed|s|ing)?\s+(\d{1,2})\b"),
+    case_blind(r"\b(\d{1,2})\s*-?ish\b"),
+    case_blind(r"\b[mf]\s*/\s*(\d{1,2})\b|\b(\d{1,2})\s*/\s*[mf]\b"),
     # a number standing alone between commas or at the start: "17, drunk at a party"
-    _rx(r"(?:^|,)\s*(\d{1,2})\s*(?:,|$)"),
+    case_blind(r"(?:^|,)\s*(\d{1,2})\s*(?:,|$)"),
 )
-_MINOR_WORDS = _rx(
+_MINOR_WORDS = case_blind(
     r"\b(teen|teens|teenager|teenage|juvenile|juv|minor|minors|kid|kids|child|children|"
     r"adolescent|youth|boy|girl|underage|under 18|high school(?:er)?|middle school(?:er)?)\b"
 )
-_ADULT_WORDS = _rx(
+_ADULT_WORDS = case_blind(
     r"\b(adult|adults|grown|elderly|senior|older adult|over 18|18\+|man|men|woman|women|guy|"
     r"lady|gentleman|husband|wife|mom|dad|mother|father|grandma|grandpa|grandmother|"
     r"grandfather)\b"
 )
-_DECADE = _rx(r"\b(?:in (?:his|her|their) |(?<!\d))([2-9])0'?s\b")
+_DECADE = case_blind(r"\b(?:in (?:his|her|their) |(?<!\d))([2-9])0'?s\b")
 _TENS = ("twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet")
-_DECADE_WORDS = _rx(r"\b(" + "|".join(_TENS) + r")(?:y|ies)(?:[\s-]*(?:something|ish|odd))?\b")
+_DECADE_WORDS = case_blind(
+    r"\b(" + "|".join(_TENS) + r")(?:y|ies)(?:[\s-]*(?:something|ish|odd))?\b"
+)
 
 _BAC = (
-    _rx(r"\b(?:bac|bal|brac|blood alcohol(?: content| level)?|breathalyz\w*|breathalys\w*|"
+    case_blind(r"\b(?:bac|bal|brac|blood alcohol(?: content| level)?|breathalyz\w*|breathalys\w*|"
         r"breath test|intoxilyz\w*|pbt)\W*"
         r"(?:(?:of|is|was|at|around|about|approx\w*|roughly|near|like|maybe|a|an|=|:)\W*){0,3}"
         r"(0?\.\d{1,3})"),
-    _rx(r"\b(?:blew|blow|blows|blowing|blown)\s+(?:a\s+|an\s+)?(0?\.\d{1,3})"),
+    case_blind(r"\b(?:blew|blow|blows|blowing|blown)\s+(?:a\s+|an\s+)?(0?\.\d{1,3})"),
     # a reading right after the word for it: "drunk, .14"
-    _rx(r"\b(?:drunk|intoxicated|intox|etoh|drinking|hammered|wasted)\W{1,4}(0?\.\d{2,3})\b"),
-    _rx(r"(?<![\d.])(0?\.\d{1,3})\s*(?:on the |on |bac|bal|brac|pbt|blood alcohol)"
+    case_blind(r"\b(?:drunk|intoxicated|intox|etoh|drinking|hammered|wasted)\W{1,4}(0?\.\d{2,3})\b"),
+    case_blind(r"(?<![\d.])(0?\.\d{1,3})\s*(?:on the |on |bac|bal|brac|pbt|blood alcohol)"
         r"(?:pbt|breath\w*|bac)?\b"),
 )  # fmt: skip
-_INTOXICATED = _rx(
+_INTOXICATED = case_blind(
     r"\b(drunks?|intoxicated|intox|inebriated|etoh|wasted|hammered|tipsy|buzzed|lit|tanked|"
     r"plastered|sauced|blitzed|trashed|loaded|faded|reeks? of (?:booze|alcohol|etoh)|under the "
     r"influence|drinking|been drinking|high on \w+|(?<!in )(?<!very )high(?! school| risk| "
     r"rise| functioning| utilizer| utilizers)|tweaking|tweaker|on meth|on drugs|on something|"
     r"overdos\w*|od'?d|smashed|bac|blood alcohol)\b"
 )
-_SOBER = _rx(
+_SOBER = case_blind(
     r"\b(sober(?! up| ing)|(?:not|isn'?t|wasn'?t|never) (?:been )?(?:drunk|intoxicated|high|"
     r"impaired|under the influence|drinking|using)|no (?:alcohol|drugs|etoh|booze|substances?)|"
     r"(?:hasn'?t|has not|hadn'?t) been (?:drinking|using)|nothing on board|clean and sober|"
     r"(?:been )?clean (?:for )?\d+ (?:days?|weeks?|months?|years?))\b"
 )
-_UNTIL_SOBER = _rx(
+_UNTIL_SOBER = case_blind(
     r"\b(?:till|until|til|get|gets|getting)\b[^.,;]{0,15}\bsober\b|\bsober(?:s|ing)? up\b"
 )
 _HOLDS = (
@@ -209,39 +207,41 @@ _HOLDS = (
                          r"\b(?:psych|mental health|emergency|72[\s-]*hour|72[\s-]*hr) hold\b|"
                          r"\bcivil(?:ly)? commit\w*"),
 )  # fmt: skip
-_HOLD_PATTERNS = tuple((name, _rx(pattern)) for name, pattern in _HOLDS)
-_VOLUNTARY = _rx(
+_HOLD_PATTERNS = tuple((name, case_blind(pattern)) for name, pattern in _HOLDS)
+_VOLUNTARY = case_blind(
     r"\b(voluntar\w*|willing|wants help|self[\s-]*referr?\w*|consents?|agrees? to go)\b"
 )
-_WALK_IN = _rx(
+_WALK_IN = case_blind(
     r"\bwalk(?:s|ing)?[\s-]*in\b|\bon (?:his|her|their) own\b|\bby (?:him|her|them)sel(?:f|ves)\b"
     r"|\b(?:get|take|drive|walk)s? (?:him|her|them)sel(?:f|ves) (?:there|over|in)\b"
 )
-_VIOLENT = _rx(
+_VIOLENT = case_blind(
     r"\b(violent|violence|combative|assaultive|aggressive|agitated and hitting|fighting|"
     r"swinging|punching|kicking|biting|spitting|assaulted|assaulting|belligerent|out of control|"
     # "threatening suicide" is not violence toward others
     r"threatening (?:others|staff|officers|people|us|family|him|her|them|to (?:hit|hurt|kill "
     r"(?:us|them|him|her|others|someone|people))))\b"
 )
-_CALM = _rx(r"\b(calm|cooperative|non[\s-]*violent|not violent|compliant)\b")
-_IDD = _rx(
+_CALM = case_blind(r"\b(calm|cooperative|non[\s-]*violent|not violent|compliant)\b")
+_IDD = case_blind(
     r"\b(autis\w*|asd|i/dd|idd|intellectual(?:ly)? disab\w*|developmental(?:ly)? disab\w*|"
     r"developmentally delayed|down syndrome|cognitive disab\w*|special needs|nonverbal|"
     r"non-verbal)\b"
 )
 # "va" is the VA, except where it is Virginia ("in va", "va law")
-_VETERAN = _rx(
+_VETERAN = case_blind(
     r"\b(veteran|veterans|vet|military|army|navy|marine|marines|air force|(?<!\bin )va(?! law))\b"
 )
-_LANGUAGE = _rx(
+_LANGUAGE = case_blind(
     r"\b(" + "|".join(sorted((re.escape(x) for x in LANGUAGES), key=len, reverse=True)) + r")"
     r"(?:[\s-]+(?:speaking|speaker|only))?\b|\bonly speaks (\w+)\b|\bdeaf\b"
 )
-_TRANSPORT = tuple(_rx(p) for p in TRANSPORT_PATTERNS)
-_ASKING = tuple(_rx(p) for p in ASKING_PATTERNS)
-_NO_TRANSPORT = _rx(NO_TRANSPORT)
-_CONDITIONS = tuple((name, _rx(r"\b(?:" + pattern + r")")) for name, pattern in CONDITIONS.items())
+_TRANSPORT = tuple(case_blind(p) for p in TRANSPORT_PATTERNS)
+_ASKING = tuple(case_blind(p) for p in ASKING_PATTERNS)
+_NO_TRANSPORT = case_blind(NO_TRANSPORT)
+_CONDITIONS = tuple(
+    (name, case_blind(r"\b(?:" + pattern + r")")) for name, pattern in CONDITIONS.items()
+)
 
 HoldNames = Sequence[tuple[str, re.Pattern[str]]]  # (hold, the pattern that finds it)
 
@@ -317,9 +317,11 @@ def read_situation(
     )
 
 
-_INVOLUNTARY = _rx(r"\binvoluntar")
-_VOLUNTARY_ONLY = _rx(r"(?<!in)voluntar")
-_HOLD_WORDS = _rx(r"\b(hold|detention|commitment|custody order|detention order|involuntary)\b")
+_INVOLUNTARY = case_blind(r"\binvoluntar")
+_VOLUNTARY_ONLY = case_blind(r"(?<!in)voluntar")
+_HOLD_WORDS = case_blind(
+    r"\b(hold|detention|commitment|custody order|detention order|involuntary)\b"
+)
 
 
 def hold_names(glossary: Iterable[tuple[str, Sequence[str], str]]) -> HoldNames:

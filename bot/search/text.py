@@ -35,6 +35,17 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def case_blind(regex: str) -> re.Pattern[str]:
+    """A case-insensitive pattern: the readers' patterns are written in lower case."""
+    return re.compile(regex, re.IGNORECASE)
+
+
+def spaced(text: str) -> str:
+    """``"Co-Responder  Unit "`` -> ``"co responder unit"``: one spelling of a name however
+    it is spaced, hyphenated or cased."""
+    return " ".join(re.split(r"[\s-]+", fold(text).strip()))
+
+
 def stem(word: str) -> str:
     if len(word) <= 3 or word.isdigit():
         return word

@@ -15,6 +15,7 @@ from bot.search.lexicon import (
     STATE_SIGNS,
     STATE_WHEN_NEEDED,
 )
+from bot.search.text import case_blind, spaced
 
 Span = tuple[int, int]
 NEGATION_REACH = 30  # characters before a phrase where a "not" or "no" denies it
@@ -22,12 +23,8 @@ AVOIDED = -1.0  # how much a kind the question rules out ("not a hospital") is w
 NAMED_KIND = 1.2  # a kind named outright ("need a co-responder") over one inferred
 
 
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
-
-_NEGATED = _rx(NEGATION)
-_DOUBT = _rx(DOUBT)
+_NEGATED = case_blind(NEGATION)
+_DOUBT = case_blind(DOUBT)
 
 
 def _kind_of_name() -> dict[str, tuple[str, ...]]:
@@ -36,19 +33,15 @@ def _kind_of_name() -> dict[str, tuple[str, ...]]:
     for kind, phrases in KIND_WORDS.items():
         for phrase in phrases:
             if phrase not in NOT_A_KIND_NAME:
-                key = _spelled(phrase)
+                key = spaced(phrase)
                 kinds[key] = (*kinds.get(key, ()), kind)
     return kinds
-
-
-def _spelled(name: str) -> str:
-    return " ".join(re.split(r"[\s-]+", name.lower()))
 
 
 # Kinds named outright, in one pattern (longest name first) with a table back to kinds: one
 # pass instead of one per kind, and "psych hospital" is one name, not also "hospital".
 _KIND_OF_NAME = _kind_of_name()
-_KIND_NAME = _rx(
+_KIND_NAME = case_blind(
     r"(?<![\w-])(?:"
     + "|".join(re.escape(k).replace(r"\ ", r"[\s-]*")
                for k in sorted(_KIND_OF_NAME, key=len, reverse=True))
@@ -57,12 +50,16 @@ _KIND_NAME = _rx(
 
 
 def _kinds_named(match: re.Match[str]) -> tuple[str, ...]:
-    key = _spelled(match.group(0))
+    key = spaced(match.group(0))
     return _KIND_OF_NAME.get(key) or _KIND_OF_NAME.get(key[:-1], ())  # "shelters"
 
 
-_NEEDS = tuple((_rx(r"(?<![\w-])(?:" + pattern + r")"), kinds) for pattern, kinds in NEED_SIGNS)
-_STATES = tuple((_rx(r"(?<![\w-])(?:" + pattern + r")"), kinds) for pattern, kinds in STATE_SIGNS)
+_NEEDS = tuple(
+    (case_blind(r"(?<![\w-])(?:" + pattern + r")"), kinds) for pattern, kinds in NEED_SIGNS
+)
+_STATES = tuple(
+    (case_blind(r"(?<![\w-])(?:" + pattern + r")"), kinds) for pattern, kinds in STATE_SIGNS
+)
 
 
 def read_wants(text: str, soft: list[Span]) -> dict[str, float]:
