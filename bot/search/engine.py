@@ -16,7 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import cache
 from zoneinfo import ZoneInfo
+
+import numpy as np
 
 from bot.answer import Answer, Match
 from bot.knowledge.model import GlossaryTerm, KnowledgeBase, Resource
@@ -152,11 +155,18 @@ class Engine:
         question, situation, named_places = reading.question, reading.situation, reading.places
         query = build_query(reading.understood, situation, self.index, situation_soft=True)
 
-        def placement() -> Answer | None:
+        # computed at most once, and only on the paths that need it
+        @cache
+        def place_coverage() -> np.ndarray:
             # only what names a place counts here (name, alias, kind, services, summary), not
             # every word of its details: "suicidal" must not pull a detox centre to the top
-            coverage = self.rank.coverage(query, min_weight=SHORT)[0]
-            return self.rank.placement(question, situation, query, coverage, top, named_places)
+            return self.rank.coverage(query, min_weight=SHORT)[0]
+
+        @cache
+        def placement() -> Answer | None:
+            return self.rank.placement(
+                question, situation, query, place_coverage(), top, named_places
+            )
 
         asks_about_one = (
             len(named_places) == 1 and bool(YES_NO.match(question)) and reading.closed is None
@@ -164,8 +174,9 @@ class Engine:
         if asks_about_one and situation.describes_a_person:
             # "can I bring a drunk 17yo to the youth shelter": that place if it takes them;
             # if not, what does, and that place first among those left out, with why
-            coverage = self.rank.coverage(query, min_weight=SHORT)[0]
-            return self.rank.verdict(question, situation, query, coverage, top, named_places[0])
+            return self.rank.verdict(
+                question, situation, query, place_coverage(), top, named_places[0]
+            )
         # "we're a 12-deputy county, what are our options": about the program, not a person
         about_program = bool(STRONG_PROGRAM_FRAME.search(question)) or (
             bool(PROGRAM_FRAME.search(question)) and not situation.describes_a_person
