@@ -47,13 +47,16 @@ def test_knowledge_bases_written_without_seeing_the_matcher(summary_line, folder
 ISSUE_7_SETS = [
     ("port-halden", "tuned on", 0.78, 1),
     ("susquehanna-pa", "tuned on", 0.79, 1),
-    ("blue-ridge-va", "tuned on", 0.80, 6),
-    ("palmetto-fl", "tuned on", 0.81, 6),
+    ("blue-ridge-va", "tuned on", 0.78, 6),
+    ("palmetto-fl", "tuned on", 0.81, 8),
     ("hill-country-tx", "kept apart", 0.70, 4),
     ("red-clay-ga", "kept apart", 0.74, 3),
     # written while the engine was being finished, scored once on its last commit, not tuned
     ("bay-state-ma", "kept apart, scored last", 0.80, 5),
     ("cascade-wa", "kept apart, scored last", 0.64, 7),
+    # written blind in the next session, scored once before tuning (0.65 and 0.70), tuned on
+    ("hudson-ny", "tuned on", 0.71, 5),
+    ("buckeye-oh", "tuned on", 0.73, 5),
 ]
 
 

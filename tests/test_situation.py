@@ -277,3 +277,63 @@ def test_getting_there_on_her_own_is_a_walk_in():
 def test_lonely_wants_someone_to_talk_to():
     wants = situation("hes lonely, just wants somebody to chat with").wants
     assert max(wants, key=wants.__getitem__) == "crisis_line"
+
+
+@pytest.mark.parametrize(
+    ("text", "violent", "involuntary"),
+    [("guy is hammered, not fighting anybody", False, None),
+     ("mom kicked him out, sober", None, None),
+     ("he swung at ER staff earlier", True, None),
+     ("elderly male, hes been shoving his wife", True, None),
+     ("13 yr old, not on a hold, calm", False, False),
+     ("dcr put him on a 120 hr", None, True),
+     ("which hosp takes 5122 holds around here", None, True),
+     ("need to hold a guy for a DCR eval", None, True)],
+)  # fmt: skip
+def test_what_the_person_did_or_not(text, violent, involuntary):
+    s = situation(text)
+    assert (s.violent, s.involuntary) == (violent, involuntary)
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [("parents' son is 26, home from school", 26), ("he's 24 and spiraling", 24),
+     ("m 16 intox at a party", 16), ("whats an M9", None), ("he's 10 minutes out", None)],
+)  # fmt: skip
+def test_ages_said_in_a_sentence(text, age):
+    assert situation(text).age == age
+
+
+@pytest.mark.parametrize(
+    ("text", "emergency"),
+    [("got a signed 1013 on a 45 y/o, medically fine, sober", False),
+     ("302 approved, medically cleared already", False),
+     ("says the neighbors are putting poison in his well", False),
+     ("16yo took a handful of her mom's ambien an hour ago", True),
+     ("passed out, drank most of a fifth, we can get a grunt out of him", True)],
+)  # fmt: skip
+def test_medical_words_that_clear_rather_than_alarm(text, emergency):
+    assert situation(text).medical_emergency is emergency
+
+
+def test_drinking_a_fifth_is_intoxicated_and_a_grunt_is_not_a_team_coming_out():
+    s = situation("passed out, drank most of a fifth, we can get a grunt out of him")
+    assert s.intoxicated and "mobile_crisis" not in s.wants
+
+
+def test_a_hold_the_glossary_defines_by_what_it_lets_police_do_is_a_hold():
+    holds = hold_names([
+        ("9.41", ("941", "mental hygiene pickup"),
+         "Law section that lets police take into custody a person who appears mentally ill."),
+        ("9.39", (), "New York hospital emergency admission; a physician admits someone."),
+        ("DCR", (), "A professional appointed to evaluate people and detain them if needed."),
+        ("CPEP", ("psych ER",), "Comprehensive Psychiatric Emergency Program at the hospital."),
+    ])  # fmt: skip
+    assert read_situation("got a 9.41, who'll take him", NOW, holds).hold == "9.41"
+    assert read_situation("a 15yo on a mental hygiene pickup", NOW, holds).hold == "9.41"
+    assert read_situation("cpep phone", NOW, holds).involuntary is None
+    assert read_situation("dcr number", NOW, holds).involuntary is None
+
+
+def test_asking_what_is_open_for_someone_asks_for_places():
+    assert situation("whats open for a sober suicidal 30yo at 3 in the morning").placement

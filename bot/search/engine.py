@@ -190,7 +190,11 @@ class Engine:
         )
         if explicit and not about_program and (answer := placement()) is not None:
             return answer
-        about_a_place = asks_for_information(question) or asks_for_contact(question, DETAILS_WORDS)
+        # "what is a 5150", "harbor crc address": about a word or a place; "what's open for a
+        # sober 30yo" asks for places
+        about_a_place = (
+            asks_for_information(question) and not situation.placement
+        ) or asks_for_contact(question, DETAILS_WORDS)
         # "drunk 16yo at 2am" describes a person; "nowhere to sleep tonight" states a need:
         # a place is wanted, unless guidance answers the question better. A need read from
         # the words of a term the question names ("suicide by cop warning signs") is the

@@ -82,6 +82,7 @@ ASKING_PATTERNS = (
     r"\bwhere\s+(?:can|could|should|do|would|will|is|are)\b.{0,25}\b(?:open|go|get|sleep|"
     r"stay|crash|sober)\b",
     r"\b(need|looking\s+for)\s+(a\s+)?(bed|placement)\b",
+    r"\bwhat(?:'?s| is)? (?:still )?open\b",
 )
 # "he doesn't need to go anywhere": no transport, whatever else the question says
 NO_TRANSPORT = (
@@ -294,7 +295,7 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
      r"meet (?:us|me|the officer)|ride(?:s|ing)? (?:along|out)|clinician (?:to|with)|"
      r"can (?:someone|somebody|"
      r"anyone|they) (?:come|go|respond)|\bout to (?:a|an|the|his|her|their)\b|"
-     r"get (?:a|an|the|someone|somebody) (?:\w+ ){0,2}out\b",
+     r"get (?:a|an|the|someone|somebody) (?:\w+ ){0,2}out\b(?! of)",
      {"mobile_crisis": 1.0, "co_responder": 0.9, "crisis_line": 0.4}),
     # someone to talk to by phone or text
     (r"on the phone|over the phone|by phone|(?:someone|somebody|anyone|anybody) to (?:talk|vent|"
@@ -359,9 +360,12 @@ CONDITIONS: dict[str, str] = {
                    r"concussion|bleeding from (?:the|his|her) head",
     "overdose": r"overdos\w*|\bod(?:'?d|ed)?\b|(?:bunch|handful|bottle|lot|fistful) of "
                 r"(?:\w+ ){0,2}(?:pills|tabs|tablets|meds|xanax|tylenol|oxy\w*|percocet\w*)|"
-                r"too many (?:\w+ )?pills|swallowed|ingest\w*|poison\w*",
+                r"too many (?:\w+ )?pills|(?:took|swallowed|ate|downed|popped) (?:a |an |the )?"
+                r"(?:whole |entire )?(?:bunch|handful|bottle|fistful|lot|pile) of|swallowed|"
+                r"ingest\w*|(?:drank|ate|took|swallowed) (?:\w+ )?poison|"
+                r"poisoned (?:him|her|them)sel(?:f|ves)",
     "medical": r"medical(?:ly)? (?:emergenc\w*|unstable|needs?|conditions?|issues?|problems?|"
-               r"complications?|instability|care)|acute medical|medically|injur\w*|"
+               r"complications?|instability|care)|acute medical|injur\w*|"
                r"bleeding|seizur\w*|chest pain|(?:not|trouble|difficulty) breathing|"
                r"diabetic|ambulance|confus\w*|disorient\w*|delirium|delirious|altered mental",
     "withdrawal": r"withdraw\w*|\bdts\b|delirium tremens|the shakes|dope ?sick",

@@ -34,7 +34,7 @@ SOFT_BOOST = 0.25  # how much optional words can add to (or, missing, take from)
 # other words ("needs a bed", "wants detox") when it has any.
 WITH_TEXT = (0.22, 0.53, 0.2)
 WITHOUT_TEXT = (0.3, 0.7, 0.0)
-WANTS_SHARE = 0.6  # of a kind's suitability, when the question states a need kinds meet
+WANTS_SHARE = 0.7  # of a kind's suitability, when the question states a need kinds meet
 YOUTH_ONLY_BONUS = 0.5  # a place for minors only, whatever its kind, for a minor
 MAX_SUITABILITY = 1.6
 LOGISTICS_SHARE = 0.05  # known to take drop-offs and be open: a tie-break

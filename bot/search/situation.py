@@ -133,13 +133,15 @@ _AGE_PATTERNS = (
     case_blind(r"\b(\d{1,3})\s*-?\s*(?:year|yr)\s*-?\s*old\b"),
     case_blind(r"\bage[sd]?\s*(?:is\s*|of\s*)?(\d{1,3})\b"),
     case_blind(r"\b(\d{1,3})\s*(?:yom|yof|y/o\s*[mf])\b"),
-    # officer shorthand: "veteran, 58", "male 34", "34 m", "16F"
+    # officer shorthand: "veteran, 58", "male 34", "son is 26", "34 m", "16F"
     case_blind(
         r"\b(?:male|female|man|woman|guy|veteran|vet|adult|subject|patient|pt|juvenile|juv|"
-        r"kid|boy|girl|son|daughter)\s*,?\s*(\d{1,2})\b(?!\s*(?:am|pm|a\.m|p\.m|:|hours?|"
-        r"hrs?|min|minutes|times|calls|people|officers|days|weeks))"
+        r"kid|boy|girl|son|daughter|he|she)(?:\s*,|\s+is|\s+was|'s)?\s*(\d{1,2})\b(?!\s*(?:am|pm|"
+        r"a\.m|p\.m|:|hours?|hrs?|min|minutes|times|calls|people|officers|days|weeks|months|"
+        r"blocks|miles|mi|feet|ft|beers|drinks|shots|pills|%))"
     ),
     case_blind(r"\b(\d{1,2})\s*(?:m|f|male|female)\b"),
+    case_blind(r"^\s*[mf](?:\s*,\s*|\s+)(\d{1,2})\b(?!\s*(?:am|pm|:|hours?|hrs?|min))"),
     case_blind(r"\b(\d{1,2})(?:st|nd|rd|th)\s+birthday\b"),
     case_blind(r"\bturn(?:ed|s|ing)?\s+(\d{1,2})\b"),
     case_blind(r"\b(\d{1,2})\s*-?ish\b"),
@@ -176,7 +178,8 @@ _BAC = (
 _INTOXICATED = case_blind(
     r"\b(drunks?|intoxicated|intox|inebriated|etoh|wasted|hammered|tipsy|buzzed|lit|tanked|"
     r"plastered|sauced|blitzed|trashed|loaded|faded|reeks? of (?:booze|alcohol|etoh)|under the "
-    r"influence|drinking|been drinking|high on \w+|(?<!in )(?<!very )high(?! school| risk| "
+    r"influence|drinking|been drinking|drank|(?:a|of a|half a|whole) fifth|high on \w+|"
+    r"(?<!in )(?<!very )high(?! school| risk| "
     r"rise| functioning| utilizer| utilizers)|tweaking|tweaker|on meth|on drugs|on something|"
     r"overdos\w*|od'?d|smashed|bac|blood alcohol)\b"
 )
@@ -205,7 +208,9 @@ _HOLDS = (
     ("mental health warrant", r"\bmental health warrant\b"),
     ("involuntary hold", r"\binvoluntar\w*|\b(?:on|under) an? (?:\w+ )?hold\b|"
                          r"\b(?:psych|mental health|emergency|72[\s-]*hour|72[\s-]*hr) hold\b|"
-                         r"\bcivil(?:ly)? commit\w*"),
+                         r"\bcivil(?:ly)? commit\w*|\bdetention\b|\bdetain(?:ed|ing|s)?\b|"
+                         r"\bhold (?:him|her|them|someone|somebody|a \w+) for\b|"
+                         r"\bon an? \d{2,3}[\s-]*(?:hours?|hrs?|h)\b|\bholds\b"),
 )  # fmt: skip
 _HOLD_PATTERNS = tuple((name, case_blind(pattern)) for name, pattern in _HOLDS)
 _VOLUNTARY = case_blind(
@@ -214,10 +219,18 @@ _VOLUNTARY = case_blind(
 _WALK_IN = case_blind(
     r"\bwalk(?:s|ing)?[\s-]*in\b|\bon (?:his|her|their) own\b|\bby (?:him|her|them)sel(?:f|ves)\b"
     r"|\b(?:get|take|drive|walk)s? (?:him|her|them)sel(?:f|ves) (?:there|over|in)\b"
+    # the person calls or goes in themselves: "she'll call", "calls herself", "self-refer"
+    r"|\b(?:he|she|they)(?:'ll| will| can| could| would)? (?:call|phone)s?\b"
+    r"(?! (?:us|911|the cops|police))"
+    r"|\bcall(?:s|ed|ing)? (?:him|her|them)sel(?:f|ves)\b|\bself[\s-]?refer\w*"
+    r"|\basking for (?:it|help|treatment) (?:him|her|them)sel(?:f|ves)\b"
 )
 _VIOLENT = case_blind(
     r"\b(violent|violence|combative|assaultive|aggressive|agitated and hitting|fighting|"
-    r"swinging|punching|kicking|biting|spitting|assaulted|assaulting|belligerent|out of control|"
+    r"swinging|swung|shoving|shoved|hitting (?:him|her|them|us|staff|people|his|her)|"
+    r"hit (?:him|her|them|us|staff|his|her|an? \w+)|punching|punched|"
+    r"kick(?:ing|ed)\b(?! (?:\w+ )?out\b)|biting|spitting|spat|assault\w*|attacked|"
+    r"threw (?:a )?punch\w*|belligerent|out of control|"
     # "threatening suicide" is not violence toward others
     r"threatening (?:others|staff|officers|people|us|family|him|her|them|to (?:hit|hurt|kill "
     r"(?:us|them|him|her|others|someone|people))))\b"
@@ -278,13 +291,18 @@ def read_situation(
         age_group = "adult"
     # named holds first (built-in, then the knowledge base's), the generic "on a hold" last
     holds = (*_HOLD_PATTERNS[:-1], *local_holds, _HOLD_PATTERNS[-1])
-    hold = next((name for name, rx in holds if rx.search(text)), None)
+    hold = next(
+        (name for name, rx in holds if any(affirmed(m, text, soft) for m in rx.finditer(text))),
+        None,
+    )
     involuntary: bool | None = True if hold else None
     if hold:
         soft.extend(m.span() for _, rx in holds for m in rx.finditer(text))
     elif _VOLUNTARY.search(text):
         involuntary = False
         soft.extend(m.span() for m in _VOLUNTARY.finditer(text))
+    elif any(rx.search(text) for _, rx in holds):
+        involuntary = False  # every hold named is denied: "not on a hold"
     violent = _flag(_VIOLENT, _CALM, text, soft)
     idd = True if _mark(_IDD, text, soft) else None
     place = places.find(text, soft)
@@ -317,7 +335,11 @@ def read_situation(
     )
 
 
-_INVOLUNTARY = case_blind(r"\binvoluntar")
+# a definition saying what a hold does: "lets police take into custody", "emergency admission"
+_INVOLUNTARY = case_blind(
+    r"\binvoluntar|\binto (?:protective )?custody\b|\bemergency (?:admission|hospitalization|"
+    r"evaluation|examination|commitment|detention)\b"
+)
 _VOLUNTARY_ONLY = case_blind(r"(?<!in)voluntar")
 _HOLD_WORDS = case_blind(
     r"\b(hold|detention|commitment|custody order|detention order|involuntary)\b"
@@ -332,7 +354,9 @@ def hold_names(glossary: Iterable[tuple[str, Sequence[str], str]]) -> HoldNames:
     names: list[tuple[str, re.Pattern[str]]] = []
     for term, aliases, definition in glossary:
         first = re.split(r"(?<=[.;])\s", fold(definition), maxsplit=1)[0]
-        involuntary = bool(_INVOLUNTARY.search(first)) and not _VOLUNTARY_ONLY.search(first)
+        involuntary = bool(_INVOLUNTARY.search(first)) and not _VOLUNTARY_ONLY.search(
+            _INVOLUNTARY.sub(" ", first)
+        )
         if not (_HOLD_WORDS.search(" ".join((term, *aliases))) or involuntary):
             continue
         spellings = sorted({fold(s) for s in (term, *aliases) if len(s.strip()) >= 2}, key=len)
@@ -384,9 +408,12 @@ def _mark(pattern: re.Pattern[str], text: str, soft: list[Span]) -> bool:
 
 
 def _flag(yes: re.Pattern[str], no: re.Pattern[str], text: str, soft: list[Span]) -> bool | None:
+    """True when ``yes`` is said and not denied ("not fighting"); False when ``no`` is said
+    or every ``yes`` is denied; None when neither is said."""
     if _mark(no, text, soft):
         return False
-    return True if _mark(yes, text, soft) else None
+    said = [affirmed(m, text, soft) for m in yes.finditer(text)]
+    return any(said) if said else None
 
 
 def _language(text: str, soft: list[Span]) -> str | None:
