@@ -38,25 +38,21 @@ def test_knowledge_bases_written_without_seeing_the_matcher(summary_line, folder
     assert report.accuracy >= floor, [o for o in report.outcomes if not o.correct]
 
 
-# Written blind for issue 7, one state's hold law each, with the tags of its points.
-# "tuned on": their failures shaped general fixes; the floors guard what those reached.
-# "kept apart": scored once, at the end of the session that built the engine (TX 0.707 / 4
-# ineligible, GA 0.713 / 8); the general safety gaps that showed (holds a glossary defines
-# only in words, "can't get her to wake up", "driving her over") were then fixed, no more.
-# Ineligible counts may only fall.
+# Written blind for issue 7, one state's hold law each, with the tags of its points. Each was
+# scored once before its failures shaped any fix (first top-1 in the role); all are tuned on
+# now, and the floors guard what the general fixes reached. Ineligible counts may only fall.
+# Sets kept apart for an honest score live outside the repository until they are scored.
 ISSUE_7_SETS = [
-    ("port-halden", "tuned on", 0.78, 1),
-    ("susquehanna-pa", "tuned on", 0.79, 1),
+    ("port-halden", "tuned on", 0.85, 1),
+    ("susquehanna-pa", "tuned on", 0.82, 1),
     ("blue-ridge-va", "tuned on", 0.78, 6),
-    ("palmetto-fl", "tuned on", 0.81, 8),
-    ("hill-country-tx", "kept apart", 0.70, 4),
-    ("red-clay-ga", "kept apart", 0.74, 3),
-    # written while the engine was being finished, scored once on its last commit, not tuned
-    ("bay-state-ma", "kept apart, scored last", 0.80, 5),
-    ("cascade-wa", "kept apart, scored last", 0.64, 7),
-    # written blind in the next session, scored once before tuning (0.65 and 0.70), tuned on
-    ("hudson-ny", "tuned on", 0.71, 5),
-    ("buckeye-oh", "tuned on", 0.73, 5),
+    ("palmetto-fl", "tuned on", 0.82, 8),
+    ("hill-country-tx", "first 0.71", 0.78, 2),
+    ("red-clay-ga", "first 0.71", 0.80, 3),
+    ("bay-state-ma", "first 0.80", 0.81, 3),
+    ("cascade-wa", "first 0.64", 0.70, 6),
+    ("hudson-ny", "first 0.65", 0.72, 2),
+    ("buckeye-oh", "first 0.70", 0.76, 5),
 ]
 
 

@@ -152,3 +152,78 @@ def test_asked_about_one_place_for_a_person_it_does_not_take(cedar):
 def test_asked_about_one_place_without_a_person_it_is_the_answer(cedar):
     shown, _ = ask(cedar, "can birch sobering center take someone on a hold")
     assert shown[0] == "birch-sobering"
+
+
+RESPITE_WITHOUT_DROPOFFS = """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: aspen-respite
+    name: Aspen Peer Respite
+    kind: peer_respite
+    phone: "(555) 555-0301"
+    address: 1 Aspen Way, Millbrook
+    hours: "24/7"
+    admission: {min_age: 18, intoxication: not_accepted, law_enforcement_dropoff: false}
+  - id: oak-crisis
+    name: Oak Street Crisis Center
+    kind: crisis_center
+    phone: "(555) 555-0302"
+    address: 2 Oak St, Millbrook
+    hours: "24/7"
+    admission: {min_age: 18, involuntary: true, law_enforcement_dropoff: true}
+"""
+
+
+def test_a_place_without_police_drop_offs_suits_someone_who_goes_on_their_own(tmp_path):
+    (tmp_path / "kb.yaml").write_text(RESPITE_WITHOUT_DROPOFFS, encoding="utf-8")
+    engine = Engine(load_knowledge(tmp_path))
+    answer = engine.answer(
+        "somewhere quiet for a few days that isnt a hospital, 30s, sober, she'll call herself",
+        at=THURSDAY_4PM,
+    )
+    assert answer.results[0].entry.id == "aspen-respite"
+    assert "no police drop-offs: the person goes on their own" in answer.results[0].caveats
+    # the officer taking her, or anyone on a hold, needs a place that takes drop-offs
+    for question in (
+        "where can i take her, wants somewhere quiet for a few days, sober",
+        "got a woman on a psych hold who wants a quiet place, where does she go",
+    ):
+        shown, left_out = ask(engine, question)
+        assert "aspen-respite" not in shown, question
+        assert left_out["aspen-respite"] == ("does not take law-enforcement drop-offs",)
+
+
+def test_someone_drunk_and_suicidal_is_not_sent_to_sober_up(cedar):
+    shown, _ = ask(cedar, "m 40ish pbt .22 crying says he wants to kill himself, cooperative")
+    assert shown[0] == "cedar-ed"
+
+
+VOLUNTARY_DETOX = """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: locked-detox
+    name: Secure Withdrawal Unit
+    kind: detox
+    phone: "(555) 555-0401"
+    address: 1 Gate Rd, Millbrook
+    hours: "24/7"
+    admission: {min_age: 18, intoxication: accepted, involuntary: true, walk_in: false,
+                law_enforcement_dropoff: true}
+  - id: open-detox
+    name: Grove Withdrawal Center
+    kind: detox
+    phone: "(555) 555-0402"
+    address: 2 Grove St, Millbrook
+    hours: "24/7"
+    admission: {min_age: 18, intoxication: accepted, involuntary: false, walk_in: true,
+                law_enforcement_dropoff: true}
+"""
+
+
+def test_a_voluntary_person_suits_a_place_made_for_people_who_come_willingly(tmp_path):
+    (tmp_path / "kb.yaml").write_text(VOLUNTARY_DETOX, encoding="utf-8")
+    engine = Engine(load_knowledge(tmp_path))
+    shown, _ = ask(engine, "25 yo female wants to detox off alcohol, voluntary, pbt .04")
+    assert shown[0] == "open-detox"
+    shown, left_out = ask(engine, "drunk guy on an involuntary hold for detox, where do i take him")
+    assert shown == ["locked-detox"] and "open-detox" in left_out

@@ -337,3 +337,39 @@ def test_a_hold_the_glossary_defines_by_what_it_lets_police_do_is_a_hold():
 
 def test_asking_what_is_open_for_someone_asks_for_places():
     assert situation("whats open for a sober suicidal 30yo at 3 in the morning").placement
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["14yo girl cutting, where does she go", "sec 12 on a guy, which hospital",
+     "on a 12, pbt .09, calm now, 3am, where", "nearest place that'll accept a 941"],
+)  # fmt: skip
+def test_asking_where_the_person_ends_up_means_the_officer_takes_them(text):
+    assert situation(text).transport
+
+
+def test_calling_or_going_on_their_own_is_not_a_walk_in():
+    s = situation("wants a quiet place for a few days, she'll call herself")
+    assert s.on_own and not s.walk_in
+
+
+def test_seeing_someone_in_person_rules_out_a_phone_line():
+    wants = situation("sober, calm, wants to talk to someone face to face today").wants
+    assert max(wants, key=wants.__getitem__) == "crisis_center"
+    assert wants["crisis_line"] < 0
+
+
+def test_already_medically_cleared_is_read():
+    assert situation("302 approved, medically cleared already, which psych unit").cleared
+    assert not situation("hit his head, needs to be cleared").cleared
+
+
+def test_the_one_unincorporated_area_is_out_in_the_county():
+    places = place_names(["Port Halden", "Unincorporated Halden County", "Bayview"])
+    assert places.find("call in unincorporated county off valley rd", []) == (
+        "Unincorporated Halden County"
+    )
+    assert places.find("out in the county, man at his trailer", []) == (
+        "Unincorporated Halden County"
+    )
+    assert place_names(["Unincorporated A", "Rural B"]).find("out in the county", []) is None

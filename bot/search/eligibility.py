@@ -262,6 +262,8 @@ def caveats(unknown: Sequence[str], resource: Resource, situation: Situation) ->
             notes.append(text)
     if resource.criteria.medical_clearance:
         notes.append("needs medical clearance before admission")
+    if resource.criteria.law_enforcement_dropoff is False and resource.address:
+        notes.append("no police drop-offs: the person goes on their own")
     if (
         situation.language
         and resource.languages

@@ -69,8 +69,15 @@ TRANSPORT_PATTERNS = (
     r"\bdrop[\s-]?off\b",
     r"\bwho\s+(will|would|can|does|takes|accepts)\s+(take|accept|admit)",
     r"\bwho\s+(takes|accepts|admits)\b",
+    r"\b(?:that|who)(?:'ll|\s+will|\s+would|\s+can)\s+(?:take|accept|admit)\b",
     r"\bwill\s+\w+(\s+\w+){0,3}\s+(take|accept|admit)\b",
     r"\bplace\s+to\s+(take|bring)\b",
+    # where the person ends up, asked by the officer who has them: "where does she go"
+    r"\bwhere\s+(?:does|do|should|would|will|can|could)\s+(?:he|she|they)\s+go\b",
+    r"\bwhere(?:'?s|\s+is|\s+are)\s+(?:he|she|they)\s+(?:headed|going)\b",
+    r"\bwhich\s+(?:hospital|hosp|facility|unit|er|ed|psych\s+unit)\b",
+    r"\bwhere\s+to\b\s*\W*$",
+    r"(?:^|[,.;])\s*where\s*\W*$",
 )
 ASKING_PATTERNS = (
     r"\bwhere\b.{0,30}\bgo\b",
@@ -94,7 +101,8 @@ NO_TRANSPORT = (
 DOUBT = (
     r"\b(?:really need|just (?:run|take|bring)|the (?:right )?(?:spot|call|place|move)\b|a thing "
     r"for|or (?:is there )?(?:some|any)(?:where|thing|place)(?: else| better)|overkill|"
-    r"is (?:a |the )?\w+(?: \w+)? (?:right|appropriate|necessary|needed))"
+    r"is (?:a |the )?\w+(?: \w+)? (?:right|appropriate|necessary|needed)|"
+    r"(?:is|isn'?t) (?:that|this|it) (?:a |an )?\w+(?: \w+)? thing)"
 )
 
 # Words that negate the need right after them: "NOT a hospital", "absolutely no ER".
@@ -297,6 +305,9 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
      r"anyone|they) (?:come|go|respond)|\bout to (?:a|an|the|his|her|their)\b|"
      r"get (?:a|an|the|someone|somebody) (?:\w+ ){0,2}out\b(?! of)",
      {"mobile_crisis": 1.0, "co_responder": 0.9, "crisis_line": 0.4}),
+    # someone to see in person: not a line
+    (r"in person|face[\s-]to[\s-]face|sit down with (?:someone|somebody|a counselor)",
+     {"crisis_center": 1.0, "outpatient": 0.6, "peer_respite": 0.4, "crisis_line": -1.0}),
     # someone to talk to by phone or text
     (r"on the phone|over the phone|by phone|(?:someone|somebody|anyone|anybody) to (?:talk|vent|"
      r"chat) (?:to|with)|lonely|loneliness|wants to chat|talk to (?:someone|somebody|a "

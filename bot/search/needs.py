@@ -113,6 +113,13 @@ def _medical_reason(resource: Resource, situation: Situation) -> str:
     return "a medical emergency goes to an emergency department first"
 
 
+def _for_voluntary(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> Masks:
+    """A voluntary person suits a place made for people who come willingly: voluntary-only
+    or walk-in (a locked unit that takes holds takes them too, but is not made for them)."""
+    made_for = (table.involuntary[rows] == NO) | (table.walk_in[rows] == YES)
+    return np.zeros(len(rows), dtype=bool), table.is_resource[rows] & made_for
+
+
 def _area(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> Masks:
     serves = table.serves(situation.place or "")[rows]
     return table.is_resource[rows] & (serves == NO), serves == YES
@@ -178,7 +185,7 @@ NEEDS: tuple[Need, ...] = (
     Need("involuntary", lambda s, p: bool(s.involuntary), _column("involuntary"),
          _hold_reason, _fixed("whether it takes involuntary holds is not listed"),
          {"psychiatric_hospital": 0.25, "crisis_center": 0.15, "emergency_department": 0.1}),
-    Need("voluntary", lambda s, p: s.involuntary is False, None,
+    Need("voluntary", lambda s, p: s.involuntary is False, _for_voluntary,
          suits={"psychiatric_hospital": -0.3, "emergency_department": -0.1, "peer_respite": 0.1}),
     Need("violence", lambda s, p: bool(s.violent), _column("violence"),
          _fixed("does not accept violent or combative people"),
@@ -190,10 +197,17 @@ NEEDS: tuple[Need, ...] = (
     Need("veteran", lambda s, p: bool(s.veteran), None, suits={"veterans": 0.8}),
     Need("conditions", lambda s, p: bool(situation_conditions(s)), _conditions,
          _conditions_reason),
+    # a sobering centre or a shelter is for the drink or the night, not for someone suicidal
+    Need("suicidal", lambda s, p: "suicidal" in s.conditions, None,
+         suits={"sobering_center": -0.8, "shelter": -0.5, "detox": -0.3}),
     Need("medical", lambda s, p: p and s.medical_emergency, _medical, _medical_reason,
          suits={"emergency_department": 1.5}),
     Need("area", lambda s, p: bool(s.place), _area, _area_reason),
-    Need("dropoff", lambda s, p: p and not s.walk_in and (s.transport or not s.calls_for_help),
+    Need("cleared", lambda s, p: s.cleared, None, suits={"psychiatric_hospital": 0.3}),
+    # police drop-off matters when the officer takes the person, as with anyone on a hold;
+    # a person who can call or go alone may use a place that takes no drop-offs
+    Need("dropoff", lambda s, p: p and not (s.walk_in or s.on_own)
+         and (s.transport or bool(s.involuntary)),
          _column("dropoff"), _fixed("does not take law-enforcement drop-offs"),
          _fixed("law-enforcement drop-off not listed; call ahead")),
     Need("walk_in", lambda s, p: p and s.walk_in, _column("walk_in"),

@@ -36,6 +36,11 @@ def place_names(areas: Iterable[str]) -> Places:
             short = _without_suffix(spaced(area))  # "Los Cerritos Valley" -> "los cerritos"
             if short:
                 by_spelling.setdefault(short, area)
+    # "unincorporated county", "out in the county": the one area outside the towns, if one is
+    rural = {a for a in by_spelling.values() if _RURAL.match(spaced(a))}
+    if len(rural) == 1:
+        for spelling in _RURAL_SPELLINGS:
+            by_spelling.setdefault(spelling, next(iter(rural)))
     if not by_spelling:
         return Places(None, {})
     spellings = sorted(by_spelling, key=len, reverse=True)
@@ -46,6 +51,11 @@ def place_names(areas: Iterable[str]) -> Places:
 NO_PLACES = Places(None, {})
 
 
+_RURAL = re.compile(r"(?:unincorporated|rural) ")
+_RURAL_SPELLINGS = (
+    "unincorporated", "unincorporated county", "unincorporated area", "out in the county",
+    "rural county", "county area",
+)  # fmt: skip
 _PLACE_SUFFIX = re.compile(
     r" (?:valley|heights|hills|county|city|township|twp|borough|park|village|springs|beach|"
     r"point|station|junction|crossing|flats|ridge|creek)$"

@@ -52,7 +52,9 @@ class Situation:
     idd: bool | None = None
     veteran: bool | None = None
     language: str | None = None
-    walk_in: bool = False  # the person can go in on their own: no police drop-off needed
+    walk_in: bool = False  # the person walks in: no police drop-off needed
+    on_own: bool = False  # the person calls or goes on their own: no police drop-off either
+    cleared: bool = False  # already medically cleared: a place that needs it is no detour
     conditions: frozenset[str] = frozenset()  # CONDITIONS stated ("passed out", "hit his head")
     wants: Mapping[str, float] = field(default_factory=dict)  # resource kind -> how well it fits
     place: str | None = None  # a place served, as the knowledge base's ``area`` names it
@@ -216,14 +218,24 @@ _HOLD_PATTERNS = tuple((name, case_blind(pattern)) for name, pattern in _HOLDS)
 _VOLUNTARY = case_blind(
     r"\b(voluntar\w*|willing|wants help|self[\s-]*referr?\w*|consents?|agrees? to go)\b"
 )
+_CLEARED = case_blind(
+    r"\b(?:medically|med|medical(?:ly)?) clear(?:ed|ance done)\b|\balready cleared\b|"
+    r"\bcleared (?:medically|by (?:the )?(?:er|ed|hospital|doc\w*|ems))\b|"
+    r"\bmedically (?:fine|stable|ok)\b"
+)
 _WALK_IN = case_blind(
-    r"\bwalk(?:s|ing)?[\s-]*in\b|\bon (?:his|her|their) own\b|\bby (?:him|her|them)sel(?:f|ves)\b"
-    r"|\b(?:get|take|drive|walk)s? (?:him|her|them)sel(?:f|ves) (?:there|over|in)\b"
-    # the person calls or goes in themselves: "she'll call", "calls herself", "self-refer"
+    r"\bwalk(?:s|ing)?[\s-]*in\b|\b(?:get|take|drive|walk)s? (?:him|her|them)sel(?:f|ves) "
+    r"(?:there|over|in)\b"
+)
+# the person goes or calls on their own: "she'll call", "calls herself", "self-refer"
+_ON_OWN = case_blind(
+    r"\bon (?:his|her|their) own\b|\bby (?:him|her|them)sel(?:f|ves)\b"
     r"|\b(?:he|she|they)(?:'ll| will| can| could| would)? (?:call|phone)s?\b"
     r"(?! (?:us|911|the cops|police))"
     r"|\bcall(?:s|ed|ing)? (?:him|her|them)sel(?:f|ves)\b|\bself[\s-]?refer\w*"
+    r"|\b(?:asking for|set) (?:it|help|treatment) up (?:him|her|them)sel(?:f|ves)\b"
     r"|\basking for (?:it|help|treatment) (?:him|her|them)sel(?:f|ves)\b"
+    r"|\b(?:set|sets|setting) it up (?:him|her|them)sel(?:f|ves)\b"
 )
 _VIOLENT = case_blind(
     r"\b(violent|violence|combative|assaultive|aggressive|agitated and hitting|fighting|"
@@ -308,6 +320,8 @@ def read_situation(
     place = places.find(text, soft)
     language = _language(text, soft)
     walk_in = _mark(_WALK_IN, text, soft)
+    on_own = _mark(_ON_OWN, text, soft)
+    cleared = _mark(_CLEARED, text, soft)
     at, time_stated = read_moment(text, now, drop)
     transport = any(rx.search(text) for rx in _TRANSPORT) and not _NO_TRANSPORT.search(text)
     placement = transport or any(rx.search(text) for rx in _ASKING)
@@ -327,6 +341,8 @@ def read_situation(
         veteran=veteran,
         language=language,
         walk_in=walk_in,
+        on_own=on_own,
+        cleared=cleared,
         conditions=conditions,
         wants=wants,
         place=place,

@@ -68,18 +68,24 @@ def read_wants(text: str, soft: list[Span]) -> dict[str, float]:
     wants: dict[str, float] = {}
     avoid: set[str] = set()
     doubted = bool(_DOUBT.search(text))
+    unsuited: set[str] = set()  # "in person" rules the phone out, whatever else is said
     for pattern, kinds in _NEEDS:
         for match in pattern.finditer(text):
             if affirmed(match, text, soft):
                 for kind, weight in kinds.items():
+                    if weight < 0:
+                        unsuited.add(kind)
                     wants[kind] = max(wants.get(kind, 0.0), weight)
+    named: set[str] = set()
     for match in _KIND_NAME.finditer(text):
-        named = _kinds_named(match)
+        kinds = _kinds_named(match)
         if not affirmed(match, text, soft) or doubted:
-            avoid.update(named)  # "NOT a hospital", "is detox the spot?": ruled out
-            continue
-        for kind in named:
-            wants[kind] = max(wants.get(kind, 0.0), NAMED_KIND)
+            avoid.update(kinds)  # "NOT a hospital", "is detox the spot?": ruled out
+        else:
+            named.update(kinds)
+    # "isn't a hospital ... says the hospital makes it worse": the denial stands
+    for kind in named - avoid:
+        wants[kind] = max(wants.get(kind, 0.0), NAMED_KIND)
     scale = STATE_WHEN_NEEDED if wants else 1.0
     for pattern, kinds in _STATES:
         if any(affirmed(match, text, soft) for match in pattern.finditer(text)):
@@ -88,6 +94,8 @@ def read_wants(text: str, soft: list[Span]) -> dict[str, float]:
     for kind in avoid:  # unless a need calls for it: "is detox right for his withdrawal"
         if wants.get(kind, 0.0) < 1.0:
             wants[kind] = AVOIDED
+    for kind in unsuited:
+        wants[kind] = AVOIDED
     return wants
 
 
