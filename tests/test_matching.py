@@ -255,3 +255,33 @@ def test_a_best_guess_is_shown_labelled_rather_than_nothing(engine):
     assert clear.results and not clear.unsure
     nothing = engine.answer("how do i reset my email password", at=SUNDAY_2PM)
     assert not nothing.results and not nothing.unsure
+
+
+def test_a_plural_of_an_ing_word_is_the_same_word():
+    from bot.search.text import stem
+
+    assert stem("shootings") == stem("shooting") == "shoot"
+    assert stem("briefings") == stem("briefing")
+    assert stem("things") == "thing"  # too short to lose more
+
+
+AGREEMENTS = """
+defaults: {timezone: America/Chicago}
+sections:
+  - id: data-agreements
+    title: Agreements with partners
+    summary: What to put in writing with the hospital before records are exchanged.
+    keywords: [data sharing agreement, MOU]
+glossary:
+  - term: DUA
+    aliases: [data use agreement, data sharing agreement]
+    definition: A contract saying what data partners share and how they protect it.
+"""
+
+
+def test_a_term_named_in_a_question_that_is_not_about_its_meaning_gives_way(tmp_path):
+    (tmp_path / "kb.yaml").write_text(AGREEMENTS, encoding="utf-8")
+    engine = Engine(load_knowledge(tmp_path))
+    asked = "what should our data sharing agreement with the hospital cover"
+    assert ids(ask(engine, asked))[0] == "data-agreements"
+    assert ids(ask(engine, "what does DUA stand for"))[0] == "dua"

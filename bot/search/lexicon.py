@@ -32,7 +32,8 @@ STOPWORDS = frozenset(
     you your yours yourself yourselves yo hi hello hey thanks thank ok okay guy gal man woman
     lady dude person people pt subject individual male female tell know knows need needs want wants
     wanted like right gonna wanna u ur pls plz mean means meaning meant define definition
-    stand stands explain tell help
+    stand stands explain tell help guys folks pretty super totally kinda sorta basically
+    literally exactly lol lmao haha anyways stuff real
     """.split()
 )
 
@@ -202,7 +203,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("intoxicated", "drunk", "intox", "inebriated", "etoh", "under the influence", "wasted",
      "impaired"),
     ("emergency department", "emergency room", "ER", "ED"),
-    ("police", "officer", "cop", "law enforcement", "LEO", "deputy", "patrol"),
+    ("police", "officer", "cop", "law enforcement", "LEO", "deputy", "patrol", "squad",
+     "sworn", "trooper"),
     ("mental health", "behavioral health", "psychiatric", "psych"),
     ("involuntary hold", "involuntary", "hold", "emergency hold", "psych hold",
      "emergency detention", "involuntary commitment", "civil commitment"),

@@ -22,7 +22,8 @@ from bot.search.situation import ADULT_AGE, Situation
 CONFIDENT = 0.45  # look-up answers below this are not shown...
 CONFIDENT_MANY, MANY = 0.3, 3  # ...unless they match at least MANY of the required words
 SUGGEST_FROM = 0.25  # ...but may be offered as "did you mean"
-UNSURE_FROM, UNSURE_HITS = 0.3, 2  # the best match, if this good, is shown as a guess
+UNSURE_FROM, UNSURE_HITS = 0.3, 2  # the best match, if this good, is shown as a guess...
+UNSURE_MANY_FROM, UNSURE_MANY_HITS = 0.2, 4  # ...or if it explains this many of the words
 MAX_SUGGESTIONS = 3
 PHRASE_SHARE = 0.2  # share of the look-up score from whole-phrase similarity
 RERANK = 40  # candidates compared as whole phrases
@@ -123,11 +124,12 @@ class Ranker:
         if contact:
             scores = scores + CONTACT_BONUS * is_resource
         about_program = bool(PROGRAM_FRAME.search(question))
+        defines = bool(DEFINITION.search(question))
         if about_program and not contact:
             # "what should our agreement with Stoneman Regional cover": the place is the
             # subject of guidance, not the answer
             scores = scores * np.where(is_resource, OFF_KIND_SHARE, 1.0)
-        if not DEFINITION.search(question):
+        if not defines:
             # "what does the 40 hr CIT class go over": the course, not the word's definition
             scores = scores * np.where(self._is_term[rows], OFF_KIND_SHARE, 1.0)
         # a place named in a question about it; a term or section in a question asking
@@ -135,7 +137,7 @@ class Ranker:
         is_named = np.isin(rows, named) & np.where(
             is_resource,
             not information and not about_program,
-            information and not contact,
+            np.where(self._is_term[rows], defines, information) & (not contact),
         )
         scores = scores + NAMED_LOOKUP_BONUS * is_named
         order = np.lexsort((rows, -scores))
@@ -157,7 +159,11 @@ class Ranker:
         if not len(shown) and len(rows) and not failed[0]:
             # not sure, but the best match explains several of the question's words and
             # well enough: shown, labelled as a guess, rather than nothing
-            unsure = bool(scores[0] >= UNSURE_FROM and hits[rows[0]] >= UNSURE_HITS)
+            best, found = scores[0], hits[rows[0]]
+            unsure = bool(
+                (best >= UNSURE_FROM and found >= UNSURE_HITS)
+                or (best >= UNSURE_MANY_FROM and found >= UNSURE_MANY_HITS)
+            )
             shown = np.array([0]) if unsure else shown
         answer_rows = shown[:top]
         suggestions: tuple[str, ...] = ()

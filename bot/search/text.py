@@ -19,7 +19,8 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
     ("izations", "ize"), ("ization", "ize"), ("izing", "ize"), ("ized", "ize"),
     ("ations", "ate"), ("ation", "ate"), ("ating", "ate"), ("ated", "ate"),
     ("ances", ""), ("ance", ""), ("ically", "ical"),
-    ("ally", "al"), ("ies", "y"), ("sses", "ss"), ("ing", ""), ("ness", ""), ("ly", ""),
+    ("ally", "al"), ("ies", "y"), ("sses", "ss"), ("ings", ""), ("ing", ""), ("ness", ""),
+    ("ly", ""),
     ("ed", ""), ("s", ""),
 )  # fmt: skip
 _KEEP_S = ("ss", "us", "is", "ys", "as", "os")
