@@ -43,15 +43,15 @@ def test_knowledge_bases_written_without_seeing_the_matcher(summary_line, folder
 # now, and the floors guard what the general fixes reached. Ineligible counts may only fall.
 # Sets kept apart for an honest score live outside the repository until they are scored.
 ISSUE_7_SETS = [
-    ("port-halden", "tuned on", 0.85, 2),
-    ("susquehanna-pa", "tuned on", 0.83, 1),
-    ("blue-ridge-va", "tuned on", 0.78, 6),
-    ("palmetto-fl", "tuned on", 0.83, 8),
-    ("hill-country-tx", "first 0.71", 0.79, 2),
+    ("port-halden", "tuned on", 0.84, 2),
+    ("susquehanna-pa", "tuned on", 0.82, 1),
+    ("blue-ridge-va", "tuned on", 0.77, 6),
+    ("palmetto-fl", "tuned on", 0.83, 7),
+    ("hill-country-tx", "first 0.71", 0.80, 2),
     ("red-clay-ga", "first 0.71", 0.83, 3),
     ("bay-state-ma", "first 0.80", 0.82, 3),
-    ("cascade-wa", "first 0.64", 0.74, 5),
-    ("hudson-ny", "first 0.65", 0.74, 2),
+    ("cascade-wa", "first 0.64", 0.79, 3),
+    ("hudson-ny", "first 0.65", 0.75, 2),
     ("buckeye-oh", "first 0.70", 0.76, 5),
 ]
 

@@ -227,3 +227,68 @@ def test_a_voluntary_person_suits_a_place_made_for_people_who_come_willingly(tmp
     assert shown[0] == "open-detox"
     shown, left_out = ask(engine, "drunk guy on an involuntary hold for detox, where do i take him")
     assert shown == ["locked-detox"] and "open-detox" in left_out
+
+
+TIE_BREAKS = """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: clearance-csu
+    name: Hilltop Crisis Stabilization Unit
+    kind: crisis_center
+    phone: "(555) 555-0501"
+    address: 1 Hill Rd, Millbrook
+    hours: "24/7"
+    admission: {min_age: 18, involuntary: true, medical_clearance: true,
+                law_enforcement_dropoff: true}
+  - id: direct-crc
+    name: Valley Crisis Receiving Center
+    kind: crisis_center
+    phone: "(555) 555-0502"
+    address: 2 Valley Rd, Millbrook
+    hours: "24/7"
+    admission: {min_age: 18, involuntary: true, medical_clearance: false,
+                law_enforcement_dropoff: true}
+  - id: tribal-team
+    name: Ten Springs Crisis Team
+    kind: mobile_crisis
+    phone: "(555) 555-0503"
+    area: [Ten Springs Reservation]
+    hours: "24/7"
+  - id: county-team
+    name: County On-Call Team
+    kind: mobile_crisis
+    phone: "(555) 555-0504"
+    hours: "24/7"
+  - id: city-clinician
+    name: City PD Co-Responder
+    aliases: [city clinician]
+    kind: co_responder
+    phone: "(555) 555-0505"
+    hours: "Mo-Fr 10:00-20:00"
+"""
+
+
+@pytest.fixture(scope="module")
+def ties(tmp_path_factory) -> Engine:
+    folder = tmp_path_factory.mktemp("ties")
+    (folder / "kb.yaml").write_text(TIE_BREAKS, encoding="utf-8")
+    return Engine(load_knowledge(folder))
+
+
+def test_straight_from_the_field_a_place_needing_no_medical_clearance_comes_first(ties):
+    shown, _ = ask(ties, "guy on an involuntary hold, 40, calm, where do i take him")
+    assert shown[0] == "direct-crc"
+    shown, _ = ask(ties, "guy on a hold, 40, already medically cleared, where do i take him")
+    assert set(shown) == {"direct-crc", "clearance-csu"}
+
+
+def test_with_no_place_said_a_team_serving_anywhere_comes_before_a_local_one(ties):
+    shown, _ = ask(ties, "need someone to come out to a house, adult talking to himself")
+    assert shown[0] == "county-team"
+
+
+def test_asking_for_a_team_that_is_off_offers_what_is_on(ties):
+    shown, left_out = ask(ties, "can we get the city clinician on a call right now",
+                          at("2026-11-21 22:30"))  # fmt: skip
+    assert "city-clinician" not in shown and "city-clinician" in left_out
+    assert shown[0] == "county-team"

@@ -24,7 +24,7 @@ from bot.search.situation import Situation
 from bot.search.text import fold
 
 _NEEDS_BY_NAME = {need.name: need for need in NEEDS}
-LOGISTICS = frozenset({"dropoff", "walk_in", "hours"})
+LOGISTICS = frozenset({"dropoff", "walk_in", "hours", "anywhere", "clearance"})
 # an area naming a whole county or region: we cannot tell which towns it holds
 _BROAD = re.compile(
     r"\b(count(?:y|ies|ywide)|region\w*|statewide|state|parish|district|"
@@ -129,6 +129,8 @@ class CriteriaTable:
             for e in entries
         ]  # fmt: skip
         self._serves: dict[str, np.ndarray] = {}
+        # serves only the places its ``area`` lists (not anywhere, nor a whole county)
+        self.local = np.array([a is not None and not a[1] for a in self._areas], dtype=bool)
 
     def serves(self, place: str) -> np.ndarray:
         """Per entry: YES when its ``area`` lists ``place``, NO when it lists other places

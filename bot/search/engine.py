@@ -178,8 +178,11 @@ class Engine:
                 question, situation, query, place_coverage(), top, named_places[0]
             )
         # "we're a 12-deputy county, what are our options": about the program, not a person
+        # ("can we get the RFPD clinician now", asked of a team that is off, is not)
         about_program = bool(STRONG_PROGRAM_FRAME.search(question)) or (
-            bool(PROGRAM_FRAME.search(question)) and not situation.describes_a_person
+            bool(PROGRAM_FRAME.search(question))
+            and not situation.describes_a_person
+            and reading.closed is None
         )
         # "can the CSU take someone on a 302": about that place's rules, answered by its entry
         # "the Oak or Birch?": two places named are compared for the person, as a placement

@@ -120,6 +120,15 @@ def _for_voluntary(table: CriteriaTable, rows: np.ndarray, situation: Situation)
     return np.zeros(len(rows), dtype=bool), table.is_resource[rows] & made_for
 
 
+def _no_clearance_needed(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> Masks:
+    needs_it = table.medical_clearance[rows] == YES
+    return np.zeros(len(rows), dtype=bool), table.is_resource[rows] & ~needs_it
+
+
+def _serves_anywhere(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> Masks:
+    return np.zeros(len(rows), dtype=bool), table.is_resource[rows] & ~table.local[rows]
+
+
 def _area(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> Masks:
     serves = table.serves(situation.place or "")[rows]
     return table.is_resource[rows] & (serves == NO), serves == YES
@@ -203,6 +212,11 @@ NEEDS: tuple[Need, ...] = (
     Need("medical", lambda s, p: p and s.medical_emergency, _medical, _medical_reason,
          suits={"emergency_department": 1.5}),
     Need("area", lambda s, p: bool(s.place), _area, _area_reason),
+    # no place said: what serves anywhere before what serves only some towns (a tie-break)
+    Need("anywhere", lambda s, p: p and not s.place, _serves_anywhere),
+    # straight from the field, a place that needs a medical clearance first is a second stop
+    Need("clearance", lambda s, p: p and not s.cleared and not s.medical_emergency,
+         _no_clearance_needed),
     Need("cleared", lambda s, p: s.cleared, None, suits={"psychiatric_hospital": 0.3}),
     # police drop-off matters when the officer takes the person, as with anyone on a hold;
     # a person who can call or go alone may use a place that takes no drop-offs
