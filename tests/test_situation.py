@@ -373,3 +373,8 @@ def test_the_one_unincorporated_area_is_out_in_the_county():
         "Unincorporated Halden County"
     )
     assert place_names(["Unincorporated A", "Rural B"]).find("out in the county", []) is None
+
+
+def test_a_person_with_idd_suits_a_team_that_knows_idd():
+    wants = situation("30 yo man w down syndrome hitting himself, staff cant calm him").wants
+    assert wants["idd_services"] >= 0.9

@@ -32,6 +32,7 @@ AgeGroup = Literal["minor", "adult"]
 Span = tuple[int, int]
 
 ADULT_AGE = 18
+IDD_TEAM = 0.9  # how much a person with I/DD is wanted at an I/DD service
 
 
 @dataclass(frozen=True)
@@ -317,6 +318,8 @@ def read_situation(
         involuntary = False  # every hold named is denied: "not on a hold"
     violent = _flag(_VIOLENT, _CALM, text, soft)
     idd = True if _mark(_IDD, text, soft) else None
+    if idd and wants.get("idd_services", 0.0) >= 0:  # a team that knows I/DD suits them
+        wants = {**wants, "idd_services": max(wants.get("idd_services", 0.0), IDD_TEAM)}
     place = places.find(text, soft)
     language = _language(text, soft)
     walk_in = _mark(_WALK_IN, text, soft)
