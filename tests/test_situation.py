@@ -378,3 +378,14 @@ def test_the_one_unincorporated_area_is_out_in_the_county():
 def test_a_person_with_idd_suits_a_team_that_knows_idd():
     wants = situation("30 yo man w down syndrome hitting himself, staff cant calm him").wants
     assert wants["idd_services"] >= 0.9
+
+
+def test_a_veteran_suits_a_service_for_veterans():
+    wants = situation("army vet had a flashback, calm now, wants to talk to somebody").wants
+    assert wants["veterans"] >= 0.9
+
+
+def test_doubting_a_kind_for_a_sober_person_rules_it_out():
+    for text in ("sober guy, depressed. should i run him to detox",
+                 "guy isnt drunk or high at all, just psychotic. is detox an option?"):
+        assert situation(text).wants["detox"] < 0, text

@@ -103,7 +103,8 @@ DOUBT = (
     r"\b(?:really need|just (?:run|take|bring)|the (?:right )?(?:spot|call|place|move)\b|a thing "
     r"for|or (?:is there )?(?:some|any)(?:where|thing|place)(?: else| better)|overkill|"
     r"is (?:a |the )?\w+(?: \w+)? (?:right|appropriate|necessary|needed)|"
-    r"(?:is|isn'?t) (?:that|this|it) (?:a |an )?\w+(?: \w+)? thing)"
+    r"(?:is|isn'?t) (?:that|this|it) (?:a |an )?\w+(?: \w+)? thing|an option\b|"
+    r"should (?:i|we) (?:just )?(?:run|take|bring|send) (?:him|her|them) to)"
 )
 
 # Words that negate the need right after them: "NOT a hospital", "absolutely no ER".

@@ -32,7 +32,7 @@ AgeGroup = Literal["minor", "adult"]
 Span = tuple[int, int]
 
 ADULT_AGE = 18
-IDD_TEAM = 0.9  # how much a person with I/DD is wanted at an I/DD service
+PERSON_SERVICE = 0.9  # how much a veteran wants a veterans' service, someone with I/DD an I/DD one
 
 
 @dataclass(frozen=True)
@@ -284,7 +284,13 @@ def read_situation(
     drop: list[Span] = []
     soft: list[Span] = []
 
-    wants = read_wants(text, soft)
+    veteran = True if _mark(_VETERAN, text, soft) else None
+    idd = True if _mark(_IDD, text, soft) else None
+    # a service for who the person is suits them: a vet centre, an I/DD team
+    person = {"veterans": PERSON_SERVICE} if veteran else {}
+    if idd:
+        person["idd_services"] = PERSON_SERVICE
+    wants = read_wants(text, soft, person)
     conditions = frozenset(
         name for name, rx in _CONDITIONS if any(affirmed(m, text, soft) for m in rx.finditer(text))
     )
@@ -299,9 +305,9 @@ def read_situation(
         soft.extend(m.span() for m in _INTOXICATED.finditer(text))
     if "sobering_center" in wants and intoxicated is None:
         intoxicated = True  # "somewhere he can sleep it off"
-    veteran = True if _mark(_VETERAN, text, soft) else None
     if veteran and age_group is None:
         age_group = "adult"
+
     # named holds first (built-in, then the knowledge base's), the generic "on a hold" last
     holds = (*_HOLD_PATTERNS[:-1], *local_holds, _HOLD_PATTERNS[-1])
     hold = next(
@@ -317,9 +323,7 @@ def read_situation(
     elif any(rx.search(text) for _, rx in holds):
         involuntary = False  # every hold named is denied: "not on a hold"
     violent = _flag(_VIOLENT, _CALM, text, soft)
-    idd = True if _mark(_IDD, text, soft) else None
-    if idd and wants.get("idd_services", 0.0) >= 0:  # a team that knows I/DD suits them
-        wants = {**wants, "idd_services": max(wants.get("idd_services", 0.0), IDD_TEAM)}
+
     place = places.find(text, soft)
     language = _language(text, soft)
     walk_in = _mark(_WALK_IN, text, soft)

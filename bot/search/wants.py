@@ -5,6 +5,7 @@ meet it, each with how well, and which are ruled out. Also whether a phrase is d
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from bot.search.lexicon import (
     DOUBT,
@@ -62,9 +63,12 @@ _STATES = tuple(
 )
 
 
-def read_wants(text: str, soft: list[Span]) -> dict[str, float]:
+def read_wants(
+    text: str, soft: list[Span], person: Mapping[str, float] | None = None
+) -> dict[str, float]:
     """The kinds of resource the needs stated call for, each with how well it meets them;
-    a need said in the negative ("NOT a hospital", "no ER") counts against its kinds."""
+    a need said in the negative ("NOT a hospital", "no ER") counts against its kinds.
+    ``person``: kinds that suit who the person is (a veteran: veterans' services)."""
     wants: dict[str, float] = {}
     avoid: set[str] = set()
     doubted = bool(_DOUBT.search(text))
@@ -91,6 +95,8 @@ def read_wants(text: str, soft: list[Span]) -> dict[str, float]:
         if any(affirmed(match, text, soft) for match in pattern.finditer(text)):
             for kind, weight in kinds.items():
                 wants[kind] = max(wants.get(kind, 0.0), weight * scale)
+    for kind, weight in (person or {}).items():
+        wants[kind] = max(wants.get(kind, 0.0), weight)
     for kind in avoid:  # unless a need calls for it: "is detox right for his withdrawal"
         if wants.get(kind, 0.0) < 1.0:
             wants[kind] = AVOIDED
