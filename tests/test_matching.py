@@ -285,3 +285,7 @@ def test_a_term_named_in_a_question_that_is_not_about_its_meaning_gives_way(tmp_
     asked = "what should our data sharing agreement with the hospital cover"
     assert ids(ask(engine, asked))[0] == "data-agreements"
     assert ids(ask(engine, "what does DUA stand for"))[0] == "dua"
+
+
+def test_a_place_named_in_a_what_question_about_it_is_the_answer(county):
+    assert ids(ask(county, "whats the bac cutoff at stonebridge sobering"))[0] == "sobering"

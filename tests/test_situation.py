@@ -386,6 +386,18 @@ def test_a_veteran_suits_a_service_for_veterans():
 
 
 def test_doubting_a_kind_for_a_sober_person_rules_it_out():
-    for text in ("sober guy, depressed. should i run him to detox",
-                 "guy isnt drunk or high at all, just psychotic. is detox an option?"):
+    for text in (
+        "sober guy, depressed. should i run him to detox",
+        "guy isnt drunk or high at all, just psychotic. is detox an option?",
+    ):
         assert situation(text).wants["detox"] < 0, text
+
+
+def test_bac_as_a_criterion_is_not_a_drunk_person():
+    assert situation("whats the max bac at the depot").intoxicated is None
+    assert situation("bac .19, where").intoxicated is True
+
+
+def test_crisis_team_names_the_team_that_comes_out():
+    wants = situation("crisis team for saltmarsh? adult in distress at the library").wants
+    assert max(wants, key=wants.__getitem__) == "mobile_crisis"

@@ -426,7 +426,7 @@ NOT_A_KIND_NAME = frozenset({
     "bed", "family", "kid", "kids", "child", "children", "minor", "teen", "teenager",
     "juvenile", "youth", "emergency", "substance use", "appointment", "housing",
     "homeless", "veteran", "veterans", "military", "VA", "autism", "autistic",
-    "intellectual disability", "developmental disability", "IDD", "crisis team", "counseling",
+    "intellectual disability", "developmental disability", "IDD", "counseling",
     "therapy", "inpatient", "crisis clinician", "peer support",
     "emergency shelter", "call line", "phone line",
 })  # fmt: skip

@@ -193,7 +193,7 @@ NEEDS: tuple[Need, ...] = (
          lambda r, s: f"a {KIND_LABELS[r.kind]}; person is not intoxicated"),
     Need("involuntary", lambda s, p: bool(s.involuntary), _column("involuntary"),
          _hold_reason, _fixed("whether it takes involuntary holds is not listed"),
-         {"psychiatric_hospital": 0.25, "crisis_center": 0.15, "emergency_department": 0.1}),
+         {"psychiatric_hospital": 0.15, "crisis_center": 0.2, "emergency_department": 0.2}),
     Need("voluntary", lambda s, p: s.involuntary is False, _for_voluntary,
          suits={"psychiatric_hospital": -0.3, "emergency_department": -0.1, "peer_respite": 0.1}),
     Need("violence", lambda s, p: bool(s.violent), _column("violence"),

@@ -136,7 +136,7 @@ class Ranker:
         # what it is ("what is CIT", not "CIT or co-responders for a small town")
         is_named = np.isin(rows, named) & np.where(
             is_resource,
-            not information and not about_program,
+            not about_program,
             np.where(self._is_term[rows], defines, information) & (not contact),
         )
         scores = scores + NAMED_LOOKUP_BONUS * is_named
