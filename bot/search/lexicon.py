@@ -33,7 +33,7 @@ STOPWORDS = frozenset(
     lady dude person people pt subject individual male female tell know knows need needs want wants
     wanted like right gonna wanna u ur pls plz mean means meaning meant define definition
     stand stands explain tell help guys folks pretty super totally kinda sorta basically
-    literally exactly lol lmao haha anyways stuff real
+    literally exactly lol lmao haha anyways stuff real w b4 abt bc cuz tho thx ya yall
     """.split()
 )
 
