@@ -292,3 +292,35 @@ def test_asking_for_a_team_that_is_off_offers_what_is_on(ties):
                           at("2026-11-21 22:30"))  # fmt: skip
     assert "city-clinician" not in shown and "city-clinician" in left_out
     assert shown[0] == "county-team"
+
+
+DOUBTED_ER = """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: memorial-ed
+    name: Memorial Emergency Department
+    aliases: [the ER, Memorial ER]
+    kind: emergency_department
+    phone: "(555) 555-0601"
+    address: 1 Main St, Millbrook
+    hours: "24/7"
+    admission: {intoxication: accepted, involuntary: true, law_enforcement_dropoff: true}
+  - id: triage-center
+    name: Crisis Triage Center
+    kind: crisis_center
+    phone: "(555) 555-0602"
+    address: 2 Main St, Millbrook
+    hours: "24/7"
+    admission: {min_age: 18, involuntary: false, law_enforcement_dropoff: true}
+"""
+
+
+def test_a_place_named_in_doubt_is_not_put_first(tmp_path):
+    (tmp_path / "kb.yaml").write_text(DOUBTED_ER, encoding="utf-8")
+    engine = Engine(load_knowledge(tmp_path))
+    shown, _ = ask(
+        engine, "adult off his meds, calm, willing to go. ER or is there something better"
+    )
+    assert shown[0] == "triage-center"
+    shown, _ = ask(engine, "adult off his meds, calm, willing to go. can i take him to the ER")
+    assert shown[0] == "memorial-ed"

@@ -26,6 +26,7 @@ from bot.knowledge.model import GlossaryTerm, KnowledgeBase, Resource
 from bot.search import eligibility
 from bot.search.index import SHORT, IndexCache, SearchIndex
 from bot.search.intent import (
+    DOUBTS,
     PROGRAM_FRAME,
     STRONG_PROGRAM_FRAME,
     WANTS_IT_NOW,
@@ -164,9 +165,9 @@ class Engine:
 
         @cache
         def placement() -> Answer | None:
-            return self.rank.placement(
-                question, situation, query, place_coverage(), top, named_places
-            )
+            # a place named in doubt is weighed like any other, not put first
+            preferred = [] if DOUBTS.search(question) else named_places
+            return self.rank.placement(question, situation, query, place_coverage(), top, preferred)
 
         asks_about_one = (
             len(named_places) == 1 and bool(YES_NO.match(question)) and reading.closed is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.search.lexicon import CONTACT_WORDS, GUIDANCE_FRAME, STRONG_GUIDANCE
+from bot.search.lexicon import CONTACT_WORDS, DOUBT, GUIDANCE_FRAME, STRONG_GUIDANCE
 from bot.search.text import near_word, words
 
 YES_NO = re.compile(r"^\s*(can|could|does|do|will|would|is|are|should|may)\b", re.IGNORECASE)
@@ -17,6 +17,8 @@ WANTS_IT_NOW = re.compile(
     re.IGNORECASE,
 )
 PROGRAM_FRAME = re.compile(GUIDANCE_FRAME, re.IGNORECASE)
+# the officer doubts what they name: "the ER or is there something better", "is detox the spot"
+DOUBTS = re.compile(DOUBT, re.IGNORECASE)
 STRONG_PROGRAM_FRAME = re.compile(STRONG_GUIDANCE, re.IGNORECASE)
 # asking what a word means: the glossary's job
 DEFINITION = re.compile(
