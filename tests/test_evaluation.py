@@ -44,15 +44,15 @@ def test_knowledge_bases_written_without_seeing_the_matcher(summary_line, folder
 # Sets kept apart for an honest score live outside the repository until they are scored.
 ISSUE_7_SETS = [
     ("port-halden", "tuned on", 0.84, 2),
-    ("susquehanna-pa", "tuned on", 0.82, 1),
-    ("blue-ridge-va", "tuned on", 0.77, 6),
+    ("susquehanna-pa", "tuned on", 0.84, 1),
+    ("blue-ridge-va", "tuned on", 0.80, 5),
     ("palmetto-fl", "tuned on", 0.83, 7),
-    ("hill-country-tx", "first 0.71", 0.80, 2),
-    ("red-clay-ga", "first 0.71", 0.83, 3),
-    ("bay-state-ma", "first 0.80", 0.82, 3),
-    ("cascade-wa", "first 0.64", 0.78, 3),
-    ("hudson-ny", "first 0.65", 0.75, 2),
-    ("buckeye-oh", "first 0.70", 0.76, 5),
+    ("hill-country-tx", "first 0.71", 0.81, 2),
+    ("red-clay-ga", "first 0.71", 0.88, 0),
+    ("bay-state-ma", "first 0.80", 0.84, 2),
+    ("cascade-wa", "first 0.64", 0.80, 1),
+    ("hudson-ny", "first 0.65", 0.78, 2),
+    ("buckeye-oh", "first 0.70", 0.78, 1),
 ]
 
 

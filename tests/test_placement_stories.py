@@ -324,3 +324,56 @@ def test_a_place_named_in_doubt_is_not_put_first(tmp_path):
     assert shown[0] == "triage-center"
     shown, _ = ask(engine, "adult off his meds, calm, willing to go. can i take him to the ER")
     assert shown[0] == "memorial-ed"
+
+
+TWO_COUNTIES = """
+defaults: {timezone: America/New_York}
+resources:
+  - id: coal-mct
+    name: Coalridge Mobile Crisis
+    kind: mobile_crisis
+    phone: "(555) 555-0701"
+    area: [Coalridge County, Marlow, Sugar Run]
+    hours: "24/7"
+  - id: tallow-mct
+    name: Tallow Mobile Crisis
+    kind: mobile_crisis
+    phone: "(555) 555-0702"
+    area: [Tallow County, Hartsfield, Kettle Hollow]
+    hours: "24/7"
+"""
+
+
+def test_a_town_listed_with_another_county_is_not_served_by_this_one(tmp_path):
+    (tmp_path / "kb.yaml").write_text(TWO_COUNTIES, encoding="utf-8")
+    engine = Engine(load_knowledge(tmp_path))
+    shown, left_out = ask(engine, "out in kettle hollow, need mobile crisis for a calm adult")
+    assert shown == ["tallow-mct"]
+    assert left_out["coal-mct"][0].startswith("serves Coalridge County")
+    shown, _ = ask(engine, "in pine gap, need mobile crisis for a calm adult")
+    assert set(shown) == {"coal-mct", "tallow-mct"}  # a town no county lists: either may
+
+
+NAMED_FOR_YOUTH = """
+defaults: {timezone: America/New_York}
+resources:
+  - id: youth-team
+    name: Youth Mobile Response
+    kind: mobile_crisis
+    phone: "(555) 555-0801"
+    hours: "24/7"
+  - id: adult-team
+    name: County Mobile Crisis
+    kind: mobile_crisis
+    phone: "(555) 555-0802"
+    hours: "24/7"
+"""
+
+
+def test_a_team_named_for_young_people_is_not_sent_to_an_adult(tmp_path):
+    (tmp_path / "kb.yaml").write_text(NAMED_FOR_YOUTH, encoding="utf-8")
+    engine = Engine(load_knowledge(tmp_path))
+    shown, left_out = ask(engine, "can somebody go out to the house and check on her? shes 52")
+    assert shown == ["adult-team"] and "youth-team" in left_out
+    shown, _ = ask(engine, "can somebody go out to the house and check on her? shes 15")
+    assert "youth-team" in shown

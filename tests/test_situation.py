@@ -401,3 +401,16 @@ def test_bac_as_a_criterion_is_not_a_drunk_person():
 def test_crisis_team_names_the_team_that_comes_out():
     wants = situation("crisis team for saltmarsh? adult in distress at the library").wants
     assert max(wants, key=wants.__getitem__) == "mobile_crisis"
+
+
+@pytest.mark.parametrize(
+    ("text", "age"), [("woman ~50 banging on doors", 50), ("shes 52, barely eating", 52),
+                      ("male approx 40, pbt .12", 40), ("about 10 minutes out", None)],
+)  # fmt: skip
+def test_approximate_ages(text, age):
+    assert situation(text).age == age
+
+
+def test_smelling_of_drink_and_not_responding():
+    s = situation("guy face down on the sidewalk, smells like booze, cant get him to respond")
+    assert s.intoxicated and "unresponsive" in s.conditions and s.medical_emergency

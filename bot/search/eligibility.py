@@ -26,6 +26,8 @@ from bot.search.text import fold
 _NEEDS_BY_NAME = {need.name: need for need in NEEDS}
 LOGISTICS = frozenset({"dropoff", "walk_in", "hours", "anywhere", "clearance"})
 # an area naming a whole county or region: we cannot tell which towns it holds
+# "tallow county"; not a district, nor the unincorporated part of a county
+_COUNTY = re.compile(r"(?!unincorporated |rural )[a-z .'-]+ (?:county|parish)")
 _BROAD = re.compile(
     r"\b(count(?:y|ies|ywide)|region\w*|statewide|state|parish|district|"
     r"metro|all|entire|whole|neighbou?ring|surrounding|tri[\s-]?county|nation\w*|"
@@ -41,13 +43,19 @@ def _tri(value: bool | None) -> int:
 
 _VIOLENCE_CODES = {None: UNKNOWN, "not_accepted": NO, "accepted": YES}
 _NOT_A_RESOURCE = (False, 0, False, -1, -1, UNKNOWN, np.nan, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN,
-                   UNKNOWN, UNKNOWN, 0)  # fmt: skip
+                   UNKNOWN, UNKNOWN, 0, False)  # fmt: skip
 _COLUMNS = (
     ("is_resource", bool), ("kind", np.int8), ("destination", bool), ("min_age", np.int16),
     ("max_age", np.int16), ("intoxication", np.int8), ("max_bac", np.float32),
     ("involuntary", np.int8), ("violence", np.int8), ("idd", np.int8), ("dropoff", np.int8),
     ("walk_in", np.int8), ("medical_clearance", np.int8), ("excludes", np.int32),
+    ("for_youth", bool),
 )  # fmt: skip
+# a name that says who it is for: "Youth Mobile Response", "Kids' Crisis Unit"
+_FOR_YOUTH = re.compile(
+    r"\b(?:youth|child|children|childrens|kids?|adolescents?|teens?|juveniles?|pediatric|"
+    r"paediatric|minors?)\b"
+)
 
 
 def criteria_row(entry: Entry) -> tuple[object, ...]:
@@ -71,6 +79,7 @@ def criteria_row(entry: Entry) -> tuple[object, ...]:
         _tri(c.walk_in),
         _tri(c.medical_clearance),
         excluded_conditions(resource),
+        any(_FOR_YOUTH.search(fold(n)) for n in (resource.name, *resource.aliases)),
     )
 
 
@@ -90,6 +99,7 @@ class CriteriaTable:
     dropoff: np.ndarray
     walk_in: np.ndarray
     medical_clearance: np.ndarray
+    for_youth: np.ndarray  # named for young people ("Youth Mobile Response")
     excludes: np.ndarray  # bits of the CONDITIONS a place's exclusions name
 
     def __init__(
@@ -128,6 +138,26 @@ class CriteriaTable:
             else None
             for e in entries
         ]  # fmt: skip
+        # which county each town is listed with: "Hartsfield" beside "Tallow County"
+        # elsewhere is not in "Coalridge County" (only where every wide area listed with it
+        # is a county: a district may lie inside one)
+        self._broad = [
+            frozenset(fold(a) for a in e.area if _BROAD.search(fold(a)))
+            if isinstance(e, Resource) else frozenset()
+            for e in entries
+        ]  # fmt: skip
+        self._county_of: dict[str, set[str]] = {}
+        unsure: set[str] = set()
+        for entry, broad in zip(entries, self._broad, strict=True):
+            if isinstance(entry, Resource) and broad:
+                counties = all(_COUNTY.fullmatch(b) for b in broad)
+                for key in (k for a in entry.area if fold(a) not in broad for k in place_keys(a)):
+                    if counties:
+                        self._county_of.setdefault(key, set()).update(broad)
+                    else:
+                        unsure.add(key)
+        for key in unsure:
+            self._county_of.pop(key, None)
         self._serves: dict[str, np.ndarray] = {}
         # serves only the places its ``area`` lists (not anywhere, nor a whole county)
         self.local = np.array([a is not None and not a[1] for a in self._areas], dtype=bool)
@@ -135,13 +165,18 @@ class CriteriaTable:
     def serves(self, place: str) -> np.ndarray:
         """Per entry: YES when its ``area`` lists ``place``, NO when it lists other places
         only, UNKNOWN when it lists none (it serves anywhere) or a whole county or region,
-        which may hold the place named."""
+        which may hold the place named; NO again when other entries list the place with
+        other counties only."""
         key = fold(place)
         if key not in self._serves:
             keys = place_keys(place)  # "Fairview" and "Fairview Borough" are one place
+            counties = set().union(*(self._county_of.get(k, set()) for k in keys))
             self._serves[key] = np.array(
-                [UNKNOWN if a is None else YES if keys & a[0] else UNKNOWN if a[1] else NO
-                 for a in self._areas],
+                [UNKNOWN if a is None else YES if keys & a[0] else
+                 (NO if counties and broad and not counties & broad
+                  and all(_COUNTY.fullmatch(b) for b in broad) else UNKNOWN) if a[1]
+                 else NO
+                 for a, broad in zip(self._areas, self._broad, strict=True)],
                 dtype=np.int8,
             )  # fmt: skip
         return self._serves[key]

@@ -64,9 +64,10 @@ def _age(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> Masks:
         too_young, too_old = low >= ADULT_AGE, none
     else:  # an adult of unknown age
         too_young, too_old = none, (high >= 0) & (high < ADULT_AGE)
-    youth_kind = table.kind[rows] == RESOURCE_KINDS.index("youth")
     if not situation.is_minor:  # a youth service with no age range listed is not for adults
-        too_old = too_old | (youth_kind & (high < 0))
+        youth_kind = table.kind[rows] == RESOURCE_KINDS.index("youth")
+        named_for_youth = table.for_youth[rows] & (low < 0)
+        too_old = too_old | ((youth_kind | named_for_youth) & (high < 0))
     fails = resource & (too_young | too_old)
     if situation.age is None and not situation.is_minor:
         # "a guy": nearly every place takes adults; listing an age range confirms nothing

@@ -139,7 +139,7 @@ _AGE_PATTERNS = (
     # officer shorthand: "veteran, 58", "male 34", "son is 26", "34 m", "16F"
     case_blind(
         r"\b(?:male|female|man|woman|guy|veteran|vet|adult|subject|patient|pt|juvenile|juv|"
-        r"kid|boy|girl|son|daughter|he|she)(?:\s*,|\s+is|\s+was|'s)?\s*(\d{1,2})\b(?!\s*(?:am|pm|"
+        r"kid|boy|girl|son|daughter|he|she|hes|shes)(?:\s*,|\s+is|\s+was|'s)?\s*(\d{1,2})\b(?!\s*(?:am|pm|"
         r"a\.m|p\.m|:|hours?|hrs?|min|minutes|times|calls|people|officers|days|weeks|months|"
         r"blocks|miles|mi|feet|ft|beers|drinks|shots|pills|%))"
     ),
@@ -148,6 +148,10 @@ _AGE_PATTERNS = (
     case_blind(r"\b(\d{1,2})(?:st|nd|rd|th)\s+birthday\b"),
     case_blind(r"\bturn(?:ed|s|ing)?\s+(\d{1,2})\b"),
     case_blind(r"\b(\d{1,2})\s*-?ish\b"),
+    case_blind(
+        r"(?:~|\babout |\bapprox\.? |\bapproximately |\broughly )\s*(\d{2})\b"
+        r"(?!\s*(?:am|pm|:|hours?|hrs?|min|minutes|mins|days?|weeks?|miles?|mi\b|%))"
+    ),
     case_blind(r"\b[mf]\s*/\s*(\d{1,2})\b|\b(\d{1,2})\s*/\s*[mf]\b"),
     # a number standing alone between commas or at the start: "17, drunk at a party"
     case_blind(r"(?:^|,)\s*(\d{1,2})\s*(?:,|$)"),
@@ -180,7 +184,8 @@ _BAC = (
 )  # fmt: skip
 _INTOXICATED = case_blind(
     r"\b(drunks?|intoxicated|intox|inebriated|etoh|wasted|hammered|tipsy|buzzed|lit|tanked|"
-    r"plastered|sauced|blitzed|trashed|loaded|faded|reeks? of (?:booze|alcohol|etoh)|under the "
+    r"plastered|sauced|blitzed|trashed|loaded|faded|(?:reeks?|smell(?:s|ing)?) (?:of|like) "
+    r"(?:booze|alcohol|etoh|beer|liquor|weed)|under the "
     r"influence|drinking|been drinking|drank|(?:a|of a|half a|whole) fifth|high on \w+|"
     r"(?<!in )(?<!very )high(?! school| risk| "
     r"rise| functioning| utilizer| utilizers)|tweaking|tweaker|on meth|on drugs|on something|"
