@@ -95,6 +95,12 @@ def cedar(tmp_path_factory) -> Engine:
     return Engine(load_knowledge(folder))
 
 
+def engine_for(folder, knowledge: str) -> Engine:
+    """An engine on a knowledge base written here as one YAML file."""
+    (folder / "kb.yaml").write_text(knowledge, encoding="utf-8")
+    return Engine(load_knowledge(folder))
+
+
 def ask(engine: Engine, question: str, when=THURSDAY_4PM):
     answer = engine.answer(question, at=when)
     shown = [m.entry.id for m in answer.results]
@@ -175,8 +181,7 @@ resources:
 
 
 def test_a_place_without_police_drop_offs_suits_someone_who_goes_on_their_own(tmp_path):
-    (tmp_path / "kb.yaml").write_text(RESPITE_WITHOUT_DROPOFFS, encoding="utf-8")
-    engine = Engine(load_knowledge(tmp_path))
+    engine = engine_for(tmp_path, RESPITE_WITHOUT_DROPOFFS)
     answer = engine.answer(
         "somewhere quiet for a few days that isnt a hospital, 30s, sober, she'll call herself",
         at=THURSDAY_4PM,
@@ -221,8 +226,7 @@ resources:
 
 
 def test_a_voluntary_person_suits_a_place_made_for_people_who_come_willingly(tmp_path):
-    (tmp_path / "kb.yaml").write_text(VOLUNTARY_DETOX, encoding="utf-8")
-    engine = Engine(load_knowledge(tmp_path))
+    engine = engine_for(tmp_path, VOLUNTARY_DETOX)
     shown, _ = ask(engine, "25 yo female wants to detox off alcohol, voluntary, pbt .04")
     assert shown[0] == "open-detox"
     shown, left_out = ask(engine, "drunk guy on an involuntary hold for detox, where do i take him")
@@ -270,9 +274,7 @@ resources:
 
 @pytest.fixture(scope="module")
 def ties(tmp_path_factory) -> Engine:
-    folder = tmp_path_factory.mktemp("ties")
-    (folder / "kb.yaml").write_text(TIE_BREAKS, encoding="utf-8")
-    return Engine(load_knowledge(folder))
+    return engine_for(tmp_path_factory.mktemp("ties"), TIE_BREAKS)
 
 
 def test_straight_from_the_field_a_place_needing_no_medical_clearance_comes_first(ties):
@@ -316,8 +318,7 @@ resources:
 
 
 def test_a_place_named_in_doubt_is_not_put_first(tmp_path):
-    (tmp_path / "kb.yaml").write_text(DOUBTED_ER, encoding="utf-8")
-    engine = Engine(load_knowledge(tmp_path))
+    engine = engine_for(tmp_path, DOUBTED_ER)
     shown, _ = ask(
         engine, "adult off his meds, calm, willing to go. ER or is there something better"
     )
@@ -345,8 +346,7 @@ resources:
 
 
 def test_a_town_listed_with_another_county_is_not_served_by_this_one(tmp_path):
-    (tmp_path / "kb.yaml").write_text(TWO_COUNTIES, encoding="utf-8")
-    engine = Engine(load_knowledge(tmp_path))
+    engine = engine_for(tmp_path, TWO_COUNTIES)
     shown, left_out = ask(engine, "out in kettle hollow, need mobile crisis for a calm adult")
     assert shown == ["tallow-mct"]
     assert left_out["coal-mct"][0].startswith("serves Coalridge County")
@@ -371,8 +371,7 @@ resources:
 
 
 def test_a_team_named_for_young_people_is_not_sent_to_an_adult(tmp_path):
-    (tmp_path / "kb.yaml").write_text(NAMED_FOR_YOUTH, encoding="utf-8")
-    engine = Engine(load_knowledge(tmp_path))
+    engine = engine_for(tmp_path, NAMED_FOR_YOUTH)
     shown, left_out = ask(engine, "can somebody go out to the house and check on her? shes 52")
     assert shown == ["adult-team"] and "youth-team" in left_out
     shown, _ = ask(engine, "can somebody go out to the house and check on her? shes 15")
