@@ -289,3 +289,15 @@ def test_a_term_named_in_a_question_that_is_not_about_its_meaning_gives_way(tmp_
 
 def test_a_place_named_in_a_what_question_about_it_is_the_answer(county):
     assert ids(ask(county, "whats the bac cutoff at stonebridge sobering"))[0] == "sobering"
+
+
+def test_what_the_person_is_not_is_no_evidence_for_a_place(county):
+    from bot.search.query import build_query
+    from bot.search.situation import read_situation
+
+    text = "not suicidal, just lonely, wants somebody to chat with"
+    situation = read_situation(text, SUNDAY_2PM)
+    for_places = build_query(text, situation, county.index, situation_soft=True).slots
+    assert "suicidal" not in {slot.text for slot in for_places}
+    for_lookup = build_query(text, situation, county.index, situation_soft=False).slots
+    assert "suicidal" in {slot.text for slot in for_lookup}

@@ -414,3 +414,14 @@ def test_approximate_ages(text, age):
 def test_smelling_of_drink_and_not_responding():
     s = situation("guy face down on the sidewalk, smells like booze, cant get him to respond")
     assert s.intoxicated and "unresponsive" in s.conditions and s.medical_emergency
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("totally sober, depressed for months, wants to start seeing a counselor", "outpatient"),
+     ("adult male, sober, no home, not in any kind of crisis, just freezing", "shelter"),
+     ("just lost his job and his apartment, needs somewhere tonight", "shelter")],
+)  # fmt: skip
+def test_more_needs_said_as_situations(text, kind):
+    wants = situation(text).wants
+    assert max(wants, key=wants.__getitem__) == kind

@@ -241,6 +241,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("information sharing", "share information", "sharing information", "hipaa", "privacy",
      "confidentiality", "confidential", "disclose", "disclosure", "release of information",
      "allowed to tell", "allowed to say", "can they tell", "tell us"),
+    ("warm line", "warmline", "lonely", "loneliness", "isolated", "someone to chat with",
+     "peer line", "peer support line"),
     ("tips", "pointers", "advice", "best practices", "how to talk", "communicate",
      "communicating", "communication"),
 )  # fmt: skip
@@ -293,7 +295,8 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
      r"to (?:sleep|stay|go)|no roof|roof over|bed for the night|place to (?:sleep|stay)|"
      r"somewhere to (?:sleep|stay)|kicked out|evicted|sleeping (?:rough|outside|in (?:a|his|"
      r"her|their) car)|living (?:in (?:a|his|her|their) car|on the streets?)|on the streets?|"
-     r"out in the cold|lost (?:his|her|their) (?:apartment|house|home|place|housing)|"
+     r"out in the cold|lost (?:\w+ ){0,4}(?:apartment|house|home|place|housing)|no home\b|"
+     r"freezing|"
      r"(?:needs?|wants?|find|get|looking for) (?:\w+ )?(?:a )?bed\b",
      {"shelter": 1.0, "peer_respite": 0.3, "youth": 0.3}),
     # someone to come out
@@ -329,7 +332,9 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
      r"(?:his |her |their )?(?:psych )?(?:meds|medications?)|"
      r"(?:meds|medication|prescription) refill|refill|off (?:\w+ )?(?:meds|medications?)|"
      r"missed (?:\w+ )?(?:meds|medications?|appointment|shots?)|psychiatrist|counseling|"
-     r"therapist|therapy|follow[\s-]?up|appointment|med management|injection",
+     r"therapist|therapy|follow[\s-]?up|appointment|med management|injection|counsell?or|"
+     r"(?:start|starts|starting) (?:seeing|to see)|see (?:a|an) (?:counsell?or|therapist|"
+     r"psychiatrist|prescriber)",
      {"outpatient": 1.0, "crisis_center": 0.4}),
     # a hospital, by name of the thing
     (r"(?:which|what|nearest|closest) (?:hospital|er\b)|hospitals|admitted|admit (?:him|her|them)",

@@ -8,6 +8,7 @@ from bot.search.index import SearchIndex
 from bot.search.lexicon import CONTACT_WORDS, SOFT_WORDS, STOPWORDS
 from bot.search.situation import Situation, Span
 from bot.search.text import CONCEPT_PREFIX, fold, near_word, word_spans, word_tokens
+from bot.search.wants import denied
 
 # A word the knowledge base has never seen weighs as much as its rarest word: the question is
 # partly about something we know nothing of, which must count against every entry.
@@ -63,9 +64,10 @@ def build_query(
     for word, start, end in word_spans(folded):
         # contact words ("address", "phone") say which details to show, not what to find
         dropped = _inside(start, end, situation.drop_spans) or near_word(word, CONTACT_WORDS)
-        soft = near_word(word, SOFT_WORDS) or (
-            situation_soft and _inside(start, end, situation.soft_spans)
-        )
+        about_person = situation_soft and _inside(start, end, situation.soft_spans)
+        soft = near_word(word, SOFT_WORDS) or about_person
+        # what the person is not ("not suicidal") is no evidence for a place that mentions it
+        dropped = dropped or (about_person and denied(folded, start))
         toks.extend(_Token(t, word, soft, dropped) for t in word_tokens(word))
 
     slots: list[Slot] = []

@@ -105,7 +105,12 @@ def read_wants(
     return wants
 
 
+def denied(text: str, start: int) -> bool:
+    """Whether what starts at ``start`` is denied by a "not" or "no" just before it."""
+    return bool(_NEGATED.search(text[max(0, start - NEGATION_REACH) : start]))
+
+
 def affirmed(match: re.Match[str], text: str, soft: list[Span]) -> bool:
     """Whether what ``match`` found is said, not denied ("no weapons", "NOT a hospital")."""
     soft.append(match.span())
-    return not _NEGATED.search(text[max(0, match.start() - NEGATION_REACH) : match.start()])
+    return not denied(text, match.start())
