@@ -425,3 +425,26 @@ def test_smelling_of_drink_and_not_responding():
 def test_more_needs_said_as_situations(text, kind):
     wants = situation(text).wants
     assert max(wants, key=wants.__getitem__) == kind
+
+
+def test_hold_names_said_as_an_emergency_admission_and_voluntary_look_alikes():
+    holds = hold_names([
+        ("Application for Emergency Admission", ("emergency admission", "EA"),
+         "The form an officer completes when a person is likely to harm self or others."),
+        ("201", ("201 voluntary", "voluntary commitment"),
+         "A voluntary inpatient admission for people who agree to treatment."),
+    ])  # fmt: skip
+    assert read_situation("emergency admission on a guy, where", NOW, holds).involuntary
+    assert read_situation("he signed a 201, where", NOW, holds).involuntary is None
+
+
+def test_a_sentence_saying_who_a_place_is_first_for_is_not_an_exclusion():
+    from bot.knowledge.model import Admission, Location, Resource
+    from bot.search.needs import excluded_conditions
+
+    def place(notes: str) -> Resource:
+        return Resource(id="ed", name="ED", kind="emergency_department",
+                        where=Location("ed.yaml", 1), admission=Admission(notes=notes))  # fmt: skip
+
+    assert excluded_conditions(place("First stop for anyone who can't be woken.")) == 0
+    assert excluded_conditions(place("Cannot take anyone who can't be woken.")) != 0

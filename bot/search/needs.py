@@ -242,9 +242,10 @@ _CONDITION_RX = {name: re.compile(r"\b(?:" + rx + r")") for name, rx in CONDITIO
 _CONDITION_BIT = {name: 1 << i for i, name in enumerate(CONDITIONS)}
 # a sentence of the notes that refuses someone: "cannot take anyone who is unresponsive"
 _REFUSAL = re.compile(
-    r"\b(?:no|not|cannot|can'?t|won'?t|will not|unable|exclud\w*|refus\w*|must (?:be|not)|"
-    r"except|only if|turn(?:ed)? away|go(?:es)? to (?:the )?(?:ed|er|emergency))\b"
-)
+    r"\b(?:no|not|exclud\w*|refus\w*|must (?:be|not)|except|only if|turn(?:ed)? away|"
+    r"go(?:es)? to (?:the )?(?:ed|er|emergency)|(?:cannot|can'?t|won'?t|will not|unable to) "
+    r"(?:\w+ ){0,2}(?:take|accept|admit|serve|hold|manage|handle|treat|keep|see))\b"
+)  # "cannot take anyone unresponsive" refuses; "anyone who can't be woken" need not
 
 
 def condition_bits(names: frozenset[str]) -> int:

@@ -370,7 +370,9 @@ _INVOLUNTARY = case_blind(
 )
 _VOLUNTARY_ONLY = case_blind(r"(?<!in)voluntar")
 _HOLD_WORDS = case_blind(
-    r"\b(hold|detention|commitment|custody order|detention order|involuntary)\b"
+    r"\b(hold|detention|commitment|custody order|detention order|involuntary|emergency "
+    r"(?:admission|hospitalization|evaluation|custody)|protective custody|court[\s-]ordered "
+    r"evaluation)\b"
 )
 
 
@@ -385,8 +387,11 @@ def hold_names(glossary: Iterable[tuple[str, Sequence[str], str]]) -> HoldNames:
         involuntary = bool(_INVOLUNTARY.search(first)) and not _VOLUNTARY_ONLY.search(
             _INVOLUNTARY.sub(" ", first)
         )
-        if not (_HOLD_WORDS.search(" ".join((term, *aliases))) or involuntary):
+        names_it = " ".join((term, *aliases))
+        if not (_HOLD_WORDS.search(names_it) or involuntary):
             continue
+        if _VOLUNTARY_ONLY.search(_INVOLUNTARY.sub(" ", f"{fold(names_it)} {first}")):
+            continue  # "201", alias "voluntary commitment": the person agrees; no hold
         spellings = sorted({fold(s) for s in (term, *aliases) if len(s.strip()) >= 2}, key=len)
         flexible = (re.escape(s).replace(r"\ ", r"[\s-]*").replace(r"\-", r"[\s-]*")
                     for s in reversed(spellings))  # fmt: skip
