@@ -9,6 +9,7 @@ Unknown criteria never exclude: they are reported as unknown.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -41,6 +42,8 @@ def _tri(value: bool | None) -> int:
     return UNKNOWN if value is None else int(value)
 
 
+_NOT_COMPUTED = -2
+_MOMENTS_KEPT = 8  # moments whose opening states are kept (the minute asked, mostly)
 _VIOLENCE_CODES = {None: UNKNOWN, "not_accepted": NO, "accepted": YES}
 _NOT_A_RESOURCE = (False, 0, False, -1, -1, UNKNOWN, np.nan, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN,
                    UNKNOWN, UNKNOWN, 0, False)  # fmt: skip
@@ -159,8 +162,27 @@ class CriteriaTable:
         for key in unsure:
             self._county_of.pop(key, None)
         self._serves: dict[str, np.ndarray] = {}
+        self._open_at: dict[datetime, np.ndarray] = {}
+        self._open_lock = threading.Lock()
         # serves only the places its ``area`` lists (not anywhere, nor a whole county)
         self.local = np.array([a is not None and not a[1] for a in self._areas], dtype=bool)
+
+    def open_states(self, moment: datetime, groups: np.ndarray) -> np.ndarray:
+        """Per hours group, YES open / NO closed / UNKNOWN at ``moment``; those in ``groups``
+        are computed (once per moment: an answer checks hours two or three times, and
+        questions asked in the same minute share them)."""
+        with self._open_lock:  # engines are shared between threads
+            states = self._open_at.get(moment)
+            if states is None:
+                if len(self._open_at) >= _MOMENTS_KEPT:
+                    self._open_at.pop(next(iter(self._open_at)))
+                states = np.full(len(self.hours), _NOT_COMPUTED, dtype=np.int8)
+                self._open_at[moment] = states
+            for group in groups[states[groups] == _NOT_COMPUTED]:
+                hours, zone = self.hours[group]
+                state = hours.status_at(moment, zone).state
+                states[group] = {"open": YES, "closed": NO}.get(state, UNKNOWN)
+            return states.copy()
 
     def serves(self, place: str) -> np.ndarray:
         """Per entry: YES when its ``area`` lists ``place``, NO when it lists other places
@@ -247,11 +269,9 @@ def assess(
 
 def _open_state(table: CriteriaTable, rows: np.ndarray, moment: datetime) -> np.ndarray:
     groups = table.hours_group[rows]
+    known = groups >= 0
     states = np.full(len(rows), UNKNOWN, dtype=np.int8)
-    for group in np.unique(groups[groups >= 0]):
-        hours, zone = table.hours[group]
-        state = hours.status_at(moment, zone).state
-        states[groups == group] = {"open": YES, "closed": NO}.get(state, UNKNOWN)
+    states[known] = table.open_states(moment, np.unique(groups[known]))[groups[known]]
     return states
 
 

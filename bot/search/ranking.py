@@ -328,12 +328,15 @@ class Ranker:
         for position in positions[:MAX_EXCLUDED]:
             resource = self.index.entries[rows[position]]
             assert isinstance(resource, Resource)
-            status = eligibility.status_of(
-                resource, situation.at, self.knowledge.timezone_of(resource)
+            failed = verdicts.failed_needs(position)
+            status = (  # only a place closed at the time needs its hours worked out
+                eligibility.status_of(resource, situation.at, self.knowledge.timezone_of(resource))
+                if "hours" in failed
+                else None
             )
             reasons = tuple(
                 eligibility.failure_reason(need, resource, situation, status, situation.at)
-                for need in verdicts.failed_needs(position)
+                for need in failed
             )
             out.append(Exclusion(resource, reasons))
         return tuple(out)

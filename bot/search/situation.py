@@ -315,17 +315,18 @@ def read_situation(
 
     # named holds first (built-in, then the knowledge base's), the generic "on a hold" last
     holds = (*_HOLD_PATTERNS[:-1], *local_holds, _HOLD_PATTERNS[-1])
+    named = [(name, rx) for name, rx in holds if rx.search(text)]
     hold = next(
-        (name for name, rx in holds if any(affirmed(m, text, soft) for m in rx.finditer(text))),
+        (name for name, rx in named if any(affirmed(m, text, soft) for m in rx.finditer(text))),
         None,
     )
     involuntary: bool | None = True if hold else None
     if hold:
-        soft.extend(m.span() for _, rx in holds for m in rx.finditer(text))
+        soft.extend(m.span() for _, rx in named for m in rx.finditer(text))
     elif _VOLUNTARY.search(text):
         involuntary = False
         soft.extend(m.span() for m in _VOLUNTARY.finditer(text))
-    elif any(rx.search(text) for _, rx in holds):
+    elif named:
         involuntary = False  # every hold named is denied: "not on a hold"
     violent = _flag(_VIOLENT, _CALM, text, soft)
 
