@@ -376,3 +376,21 @@ def test_a_team_named_for_young_people_is_not_sent_to_an_adult(tmp_path):
     assert shown == ["adult-team"] and "youth-team" in left_out
     shown, _ = ask(engine, "can somebody go out to the house and check on her? shes 15")
     assert "youth-team" in shown
+
+
+def test_a_program_question_naming_a_team_that_is_off_stays_a_program_question(tmp_path):
+    funding = """
+sections:
+  - id: grants-funding
+    title: Paying for the program
+    summary: Grants and state money that keep a clinician program going when funding runs out.
+    keywords: [funding, grants, money, budget]
+"""
+    engine = engine_for(tmp_path, TIE_BREAKS + funding)
+    friday_late = at("2026-11-21 22:30")  # the city clinician is off
+    asked = "state money for our city clinician runs out in june, where can we find funding"
+    assert [m.entry.id for m in engine.answer(asked, at=friday_late).results][:1] == [
+        "grants-funding"
+    ]
+    shown, _ = ask(engine, "can we get the city clinician to a call right now", friday_late)
+    assert "city-clinician" not in shown

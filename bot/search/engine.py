@@ -28,6 +28,7 @@ from bot.search.index import SHORT, IndexCache, SearchIndex
 from bot.search.intent import (
     DOUBTS,
     PROGRAM_FRAME,
+    RIGHT_NOW,
     STRONG_PROGRAM_FRAME,
     WANTS_IT_NOW,
     YES_NO,
@@ -180,10 +181,11 @@ class Engine:
             )
         # "we're a 12-deputy county, what are our options": about the program, not a person
         # ("can we get the RFPD clinician now", asked of a team that is off, is not)
+        wanted_now = reading.closed is not None and bool(RIGHT_NOW.search(question))
         about_program = bool(STRONG_PROGRAM_FRAME.search(question)) or (
             bool(PROGRAM_FRAME.search(question))
             and not situation.describes_a_person
-            and reading.closed is None
+            and not wanted_now
         )
         # "can the CSU take someone on a 302": about that place's rules, answered by its entry
         # "the Oak or Birch?": two places named are compared for the person, as a placement

@@ -16,6 +16,12 @@ WANTS_IT_NOW = re.compile(
     r"around|up)\b",
     re.IGNORECASE,
 )
+# ...and wanting it now, even in words that sound like the program's ("can we get X now")
+RIGHT_NOW = re.compile(
+    r"\b(?:right now|now|rn|asap|tonight|currently|at the moment|available|on duty|on call|"
+    r"(?:to|on|for) (?:a|the|this) call|(?:to|on) (?:the )?scene|come out|respond)\b",
+    re.IGNORECASE,
+)
 PROGRAM_FRAME = re.compile(GUIDANCE_FRAME, re.IGNORECASE)
 # the officer doubts what they name: "the ER or is there something better", "is detox the spot"
 DOUBTS = re.compile(DOUBT, re.IGNORECASE)
