@@ -448,3 +448,17 @@ def test_a_sentence_saying_who_a_place_is_first_for_is_not_an_exclusion():
 
     assert excluded_conditions(place("First stop for anyone who can't be woken.")) == 0
     assert excluded_conditions(place("Cannot take anyone who can't be woken.")) != 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["in sawtooth, man 50s talking about ending it, who can come",
+     "tenmile beach, 40 yo on a bender scaring his mom, anyone respond out there"],
+)  # fmt: skip
+def test_who_can_come_asks_for_a_team(text):
+    wants = situation(text).wants
+    assert max(wants, key=wants.__getitem__) == "mobile_crisis"
+
+
+def test_a_petitioned_person_is_on_a_hold():
+    assert situation("petitioned juvenile 14 where").involuntary is True

@@ -308,7 +308,9 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
      r"(?:respond|go) to (?:the|a) (?:call|scene)|house call|in the field|on scene|"
      r"meet (?:us|me|the officer)|ride(?:s|ing)? (?:along|out)|clinician (?:to|with)|"
      r"can (?:someone|somebody|"
-     r"anyone|they) (?:come|go|respond)|\bout to (?:a|an|the|his|her|their)\b|"
+     r"anyone|they) (?:come|go|respond)|who (?:can|could|will|would|'ll) (?:come|go out|respond)|"
+     r"(?:anyone|anybody|someone|somebody) (?:to )?(?:respond|come|go) out|"
+     r"\bout to (?:a|an|the|his|her|their)\b|"
      r"get (?:a|an|the|someone|somebody) (?:\w+ ){0,2}out\b(?! of)",
      {"mobile_crisis": 1.0, "co_responder": 0.9, "crisis_line": 0.4}),
     # someone to see in person: not a line

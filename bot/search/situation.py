@@ -218,7 +218,8 @@ _HOLDS = (
                          r"\b(?:psych|mental health|emergency|72[\s-]*hour|72[\s-]*hr) hold\b|"
                          r"\bcivil(?:ly)? commit\w*|\bdetention\b|\bdetain(?:ed|ing|s)?\b|"
                          r"\bhold (?:him|her|them|someone|somebody|a \w+) for\b|"
-                         r"\bon an? \d{2,3}[\s-]*(?:hours?|hrs?|h)\b|\bholds\b"),
+                         r"\bon an? \d{2,3}[\s-]*(?:hours?|hrs?|h)\b|\bholds\b|"
+                         r"\bpetition(?:ed|ing)\b|\b(?:on|under) (?:a|the) petition\b"),
 )  # fmt: skip
 _HOLD_PATTERNS = tuple((name, case_blind(pattern)) for name, pattern in _HOLDS)
 _VOLUNTARY = case_blind(
