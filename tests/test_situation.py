@@ -462,3 +462,16 @@ def test_who_can_come_asks_for_a_team(text):
 
 def test_a_petitioned_person_is_on_a_hold():
     assert situation("petitioned juvenile 14 where").involuntary is True
+
+
+def test_drying_out_is_withdrawal_and_a_kind_asked_after_the_person_is_doubted():
+    wants = situation("needs to dry out. shakes, fifth a day, last drink this am").wants
+    assert max(wants, key=wants.__getitem__) == "detox"
+    assert situation("just drunk, not in crisis, 28. crisis center?").wants["crisis_center"] < 0
+
+
+def test_on_the_phone_is_how_help_comes_not_a_number_asked_for():
+    from bot.search.intent import asks_for_contact
+
+    assert not asks_for_contact("he just needs someone to talk to on the phone")
+    assert asks_for_contact("crisis line phone number")

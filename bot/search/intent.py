@@ -40,9 +40,13 @@ _INFORMATION = re.compile(
 )
 
 
+# the phone as the way help comes, not a number asked for: "someone to talk to on the phone"
+_BY_PHONE = re.compile(r"\b(?:on|over|by) (?:the )?phone\b", re.IGNORECASE)
+
+
 def asks_for_contact(question: str, vocabulary: frozenset[str] = CONTACT_WORDS) -> bool:
     """ "Sobering center address" wants the place, not the glossary's definition."""
-    return any(near_word(word, vocabulary) for word in words(question))
+    return any(near_word(word, vocabulary) for word in words(_BY_PHONE.sub(" ", question)))
 
 
 def asks_for_information(question: str) -> bool:

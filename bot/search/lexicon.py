@@ -104,7 +104,9 @@ DOUBT = (
     r"for|or (?:is there )?(?:some|any)(?:where|thing|place)(?: else| better)|overkill|"
     r"is (?:a |the )?\w+(?: \w+)? (?:right|appropriate|necessary|needed)|"
     r"(?:is|isn'?t) (?:that|this|it) (?:a |an )?\w+(?: \w+)? thing|an option\b|"
-    r"should (?:i|we) (?:just )?(?:run|take|bring|send) (?:him|her|them) to)"
+    r"should (?:i|we) (?:just )?(?:run|take|bring|send) (?:him|her|them) to|"
+    # a kind asked after the person is described: "just drunk, not in crisis, 28. crisis center?"
+    r"[,.]\s*(?:the |a |an )?[a-z/-]+(?: [a-z/-]+)?\s*\?\s*$)"
 )
 
 # Words that negate the need right after them: "NOT a hospital", "absolutely no ER".
@@ -281,12 +283,13 @@ LANGUAGES = (
 NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
     # a place to sober up
     (r"sleep (?:it|this) off|sober(?:s|ing)? up|(?:till|until|til) (?:he|she|they)(?:'?s|'?re|"
-     r" is| are)? sober|dry(?:ing)? out|drunk tank|(?:crash|sleep|stay) (?:\w+ )?(?:till|until|"
+     r" is| are)? sober|dry(?:ing)? out (?:overnight|tonight|for the night|for a few hours)|"
+     r"drunk tank|(?:crash|sleep|stay) (?:\w+ )?(?:till|until|"
      r"til)\b|public intox\w*",
      {"sobering_center": 1.0, "detox": 0.5}),
     # withdrawal and getting off a substance
-    (r"withdraw\w*|coming off|come off|get(?:ting)? (?:off|clean|sober)|kick(?:ing)? "
-     r"(?:the|his|her|their) habit|dope ?sick|addiction|substance use treatment|quit "
+    (r"withdraw\w*|dry(?:ing)? out|coming off|come off|get(?:ting)? (?:off|clean|sober)|"
+     r"kick(?:ing)? (?:the|his|her|their) habit|dope ?sick|addiction|substance use treatment|quit "
      r"(?:drinking|using)|stop (?:drinking|using)|suboxone|methadone|\bmat\b|shakes|"
      r"\bdts\b|delirium tremens",
      {"detox": 1.0, "sobering_center": 0.3, "outpatient": 0.3}),
@@ -342,8 +345,7 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
     (r"(?:which|what|nearest|closest) (?:hospital|er\b)|hospitals|admitted|admit (?:him|her|them)",
      {"emergency_department": 1.0, "psychiatric_hospital": 0.9}),
     # an assessment
-    (r"psych(?:iatric)? eval\w*|evaluat\w*|assess\w*|crisis (?:center|unit|stabilization)|"
-     r"stabiliz\w*|\bcsu\b|receiving",
+    (r"psych(?:iatric)? eval\w*|evaluat\w*|assess\w*|stabiliz\w*",
      {"crisis_center": 1.0, "psychiatric_hospital": 0.4, "emergency_department": 0.3}),
     # veterans, disabilities and youth by service, not only by who the person is
     (r"(?<!\bin )\bva\b(?! law)|vet center|veterans? (?:services|center|program)",
