@@ -475,3 +475,10 @@ def test_on_the_phone_is_how_help_comes_not_a_number_asked_for():
 
     assert not asks_for_contact("he just needs someone to talk to on the phone")
     assert asks_for_contact("crisis line phone number")
+
+
+def test_having_put_a_hold_on_someone_and_nowhere_to_go_home_to():
+    assert situation("got a hold on a guy after the family's NMI, pbt .22").involuntary
+    assert situation("tried to get a hold of his mom, no answer").involuntary is None
+    wants = situation("19 yo cant go home, needs a spot for tonight").wants
+    assert max(wants, key=wants.__getitem__) == "shelter"

@@ -299,6 +299,8 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
      r"somewhere to (?:sleep|stay)|kicked out|evicted|sleeping (?:rough|outside|in (?:a|his|"
      r"her|their) car)|living (?:in (?:a|his|her|their) car|on the streets?)|on the streets?|"
      r"out in the cold|lost (?:\w+ ){0,4}(?:apartment|house|home|place|housing)|no home\b|"
+     r"(?:spot|place|somewhere) (?:for|to stay) (?:tonight|the night)|"
+     r"(?:can'?t|cannot|won'?t|wont|not allowed to) go (?:back )?home|"
      r"freezing|"
      r"(?:needs?|wants?|find|get|looking for) (?:\w+ )?(?:a )?bed\b",
      {"shelter": 1.0, "peer_respite": 0.3, "youth": 0.3}),

@@ -219,7 +219,9 @@ _HOLDS = (
                          r"\bcivil(?:ly)? commit\w*|\bdetention\b|\bdetain(?:ed|ing|s)?\b|"
                          r"\bhold (?:him|her|them|someone|somebody|a \w+) for\b|"
                          r"\bon an? \d{2,3}[\s-]*(?:hours?|hrs?|h)\b|\bholds\b|"
-                         r"\bpetition(?:ed|ing)\b|\b(?:on|under) (?:a|the) petition\b"),
+                         r"\bpetition(?:ed|ing)\b|\b(?:on|under) (?:a|the) petition\b|"
+                         r"\b(?:got|have|has|had|put|placed|placing|putting) an? (?:\w+ )?hold\b"
+                         r"(?! of)"),
 )  # fmt: skip
 _HOLD_PATTERNS = tuple((name, case_blind(pattern)) for name, pattern in _HOLDS)
 _VOLUNTARY = case_blind(
