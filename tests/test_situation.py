@@ -482,3 +482,7 @@ def test_having_put_a_hold_on_someone_and_nowhere_to_go_home_to():
     assert situation("tried to get a hold of his mom, no answer").involuntary is None
     wants = situation("19 yo cant go home, needs a spot for tonight").wants
     assert max(wants, key=wants.__getitem__) == "shelter"
+
+
+def test_not_answering_us_is_not_unconscious():
+    assert not situation("he wont respond to us, just stares at the wall").medical_emergency

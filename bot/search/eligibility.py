@@ -27,13 +27,13 @@ from bot.search.text import fold
 _NEEDS_BY_NAME = {need.name: need for need in NEEDS}
 LOGISTICS = frozenset({"dropoff", "walk_in", "hours", "anywhere", "clearance"})
 # an area naming a whole county or region: we cannot tell which towns it holds
-# "tallow county"; not a district, nor the unincorporated part of a county
-_COUNTY = re.compile(r"(?!unincorporated |rural )[a-z .'-]+ (?:county|parish)")
 _BROAD = re.compile(
     r"\b(count(?:y|ies|ywide)|region\w*|statewide|state|parish|district|"
     r"metro|all|entire|whole|neighbou?ring|surrounding|tri[\s-]?county|nation\w*|"
     r"united states|usa|u\.s|country)\b"
 )
+# ...of which a county ("tallow county"; not a district, nor a county's unincorporated part)
+_COUNTY = re.compile(r"(?!unincorporated |rural )[a-z .'-]+ (?:county|parish)")
 
 _INTOX_CODES = {None: UNKNOWN, "not_accepted": 0, "accepted": 1, "below_limit": 2}
 
@@ -232,8 +232,9 @@ class Verdicts:
 
     @property
     def sure(self) -> np.ndarray:
-        """Share of the logistics (drop-off, hours, walk-in) each row is known to meet: a
-        tie-break between places that suit alike, open-now before hours unknown."""
+        """Share of the logistics (drop-off, hours, walk-in, no medical clearance needed,
+        serving anywhere) each row is known to meet: a tie-break between places that suit
+        alike, open-now before hours unknown."""
         known = [mask for need, mask in self.confirms.items() if need in LOGISTICS]
         if not known:
             return np.zeros(len(self.rows), dtype=np.float32)

@@ -377,7 +377,8 @@ CONDITIONS: dict[str, str] = {
     "unresponsive": r"unresponsive|non[\s-]?responsive|unconscious|passed out|pass(?:ing)? out|"
                     r"(?:not|non|un)[\s-]?rous(?:e)?able|(?:won'?t|wont|can'?t|cant|cannot|not|"
                     r"couldn'?t|unable to|will not)(?: \w+){0,3} (?:be )?(?:wake|waking|woken|"
-                    r"rouse|roused|respond|responding)|out cold|face down|"
+                    r"rouse|roused)|(?:can'?t|cant|cannot|couldn'?t|unable to) get (?:him|her|"
+                    r"them) to respond|out cold|face down|"
                     r"obtunded|unable to (?:walk|stand)|can'?t (?:walk|stand)",
     "head_injury": r"head (?:injur\w*|trauma|wound|lac\w*)|(?:hit|smack|bang|bump|struck|crack"
                    r"|split|slam)\w* (?:his |her |their )?head|(?:knot|lump|bump|gash|cut|goose "

@@ -242,7 +242,6 @@ _ON_OWN = case_blind(
     r"|\b(?:he|she|they)(?:'ll| will| can| could| would)? (?:call|phone)s?\b"
     r"(?! (?:us|911|the cops|police))"
     r"|\bcall(?:s|ed|ing)? (?:him|her|them)sel(?:f|ves)\b|\bself[\s-]?refer\w*"
-    r"|\b(?:asking for|set) (?:it|help|treatment) up (?:him|her|them)sel(?:f|ves)\b"
     r"|\basking for (?:it|help|treatment) (?:him|her|them)sel(?:f|ves)\b"
     r"|\b(?:set|sets|setting) it up (?:him|her|them)sel(?:f|ves)\b"
 )
