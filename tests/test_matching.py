@@ -301,3 +301,10 @@ def test_what_the_person_is_not_is_no_evidence_for_a_place(county):
     assert "suicidal" not in {slot.text for slot in for_places}
     for_lookup = build_query(text, situation, county.index, situation_soft=False).slots
     assert "suicidal" in {slot.text for slot in for_lookup}
+
+
+def test_what_counts_as_asks_for_a_definition():
+    from bot.search.intent import DEFINITION
+
+    assert DEFINITION.search("what counts as gravely disabled")
+    assert not DEFINITION.search("what should our agreement cover")

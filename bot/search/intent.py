@@ -28,7 +28,8 @@ DOUBTS = re.compile(DOUBT, re.IGNORECASE)
 STRONG_PROGRAM_FRAME = re.compile(STRONG_GUIDANCE, re.IGNORECASE)
 # asking what a word means: the glossary's job
 DEFINITION = re.compile(
-    r"^\s*(?:what(?:'s| is| are|s)|define|explain)\b|\b(?:mean|means|meaning|stand(?:s)? for|"
+    r"^\s*(?:what(?:'s| is| are|s)|define|explain)\b|\bwhat (?:counts|qualifies) as\b|"
+    r"\b(?:mean|means|meaning|stand(?:s)? for|"
     r"short for|definition|abbreviation|acronym|vs\.?|versus|difference between)\b|\?\s*$",
     re.IGNORECASE,
 )
