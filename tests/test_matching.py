@@ -308,3 +308,11 @@ def test_what_counts_as_asks_for_a_definition():
 
     assert DEFINITION.search("what counts as gravely disabled")
     assert not DEFINITION.search("what should our agreement cover")
+
+
+def test_a_real_word_is_not_read_as_a_typo_of_another():
+    from bot.search.vocabulary import FuzzyVocabulary
+
+    vocabulary = FuzzyVocabulary(["count", "county", "court", "counts", "stonebridge"])
+    assert set(vocabulary.similar("count")) == {"count", "counts"}  # its own plural only
+    assert "stonebridge" in vocabulary.similar("stonebrige")  # a typo still is one

@@ -44,7 +44,8 @@ class FuzzyVocabulary:
         right, so one slip in a long word ("stonebrige") counts more than in a short one,
         where it more often makes another word ("park" / "part").
         """
-        found: dict[str, float] = {word: 1.0} if word in self.words else {}
+        known = word in self.words
+        found: dict[str, float] = {word: 1.0} if known else {}
         if len(word) < MIN_FUZZY_LENGTH or word.isdigit():
             return found
         allowed = 2 if len(word) >= 8 else 1
@@ -52,6 +53,8 @@ class FuzzyVocabulary:
             for candidate in self._by_key.get(key, ()):
                 if candidate in found or candidate not in self.words:
                     continue
+                if known and not (candidate.startswith(word) or word.startswith(candidate)):
+                    continue  # a real word is not a typo of another ("counts", "county")
                 distance = OSA.distance(word, candidate, score_cutoff=allowed)
                 if distance <= allowed:
                     found[candidate] = 1.0 - distance / max(len(word), len(candidate))
