@@ -14,6 +14,15 @@ from rapidfuzz.distance import OSA
 MIN_FUZZY_LENGTH = 4  # shorter words are acronyms or numbers: "ED", "988", "CSU" match exactly
 
 
+_INFLECTIONS = frozenset({"s", "es", "e", "d", "ed", "ing", "er"})
+
+
+def _inflected(word: str, other: str) -> bool:
+    """Whether one is the other with an ending the stemmer may have left ("hold", "holds")."""
+    short, long = sorted((word, other), key=len)
+    return long.startswith(short) and long[len(short) :] in _INFLECTIONS
+
+
 def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
@@ -53,8 +62,8 @@ class FuzzyVocabulary:
             for candidate in self._by_key.get(key, ()):
                 if candidate in found or candidate not in self.words:
                     continue
-                if known and not (candidate.startswith(word) or word.startswith(candidate)):
-                    continue  # a real word is not a typo of another ("counts", "county")
+                if known and not _inflected(word, candidate):
+                    continue  # a real word is not a typo of another ("count", "county")
                 distance = OSA.distance(word, candidate, score_cutoff=allowed)
                 if distance <= allowed:
                     found[candidate] = 1.0 - distance / max(len(word), len(candidate))
