@@ -44,7 +44,7 @@ def test_knowledge_bases_written_without_seeing_the_matcher(summary_line, folder
 # Sets kept apart for an honest score live outside the repository until they are scored
 # (CO and AZ first scored at commit c5453de; MI and OR at 976e25d).
 ISSUE_7_SETS = [
-    ("port-halden", "tuned on", 0.87, 2),
+    ("port-halden", "tuned on", 0.86, 2),
     ("susquehanna-pa", "tuned on", 0.86, 1),
     ("blue-ridge-va", "tuned on", 0.80, 5),
     ("palmetto-fl", "tuned on", 0.84, 6),
@@ -52,7 +52,7 @@ ISSUE_7_SETS = [
     ("red-clay-ga", "first 0.71", 0.89, 0),
     ("bay-state-ma", "first 0.80", 0.85, 2),
     ("cascade-wa", "first 0.64", 0.79, 1),
-    ("hudson-ny", "first 0.65", 0.79, 2),
+    ("hudson-ny", "first 0.65", 0.80, 2),
     ("buckeye-oh", "first 0.70", 0.80, 1),
     ("front-range-co", "first 0.76", 0.79, 2),
     ("saguaro-az", "first 0.91", 0.90, 1),
