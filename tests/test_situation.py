@@ -486,3 +486,8 @@ def test_having_put_a_hold_on_someone_and_nowhere_to_go_home_to():
 
 def test_not_answering_us_is_not_unconscious():
     assert not situation("he wont respond to us, just stares at the wall").medical_emergency
+
+
+def test_asking_whether_the_person_has_to_go_somewhere_doubts_it():
+    text = "sober, 45, depressed, talking suicide, calm. does he have to go to the ER?"
+    assert situation(text).wants["emergency_department"] < 0

@@ -105,6 +105,7 @@ DOUBT = (
     r"is (?:a |the )?\w+(?: \w+)? (?:right|appropriate|necessary|needed)|"
     r"(?:is|isn'?t) (?:that|this|it) (?:a |an )?\w+(?: \w+)? thing|an option\b|"
     r"should (?:i|we) (?:just )?(?:run|take|bring|send) (?:him|her|them) to|"
+    r"(?:does|do) (?:he|she|they|i|we) (?:have|need) to (?:go|be taken|take \w+) (?:to|into)|"
     # a kind asked after the person is described: "just drunk, not in crisis, 28. crisis center?"
     r"[,.]\s*(?:the |a |an )?[a-z/-]+(?: [a-z/-]+)?\s*\?\s*$)"
 )
