@@ -45,19 +45,19 @@ def test_knowledge_bases_written_without_seeing_the_matcher(summary_line, folder
 # (CO and AZ first scored at commit c5453de; MI and OR at 976e25d).
 ISSUE_7_SETS = [
     ("port-halden", "tuned on", 0.86, 2),
-    ("susquehanna-pa", "tuned on", 0.86, 1),
+    ("susquehanna-pa", "tuned on", 0.89, 1),
     ("blue-ridge-va", "tuned on", 0.80, 5),
-    ("palmetto-fl", "tuned on", 0.84, 6),
+    ("palmetto-fl", "tuned on", 0.85, 6),
     ("hill-country-tx", "first 0.71", 0.80, 2),
-    ("red-clay-ga", "first 0.71", 0.89, 0),
+    ("red-clay-ga", "first 0.71", 0.89, 1),
     ("bay-state-ma", "first 0.80", 0.85, 2),
     ("cascade-wa", "first 0.64", 0.79, 1),
     ("hudson-ny", "first 0.65", 0.80, 2),
-    ("buckeye-oh", "first 0.70", 0.80, 1),
-    ("front-range-co", "first 0.76", 0.79, 2),
+    ("buckeye-oh", "first 0.70", 0.79, 1),
+    ("front-range-co", "first 0.76", 0.80, 2),
     ("saguaro-az", "first 0.91", 0.90, 1),
     # written blind at the session's end, scored once on 976e25d (kept apart until then)
-    ("great-lakes-mi", "first 0.64", 0.69, 4),
+    ("great-lakes-mi", "first 0.64", 0.71, 4),
     ("willamette-or", "first 0.75", 0.81, 3),
 ]
 

@@ -394,3 +394,31 @@ sections:
     ]
     shown, _ = ask(engine, "can we get the city clinician to a call right now", friday_late)
     assert "city-clinician" not in shown
+
+
+ADULTS_ONLY_OR_ALL_AGES = """
+defaults: {timezone: America/Denver}
+resources:
+  - id: adults-csu
+    name: Cottonwood Crisis Stabilization Unit
+    kind: crisis_center
+    phone: "(555) 555-0901"
+    address: 1 Cottonwood Rd, Marlow
+    hours: "24/7"
+    admission: {min_age: 18, medical_clearance: true, involuntary: true,
+                law_enforcement_dropoff: true}
+  - id: walk-in
+    name: Ridgemont Walk-In Crisis Center
+    kind: crisis_center
+    phone: "(555) 555-0902"
+    address: 2 Main St, Ridgemont
+    hours: "24/7"
+    admission: {medical_clearance: false, involuntary: true, walk_in: true,
+                law_enforcement_dropoff: true}
+"""
+
+
+def test_an_adults_only_range_says_nothing_more_about_an_adult(tmp_path):
+    engine = engine_for(tmp_path, ADULTS_ONLY_OR_ALL_AGES)
+    shown, _ = ask(engine, "18yo M, talking to god, no drugs, cooperative, 11pm. where")
+    assert shown[0] == "walk-in"  # no clearance detour; "18+" confirms nothing for an adult

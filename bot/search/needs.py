@@ -69,9 +69,10 @@ def _age(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> Masks:
         named_for_youth = table.for_youth[rows] & (low < 0)
         too_old = too_old | ((youth_kind | named_for_youth) & (high < 0))
     fails = resource & (too_young | too_old)
-    if situation.age is None and not situation.is_minor:
-        # "a guy": nearly every place takes adults; listing an age range confirms nothing
-        return fails, np.zeros(len(rows), dtype=bool)
+    if not situation.is_minor:
+        # nearly every place takes adults: "18+" confirms nothing for one; "18-25" does
+        known = (high >= 0) if situation.age is not None else np.zeros(len(rows), dtype=bool)
+        return fails, resource & known & ~fails
     return fails, resource & ((low >= 0) | (high >= 0)) & ~fails
 
 
