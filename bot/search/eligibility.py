@@ -144,21 +144,19 @@ class CriteriaTable:
         # which county each town is listed with: "Hartsfield" beside "Tallow County"
         # elsewhere is not in "Coalridge County" (only where every wide area listed with it
         # is a county: a district may lie inside one)
-        self._broad = [
-            frozenset(fold(a) for a in e.area if _BROAD.search(fold(a)))
-            if isinstance(e, Resource) else frozenset()
-            for e in entries
-        ]  # fmt: skip
+        self._counties: list[frozenset[str]] = []  # an entry's wide areas, if all counties
         self._county_of: dict[str, set[str]] = {}
         unsure: set[str] = set()
-        for entry, broad in zip(entries, self._broad, strict=True):
-            if isinstance(entry, Resource) and broad:
-                counties = all(_COUNTY.fullmatch(b) for b in broad)
-                for key in (k for a in entry.area if fold(a) not in broad for k in place_keys(a)):
-                    if counties:
-                        self._county_of.setdefault(key, set()).update(broad)
-                    else:
-                        unsure.add(key)
+        for entry in entries:
+            areas = [fold(a) for a in entry.area] if isinstance(entry, Resource) else []
+            broad = frozenset(a for a in areas if _BROAD.search(a))
+            counties = broad if all(_COUNTY.fullmatch(b) for b in broad) else frozenset()
+            self._counties.append(counties)
+            for key in (k for a in areas if broad and a not in broad for k in place_keys(a)):
+                if counties:
+                    self._county_of.setdefault(key, set()).update(counties)
+                else:
+                    unsure.add(key)
         for key in unsure:
             self._county_of.pop(key, None)
         self._serves: dict[str, np.ndarray] = {}
@@ -195,10 +193,8 @@ class CriteriaTable:
             counties = set().union(*(self._county_of.get(k, set()) for k in keys))
             self._serves[key] = np.array(
                 [UNKNOWN if a is None else YES if keys & a[0] else
-                 (NO if counties and broad and not counties & broad
-                  and all(_COUNTY.fullmatch(b) for b in broad) else UNKNOWN) if a[1]
-                 else NO
-                 for a, broad in zip(self._areas, self._broad, strict=True)],
+                 (NO if counties and own and not counties & own else UNKNOWN) if a[1] else NO
+                 for a, own in zip(self._areas, self._counties, strict=True)],
                 dtype=np.int8,
             )  # fmt: skip
         return self._serves[key]

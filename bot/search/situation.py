@@ -387,11 +387,8 @@ def hold_names(glossary: Iterable[tuple[str, Sequence[str], str]]) -> HoldNames:
     names: list[tuple[str, re.Pattern[str]]] = []
     for term, aliases, definition in glossary:
         first = re.split(r"(?<=[.;])\s", fold(definition), maxsplit=1)[0]
-        involuntary = bool(_INVOLUNTARY.search(first)) and not _VOLUNTARY_ONLY.search(
-            _INVOLUNTARY.sub(" ", first)
-        )
         names_it = " ".join((term, *aliases))
-        if not (_HOLD_WORDS.search(names_it) or involuntary):
+        if not (_HOLD_WORDS.search(names_it) or _INVOLUNTARY.search(first)):
             continue
         if _VOLUNTARY_ONLY.search(_INVOLUNTARY.sub(" ", f"{fold(names_it)} {first}")):
             continue  # "201", alias "voluntary commitment": the person agrees; no hold

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from bot.search.intent import DOUBTS
 from bot.search.lexicon import (
-    DOUBT,
     KIND_WORDS,
     NEED_SIGNS,
     NEGATION,
@@ -25,7 +25,6 @@ NAMED_KIND = 1.2  # a kind named outright ("need a co-responder") over one infer
 
 
 _NEGATED = case_blind(NEGATION)
-_DOUBT = case_blind(DOUBT)
 
 
 def _kind_of_name() -> dict[str, tuple[str, ...]]:
@@ -71,7 +70,7 @@ def read_wants(
     ``person``: kinds that suit who the person is (a veteran: veterans' services)."""
     wants: dict[str, float] = {}
     avoid: set[str] = set()
-    doubted = bool(_DOUBT.search(text))
+    doubted = bool(DOUBTS.search(text))
     unsuited: set[str] = set()  # "in person" rules the phone out, whatever else is said
     for pattern, kinds in _NEEDS:
         for match in pattern.finditer(text):
