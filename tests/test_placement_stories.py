@@ -422,3 +422,19 @@ def test_an_adults_only_range_says_nothing_more_about_an_adult(tmp_path):
     engine = engine_for(tmp_path, ADULTS_ONLY_OR_ALL_AGES)
     shown, _ = ask(engine, "18yo M, talking to god, no drugs, cooperative, 11pm. where")
     assert shown[0] == "walk-in"  # no clearance detour; "18+" confirms nothing for an adult
+
+
+def test_asking_whom_to_call_about_someone_wants_a_team_or_a_line(cedar):
+    shown, _ = ask(cedar, "guy yelling at cars on main st, not violent, sober. who do i call")
+    assert shown[0] in {"cedar-mct", "cedar-line"}
+    shown, _ = ask(cedar, "printer in the report room jammed again, who do i call")
+    assert "cedar-mct" not in shown  # no person described: no crisis
+
+
+def test_an_older_person_is_past_a_young_adult_service(tmp_path):
+    engine = engine_for(tmp_path, CEDAR.replace(
+        "    kind: youth\n", "    kind: youth\n    aliases: [Pine TAY]\n"
+    ).replace("min_age: 10, max_age: 17", "min_age: 16, max_age: 24"))  # fmt: skip
+    shown, left_out = ask(engine, "elderly woman, scared and crying, sober. where can she go")
+    assert "pine-youth" not in shown
+    assert left_out["pine-youth"] == ("ages 16–24; person is an older adult",)

@@ -35,7 +35,8 @@ def test_ages_in_officer_shorthand(text, age):
 @pytest.mark.parametrize(
     ("text", "minor"),
     [("drunk teen", True), ("juvenile on a hold", True), ("a minor", True),
-     ("adult male", False), ("elderly woman", False), ("5150 at 2am", None)],
+     ("adult male", False), ("elderly woman", False), ("older guy", False),
+     ("5150 at 2am", None)],
 )  # fmt: skip
 def test_age_groups_without_a_number(text, minor):
     assert situation(text).is_minor is minor
@@ -248,6 +249,13 @@ def test_a_town_said_without_its_generic_last_word_is_the_same_town():
     assert places.find("call out in los cerritos at 7pm", []) == "Los Cerritos Valley"
     assert places.find("out past the key lime stand", []) is None  # "key" alone names nothing
     assert place_keys("Fairview") & place_keys("Fairview Borough")
+
+
+def test_a_town_said_with_its_generic_words_shortened_is_the_same_town():
+    places = place_names(["Keene Township", "Mount Vernon Heights", "Saint Clair"])
+    assert places.find("10-96 in keene twp by the launch", []) == "Keene Township"
+    assert places.find("call out in mt vernon hts", []) == "Mount Vernon Heights"
+    assert places.find("st clair, male 40s", []) == "Saint Clair"
 
 
 def test_a_hold_the_glossary_defines_as_involuntary_is_a_hold():

@@ -355,6 +355,15 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
      {"veterans": 1.0}),
 )  # fmt: skip
 
+# Asking whom to call about someone ("who do I call", "who can we get out here"): a team to
+# come out or a line; read only when the question also describes the person ("printer jammed,
+# who do I call" is no crisis).
+CALL_SIGN: tuple[str, dict[str, float]] = (
+    r"who (?:do|should|can|could|would) (?:i|we|you|they|u) (?:call|get|contact|reach|page)\b|"
+    r"who (?:to|should i|should we) call|who(?:'?s| is) (?:avail\w*|on call|on duty)",
+    {"mobile_crisis": 1.0, "co_responder": 0.9, "crisis_line": 0.6, "crisis_center": 0.3},
+)
+
 # The person's state rather than a need: a crisis centre suits it, unless the question also
 # says how help should come ("someone to come out", "on the phone"): then that comes first.
 STATE_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
@@ -453,6 +462,7 @@ def _words_of(*texts: str) -> frozenset[str]:
 LEXICON_WORDS = _words_of(
     *(pattern for pattern, _ in NEED_SIGNS),
     *(pattern for pattern, _ in STATE_SIGNS),
+    CALL_SIGN[0],
     *CONDITIONS.values(),
     *(phrase for phrases in KIND_WORDS.values() for phrase in phrases),
     *(phrase for group in SYNONYMS for phrase in group),

@@ -18,7 +18,7 @@ import numpy as np
 
 from bot.knowledge.model import RESOURCE_KINDS, Resource
 from bot.search.lexicon import CONDITIONS, KIND_LABELS
-from bot.search.situation import ADULT_AGE, Situation
+from bot.search.situation import ADULT_AGE, OLDER_THAN, Situation
 from bot.search.text import fold
 
 if TYPE_CHECKING:
@@ -62,8 +62,9 @@ def _age(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> Masks:
         )
     elif situation.is_minor:  # age not given: a minor is under 18
         too_young, too_old = low >= ADULT_AGE, none
-    else:  # an adult of unknown age
-        too_young, too_old = none, (high >= 0) & (high < ADULT_AGE)
+    else:  # an adult of unknown age; "elderly", "older guy": past any youth service's ages
+        ceiling = OLDER_THAN if situation.age_group == "older adult" else ADULT_AGE
+        too_young, too_old = none, (high >= 0) & (high < ceiling)
     if not situation.is_minor:  # a youth service with no age range listed is not for adults
         youth_kind = table.kind[rows] == RESOURCE_KINDS.index("youth")
         named_for_youth = table.for_youth[rows] & (low < 0)
@@ -298,4 +299,6 @@ def age_range(resource: Resource) -> str | None:
 def describe_person_age(situation: Situation) -> str:
     if situation.age is not None:
         return f"person is {situation.age}"
-    return "person is a minor" if situation.is_minor else "person is an adult"
+    if situation.is_minor:
+        return "person is a minor"
+    return f"person is an {situation.age_group or 'adult'}"

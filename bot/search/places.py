@@ -36,6 +36,8 @@ def place_names(areas: Iterable[str]) -> Places:
             short = _without_suffix(spaced(area))  # "Los Cerritos Valley" -> "los cerritos"
             if short:
                 by_spelling.setdefault(short, area)
+            for spelling in _abbreviated(spaced(area)):  # "keene twp", "mt vernon"
+                by_spelling.setdefault(spelling, area)
     # "unincorporated county", "out in the county": the one area outside the towns, if one is
     rural = {a for a in by_spelling.values() if _RURAL.match(spaced(a))}
     if len(rural) == 1:
@@ -60,6 +62,24 @@ _PLACE_SUFFIX = re.compile(
     r" (?:valley|heights|hills|county|city|township|twp|borough|park|village|springs|beach|"
     r"point|station|junction|crossing|flats|ridge|creek)$"
 )
+
+
+# How officers shorten the generic words of place names.
+_ABBREVIATIONS = {
+    "township": ("twp", "twsp"), "county": ("co", "cnty"), "heights": ("hts",),
+    "mount": ("mt",), "saint": ("st",), "fort": ("ft",), "point": ("pt",),
+    "north": ("n",), "south": ("s",), "east": ("e",), "west": ("w",),
+}  # fmt: skip
+
+
+def _abbreviated(spelling: str) -> set[str]:
+    """``spelling`` with each generic word shortened as officers type it."""
+    variants = {spelling}
+    for word in spelling.split(" "):
+        for short in _ABBREVIATIONS.get(word, ()):
+            variants |= {re.sub(rf"\b{word}\b", short, v) for v in variants}
+    variants.discard(spelling)
+    return {v for v in variants if len(v.replace(" ", "")) >= 4}
 
 
 def _without_suffix(spelling: str) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Literal
 
@@ -26,12 +26,13 @@ from bot.search.lexicon import (
 from bot.search.moment import read_moment
 from bot.search.places import NO_PLACES, Places
 from bot.search.text import case_blind, fold
-from bot.search.wants import affirmed, read_wants
+from bot.search.wants import affirmed, calls_for_help, read_wants
 
-AgeGroup = Literal["minor", "adult"]
+AgeGroup = Literal["minor", "adult", "older adult"]
 Span = tuple[int, int]
 
 ADULT_AGE = 18
+OLDER_THAN = 26  # "elderly", "older guy": older than this, whatever the number
 PERSON_SERVICE = 0.9  # how much a veteran wants a veterans' service, someone with I/DD an I/DD one
 
 
@@ -164,6 +165,12 @@ _ADULT_WORDS = case_blind(
     r"\b(adult|adults|grown|elderly|senior|older adult|over 18|18\+|man|men|woman|women|guy|"
     r"lady|gentleman|husband|wife|mom|dad|mother|father|grandma|grandpa|grandmother|"
     r"grandfather)\b"
+)
+# older than any youth service's ages, whatever the number: "elderly", "older guy"
+_OLDER_WORDS = case_blind(
+    r"\b(elderly|older (?:man|men|woman|women|lady|guy|gentleman|male|female|adult|person|"
+    r"couple|fella|gent)|old (?:man|woman|lady|guy|gentleman|timer|fella)|senior citizen|"
+    r"middle[\s-]aged|geriatric|grand(?:ma|pa|mother|father)|retiree)\b"
 )
 _DECADE = case_blind(r"\b(?:in (?:his|her|their) |(?<!\d))([2-9])0'?s\b")
 _TENS = ("twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet")
@@ -340,7 +347,7 @@ def read_situation(
     at, time_stated = read_moment(text, now, drop)
     transport = any(rx.search(text) for rx in _TRANSPORT) and not _NO_TRANSPORT.search(text)
     placement = transport or any(rx.search(text) for rx in _ASKING)
-    return Situation(
+    situation = Situation(
         at=at,
         time_stated=time_stated,
         placement=placement,
@@ -364,6 +371,10 @@ def read_situation(
         drop_spans=tuple(drop),
         soft_spans=tuple(soft),
     )
+    if situation.describes_a_person and calls_for_help(text):
+        # "... yelling at cars, who do I call": a team or a line, as well as a place
+        situation = replace(situation, wants=read_wants(text, [], person, calling=True))
+    return situation
 
 
 # a definition saying what a hold does: "lets police take into custody", "emergency admission"
@@ -415,7 +426,11 @@ def _age(text: str, drop: list[Span], soft: list[Span]) -> tuple[int | None, Age
     if decade:
         drop.append(decade.span())
         return (_TENS.index(decade.group(1)) + 2) * 10, "adult"
-    for pattern, group in ((_MINOR_WORDS, "minor"), (_ADULT_WORDS, "adult")):
+    for pattern, group in (
+        (_MINOR_WORDS, "minor"),
+        (_OLDER_WORDS, "older adult"),
+        (_ADULT_WORDS, "adult"),
+    ):
         match = pattern.search(text)
         if match:
             soft.append(match.span())  # the word stays searchable ("youth" services)

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 
 from bot.search.intent import DOUBTS
 from bot.search.lexicon import (
+    CALL_SIGN,
     KIND_WORDS,
     NEED_SIGNS,
     NEGATION,
@@ -57,22 +58,28 @@ def _kinds_named(match: re.Match[str]) -> tuple[str, ...]:
 _NEEDS = tuple(
     (case_blind(r"(?<![\w-])(?:" + pattern + r")"), kinds) for pattern, kinds in NEED_SIGNS
 )
+_CALL = (case_blind(r"(?<![\w-])(?:" + CALL_SIGN[0] + r")"), CALL_SIGN[1])
 _STATES = tuple(
     (case_blind(r"(?<![\w-])(?:" + pattern + r")"), kinds) for pattern, kinds in STATE_SIGNS
 )
 
 
 def read_wants(
-    text: str, soft: list[Span], person: Mapping[str, float] | None = None
+    text: str,
+    soft: list[Span],
+    person: Mapping[str, float] | None = None,
+    *,
+    calling: bool = False,
 ) -> dict[str, float]:
     """The kinds of resource the needs stated call for, each with how well it meets them;
     a need said in the negative ("NOT a hospital", "no ER") counts against its kinds.
-    ``person``: kinds that suit who the person is (a veteran: veterans' services)."""
+    ``person``: kinds that suit who the person is (a veteran: veterans' services);
+    ``calling``: the question also asks whom to call about the person (``CALL_SIGN``)."""
     wants: dict[str, float] = {}
     avoid: set[str] = set()
     doubted = bool(DOUBTS.search(text))
     unsuited: set[str] = set()  # "in person" rules the phone out, whatever else is said
-    for pattern, kinds in _NEEDS:
+    for pattern, kinds in (*_NEEDS, *([_CALL] if calling else [])):
         for match in pattern.finditer(text):
             if affirmed(match, text, soft):
                 for kind, weight in kinds.items():
@@ -102,6 +109,11 @@ def read_wants(
     for kind in unsuited:
         wants[kind] = AVOIDED
     return wants
+
+
+def calls_for_help(text: str) -> bool:
+    """Whether the question asks whom to call ("who do I call", "who's on duty")."""
+    return bool(_CALL[0].search(text))
 
 
 def denied(text: str, start: int) -> bool:
