@@ -438,3 +438,22 @@ def test_an_older_person_is_past_a_young_adult_service(tmp_path):
     shown, left_out = ask(engine, "elderly woman, scared and crying, sober. where can she go")
     assert "pine-youth" not in shown
     assert left_out["pine-youth"] == ("ages 16–24; person is an older adult",)
+
+
+def test_with_no_town_named_a_place_for_everyone_comes_before_one_for_some_towns(tmp_path):
+    north_ed = """  - id: a-north-ed
+    name: Northfield Community Hospital ER
+    kind: emergency_department
+    phone: "(555) 555-0209"
+    address: 9 Elm St, Northfield
+    area: [Northfield, North Cedar County]
+    hours: "24/7"
+    admission: {intoxication: accepted, involuntary: true, violence: accepted,
+                law_enforcement_dropoff: true}
+    verified: 2026-10-01
+"""
+    engine = engine_for(tmp_path, CEDAR.replace("resources:\n", "resources:\n" + north_ed, 1))
+    shown, _ = ask(engine, "pbt .34, passed out on the sidewalk")
+    assert shown[0] == "cedar-ed"
+    shown, _ = ask(engine, "pbt .34, passed out on the sidewalk in northfield")
+    assert shown[0] == "a-north-ed"

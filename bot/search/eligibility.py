@@ -162,8 +162,12 @@ class CriteriaTable:
         self._serves: dict[str, np.ndarray] = {}
         self._open_at: dict[datetime, np.ndarray] = {}
         self._open_lock = threading.Lock()
-        # serves only the places its ``area`` lists (not anywhere, nor a whole county)
-        self.local = np.array([a is not None and not a[1] for a in self._areas], dtype=bool)
+        # serves only the places its ``area`` lists, towns or counties (not the whole region)
+        self.local = np.array(
+            [isinstance(e, Resource) and bool(e.area)
+             and not region_names & {fold(a) for a in e.area} for e in entries],
+            dtype=bool,
+        )  # fmt: skip
 
     def open_states(self, moment: datetime, groups: np.ndarray) -> np.ndarray:
         """Per hours group, YES open / NO closed / UNKNOWN at ``moment``; those in ``groups``
