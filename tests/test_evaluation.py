@@ -59,6 +59,9 @@ ISSUE_7_SETS = [
     # written blind at the session's end, scored once on 976e25d (kept apart until then)
     ("great-lakes-mi", "first 0.64", 0.74, 4),
     ("willamette-or", "first 0.75", 0.82, 3),
+    # written blind this session, scored once on c2dce57, then tuned on
+    ("silver-nv", "first 0.65", 0.72, 6),
+    ("bayou-la", "first 0.71", 0.74, 9),
 ]
 
 

@@ -267,6 +267,16 @@ def test_a_hold_the_glossary_defines_as_involuntary_is_a_hold():
     assert read_situation("signed a 201 at intake", NOW, holds).involuntary is None
 
 
+def test_a_hold_whose_definition_first_spells_out_its_name_is_a_hold():
+    holds = hold_names([
+        ("PEC", (), "Physician's Emergency Certificate. Signed by a physician after an exam; "
+                    "allows involuntary treatment for up to 15 days."),
+        ("MCT", (), "Mobile crisis team. Clinicians who come out to the scene."),
+    ])  # fmt: skip
+    assert read_situation("28 y/o female on a PEC, where", NOW, holds).hold == "PEC"
+    assert read_situation("is the MCT out tonight", NOW, holds).involuntary is None
+
+
 @pytest.mark.parametrize(
     "text", ["friends cant get her to wake up", "big knot on his head", "lump on her forehead"]
 )

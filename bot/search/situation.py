@@ -390,14 +390,21 @@ _HOLD_WORDS = case_blind(
 )
 
 
+EXPANSION_WORDS = 6  # a definition's first sentence this short only spells out the term
+
+
 def hold_names(glossary: Iterable[tuple[str, Sequence[str], str]]) -> HoldNames:
     """Hold names a knowledge base defines: glossary terms that call themselves a hold in
     their name or aliases ("M-9 hold", alias "M9"), or whose definition opens by saying it
-    is involuntary ("1013: Georgia's certificate for involuntary emergency evaluation").
+    is involuntary ("1013: Georgia's certificate for involuntary emergency evaluation"; "PEC:
+    Physician's Emergency Certificate. Allows involuntary treatment for up to 15 days").
     ``glossary`` yields (term, aliases, definition)."""
     names: list[tuple[str, re.Pattern[str]]] = []
     for term, aliases, definition in glossary:
-        first = re.split(r"(?<=[.;])\s", fold(definition), maxsplit=1)[0]
+        sentences = re.split(r"(?<=[.])\s", fold(definition), maxsplit=2)
+        first = sentences[0]
+        if len(first.split()) <= EXPANSION_WORDS and len(sentences) > 1:
+            first = f"{first} {sentences[1]}"  # "Physician's Emergency Certificate." says little
         names_it = " ".join((term, *aliases))
         if not (_HOLD_WORDS.search(names_it) or _INVOLUNTARY.search(first)):
             continue
