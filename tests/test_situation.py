@@ -58,6 +58,8 @@ def test_numbers_that_are_not_ages_are_not_read_as_ages():
         ("bac of 0.21", True, 0.21),
         ("blood alcohol 0.08", True, 0.08),
         ("sober, calm", False, None),
+        ("stable, no drinking, just overwhelmed", False, None),
+        ("she doesnt drink", False, None),
         ("high school student", None, None),
         ("high risk of suicide", None, None),
     ],

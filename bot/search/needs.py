@@ -216,7 +216,8 @@ NEEDS: tuple[Need, ...] = (
          suits={"emergency_department": 1.5}),
     Need("area", lambda s, p: bool(s.place), _area, _area_reason),
     # no place said: what serves anywhere before what serves only some towns (a tie-break)
-    Need("anywhere", lambda s, p: p and not s.place, _serves_anywhere),
+    Need("anywhere", lambda s, p: p and not s.place, _serves_anywhere,
+         unknown=lambda r, s: f"serves {', '.join(r.area)} only"),
     # straight from the field, a place that needs a medical clearance first is a second stop
     Need("clearance", lambda s, p: p and not s.cleared and not s.medical_emergency,
          _no_clearance_needed),

@@ -39,6 +39,7 @@ WANTS_SHARE = 0.7  # of a kind's suitability, when the question states a need ki
 YOUTH_ONLY_BONUS = 0.5  # a place for minors only, whatever its kind, for a minor
 MAX_SUITABILITY = 1.6
 LOGISTICS_SHARE = 0.05  # known to take drop-offs and be open: a tie-break
+LOCAL_SHARE = 0.85  # of the score of a place serving some towns only, when no town is said
 FIT_CUT = 0.9  # a place scoring below this share of the best is not in a first answer...
 SHORT_LIST = 5  # ...of at most this many results (asked for more, every eligible place is)
 NAMED_BONUS = 0.3  # a place named in a placement question, when it fits, comes first
@@ -227,6 +228,10 @@ class Ranker:
             + text_share * text
             + LOGISTICS_SHARE * verdicts.sure
         )
+        if not situation.place:
+            # no town said: a place for some towns only is a second choice to one of its
+            # kind for all (the city ER before the ER 160 miles north)
+            scores = scores * np.where(self._local_second(rows, verdicts.excluded), LOCAL_SHARE, 1)
         # a place the question names comes first when it fits ("Harbor or Bayview?")
         scores = scores + NAMED_BONUS * np.isin(rows, named)
         failed = verdicts.excluded
@@ -245,6 +250,12 @@ class Ranker:
             more=len(eligible) - len(shown),
             area=self.knowledge.defaults.area,
         )
+
+    def _local_second(self, rows: np.ndarray, excluded: np.ndarray) -> np.ndarray:
+        """Per row: serves some towns only, and an eligible place of its kind serves all."""
+        local, kinds = self.index.criteria.local[rows], self.index.criteria.kind[rows]
+        for_all = np.unique(kinds[~local & ~excluded])
+        return local & np.isin(kinds, for_all)
 
     def verdict(
         self,

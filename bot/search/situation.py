@@ -200,8 +200,10 @@ _INTOXICATED = case_blind(
 )
 _SOBER = case_blind(
     r"\b(sober(?! up| ing)|(?:not|isn'?t|wasn'?t|never) (?:been )?(?:drunk|intoxicated|high|"
-    r"impaired|under the influence|drinking|using)|no (?:alcohol|drugs|etoh|booze|substances?)|"
-    r"(?:hasn'?t|has not|hadn'?t) been (?:drinking|using)|nothing on board|clean and sober|"
+    r"impaired|under the influence|drinking|using)|no (?:alcohol|drugs|etoh|booze|substances?|"
+    r"drinking|drink|using|dope)|(?:hasn'?t|has not|hadn'?t) been (?:drinking|using)|"
+    r"(?:didn'?t|doesn'?t|does not|did not|hasn'?t|has not) (?:\w+ )?(?:drink|use|had a drink)|"
+    r"nothing on board|clean and sober|"
     r"(?:been )?clean (?:for )?\d+ (?:days?|weeks?|months?|years?))\b"
 )
 _UNTIL_SOBER = case_blind(
