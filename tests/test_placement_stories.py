@@ -460,3 +460,17 @@ def test_with_no_town_named_a_place_for_everyone_comes_before_one_for_some_towns
     assert "serves Northfield, North Cedar County only" in north.caveats
     shown, _ = ask(engine, "pbt .34, passed out on the sidewalk in northfield")
     assert shown[0] == "a-north-ed"
+
+
+def test_a_town_listed_with_two_counties_at_once_still_belongs_to_its_own(tmp_path):
+    both = """  - id: region-line
+    name: Two-County Crisis Line
+    kind: crisis_line
+    phone: "(555) 555-0703"
+    area: [Coalridge County, Tallow County, Marlow, Kettle Hollow]
+    hours: "24/7"
+"""
+    engine = engine_for(tmp_path, TWO_COUNTIES + both)
+    shown, left_out = ask(engine, "out in kettle hollow, need mobile crisis for a calm adult")
+    assert shown == ["tallow-mct"]
+    assert left_out["coal-mct"][0].startswith("serves Coalridge County")

@@ -153,6 +153,8 @@ class CriteriaTable:
             counties = broad if all(_COUNTY.fullmatch(b) for b in broad) else frozenset()
             self._counties.append(counties)
             for key in (k for a in areas if broad and a not in broad for k in place_keys(a)):
+                if len(counties) > 1:
+                    continue  # towns listed with two counties may be in either
                 if counties:
                     self._county_of.setdefault(key, set()).update(counties)
                 else:
