@@ -44,14 +44,14 @@ def test_knowledge_bases_written_without_seeing_the_matcher(summary_line, folder
 # Sets kept apart for an honest score live outside the repository until they are scored
 # (CO and AZ first scored at commit c5453de; MI and OR at 976e25d).
 ISSUE_7_SETS = [
-    ("port-halden", "tuned on", 0.87, 2),
+    ("port-halden", "tuned on", 0.88, 2),
     ("susquehanna-pa", "tuned on", 0.89, 1),
     ("blue-ridge-va", "tuned on", 0.80, 5),
     ("palmetto-fl", "tuned on", 0.85, 6),
     ("hill-country-tx", "first 0.71", 0.81, 1),
     ("red-clay-ga", "first 0.71", 0.90, 0),
-    ("bay-state-ma", "first 0.80", 0.85, 2),
-    ("cascade-wa", "first 0.64", 0.79, 1),
+    ("bay-state-ma", "first 0.80", 0.86, 2),
+    ("cascade-wa", "first 0.64", 0.78, 1),
     ("hudson-ny", "first 0.65", 0.81, 2),
     ("buckeye-oh", "first 0.70", 0.80, 1),
     ("front-range-co", "first 0.76", 0.81, 2),
@@ -60,8 +60,8 @@ ISSUE_7_SETS = [
     ("great-lakes-mi", "first 0.64", 0.74, 4),
     ("willamette-or", "first 0.75", 0.82, 3),
     # written blind this session, scored once on c2dce57, then tuned on
-    ("silver-nv", "first 0.65", 0.72, 5),
-    ("bayou-la", "first 0.71", 0.76, 4),
+    ("silver-nv", "first 0.65", 0.73, 5),
+    ("bayou-la", "first 0.71", 0.77, 4),
 ]
 
 

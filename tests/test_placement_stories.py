@@ -474,3 +474,12 @@ def test_a_town_listed_with_two_counties_at_once_still_belongs_to_its_own(tmp_pa
     shown, left_out = ask(engine, "out in kettle hollow, need mobile crisis for a calm adult")
     assert shown == ["tallow-mct"]
     assert left_out["coal-mct"][0].startswith("serves Coalridge County")
+
+
+def test_a_place_of_a_kind_that_hardly_suits_does_not_win_on_its_town_and_words(cedar):
+    # the team is off at 23:00; the shelter serves Millbrook and has "house" in its words,
+    # but a line is what does the team's job
+    shown, _ = ask(
+        cedar, "can we get the MCT out to the house on elm st in millbrook", at("2026-11-19 23:00")
+    )
+    assert shown[0] == "cedar-line"

@@ -38,6 +38,7 @@ WITHOUT_TEXT = (0.3, 0.7, 0.0)
 WANTS_SHARE = 0.7  # of a kind's suitability, when the question states a need kinds meet
 YOUTH_ONLY_BONUS = 0.5  # a place for minors only, whatever its kind, for a minor
 MAX_SUITABILITY = 1.6
+KIND_GATE = 0.5  # fit and words count in full for kinds suiting half as well as the best
 LOGISTICS_SHARE = 0.05  # known to take drop-offs and be open: a tie-break
 LOCAL_SHARE = 0.85  # of the score of a place serving some towns only, when no town is said
 FIT_CUT = 0.9  # a place scoring below this share of the best is not in a first answer...
@@ -222,10 +223,14 @@ class Ranker:
         else:
             fit_share, kind_share, text_share = WITHOUT_TEXT
             text = np.zeros(len(rows), dtype=np.float32)
+        # a place of a kind that hardly suits does not win on what else it has going for it
+        # (a sobering house that serves the town named, for a team wanted at a house)
+        best = suitability[~verdicts.excluded].max(initial=0) or 1.0
+        kind_gate = np.minimum(1.0, suitability / (KIND_GATE * best))
         scores = (
-            fit_share * verdicts.fit
+            fit_share * verdicts.fit * kind_gate
             + kind_share * suitability
-            + text_share * text
+            + text_share * text * kind_gate
             + LOGISTICS_SHARE * verdicts.sure
         )
         if not situation.place:
