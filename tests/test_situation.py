@@ -59,6 +59,8 @@ def test_numbers_that_are_not_ages_are_not_read_as_ages():
         ("blood alcohol 0.08", True, 0.08),
         ("sober, calm", False, None),
         ("stable, no drinking, just overwhelmed", False, None),
+        ("hammered, needs to lay down till hes not drunk anymore", True, None),
+        ("wants to kick pills, where does he go", None, None),
         ("she doesnt drink", False, None),
         ("high school student", None, None),
         ("high risk of suicide", None, None),
@@ -160,6 +162,8 @@ def test_words_that_only_sound_like_violence_or_a_hold(text, violent, involuntar
     ("text", "kind"),
     [
         ("he just needs a place to crash till he's sober", "sobering_center"),
+        ("hammered, needs to lay down till hes not drunk anymore", "sobering_center"),
+        ("done with the blues, wants to kick for real", "detox"),
         ("she's got no roof tonight", "shelter"),
         ("wants help coming off pills", "detox"),
         ("can somebody go to the home and check on him", "mobile_crisis"),

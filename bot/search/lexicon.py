@@ -285,12 +285,14 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
     # a place to sober up
     (r"sleep (?:it|this) off|sober(?:s|ing)? up|(?:till|until|til) (?:he|she|they)(?:'?s|'?re|"
      r" is| are)? sober|dry(?:ing)? out (?:overnight|tonight|for the night|for a few hours)|"
-     r"drunk tank|(?:crash|sleep|stay) (?:\w+ )?(?:till|until|"
-     r"til)\b|public intox\w*",
+     r"drunk tank|(?:crash|sleep|stay|lay down|lie down|rest) (?:\w+ )?(?:till|until|"
+     r"til)\b|(?:till|until|til) (?:he|she|they)(?:'?s|'?re| is| are)? (?:not|no longer) "
+     r"(?:drunk|intoxicated|high)|public intox\w*",
      {"sobering_center": 1.0, "detox": 0.5}),
     # withdrawal and getting off a substance
     (r"withdraw\w*|dry(?:ing)? out|coming off|come off|get(?:ting)? (?:off|clean|sober)|"
-     r"kick(?:ing)? (?:the|his|her|their) habit|dope ?sick|addiction|substance use treatment|quit "
+     r"kick(?:ing)? (?:the|his|her|their) habit|(?:wants?|ready|trying) to kick\b(?! \w+ out)|"
+     r"dope ?sick|addiction|substance use treatment|quit "
      r"(?:drinking|using)|stop (?:drinking|using)|suboxone|methadone|\bmat\b|shakes|"
      r"\bdts\b|delirium tremens",
      {"detox": 1.0, "sobering_center": 0.3, "outpatient": 0.3}),

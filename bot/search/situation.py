@@ -207,7 +207,8 @@ _SOBER = case_blind(
     r"(?:been )?clean (?:for )?\d+ (?:days?|weeks?|months?|years?))\b"
 )
 _UNTIL_SOBER = case_blind(
-    r"\b(?:till|until|til|get|gets|getting)\b[^.,;]{0,15}\bsober\b|\bsober(?:s|ing)? up\b"
+    r"\b(?:till|until|til|get|gets|getting)\b[^.,;]{0,15}\b(?:sober|(?:not|no longer) "
+    r"(?:drunk|intoxicated|high))\b|\bsober(?:s|ing)? up\b"
 )
 _HOLDS = (
     ("5150", r"\b5150(?:'?d|ed)?\b"),
@@ -319,7 +320,7 @@ def read_situation(
     elif bac is not None or _INTOXICATED.search(text):
         intoxicated = True
         soft.extend(m.span() for m in _INTOXICATED.finditer(text))
-    if "sobering_center" in wants and intoxicated is None:
+    if wants.get("sobering_center", 0.0) >= 1.0 and intoxicated is None:
         intoxicated = True  # "somewhere he can sleep it off"
     if veteran and age_group is None:
         age_group = "adult"
