@@ -483,3 +483,23 @@ def test_a_place_of_a_kind_that_hardly_suits_does_not_win_on_its_town_and_words(
         cedar, "can we get the MCT out to the house on elm st in millbrook", at("2026-11-19 23:00")
     )
     assert shown[0] == "cedar-line"
+
+
+def test_a_unit_for_older_adults_suits_an_older_person(tmp_path):
+    geri = """  - id: senior-unit
+    name: Bayou Senior Behavioral Unit
+    kind: psychiatric_hospital
+    phone: "(555) 555-0210"
+    address: 10 Oak St, Millbrook
+    hours: "24/7"
+    admission: {min_age: 55, law_enforcement_dropoff: true}
+    verified: 2026-10-01
+"""
+    engine = engine_for(tmp_path, CEDAR.replace("resources:\n", "resources:\n" + geri, 1))
+    question = (
+        "sixty-something lady, really depressed since her husband died, family wants her admitted"
+    )
+    shown, _ = ask(engine, question)
+    assert shown[0] == "senior-unit"
+    shown, left_out = ask(engine, question.replace("sixty-something", "30 yo"))
+    assert shown[0] != "senior-unit" and left_out["senior-unit"][0].startswith("ages 55+")

@@ -17,7 +17,7 @@ from bot.search.intent import DEFINITION, PROGRAM_FRAME, asks_for_contact, asks_
 from bot.search.lexicon import DESTINATION_PRIOR
 from bot.search.needs import kind_fit
 from bot.search.query import Query
-from bot.search.situation import ADULT_AGE, Situation
+from bot.search.situation import ADULT_AGE, OLDER_AGE, Situation
 
 CONFIDENT = 0.45  # look-up answers below this are not shown...
 CONFIDENT_MANY, MANY = 0.3, 3  # ...unless they match at least MANY of the required words
@@ -36,7 +36,7 @@ SOFT_BOOST = 0.25  # how much optional words can add to (or, missing, take from)
 WITH_TEXT = (0.22, 0.53, 0.2)
 WITHOUT_TEXT = (0.3, 0.7, 0.0)
 WANTS_SHARE = 0.7  # of a kind's suitability, when the question states a need kinds meet
-YOUTH_ONLY_BONUS = 0.5  # a place for minors only, whatever its kind, for a minor
+AGE_ONLY_BONUS = 0.5  # a place for minors (or older people) only, whatever its kind, for one
 MAX_SUITABILITY = 1.6
 KIND_GATE = 0.5  # fit and words count in full for kinds suiting half as well as the best
 LOGISTICS_SHARE = 0.05  # known to take drop-offs and be open: a tie-break
@@ -305,7 +305,9 @@ class Ranker:
         if situation.is_minor:
             youth_kind = kinds == RESOURCE_KINDS.index("youth")
             youth_only = (criteria.max_age[rows] >= 0) & (criteria.max_age[rows] < ADULT_AGE)
-            suitability[youth_only & ~youth_kind] += YOUTH_ONLY_BONUS
+            suitability[youth_only & ~youth_kind] += AGE_ONLY_BONUS
+        elif situation.is_older:  # a geriatric unit for "sixty-something", "elderly"
+            suitability[criteria.min_age[rows] >= OLDER_AGE] += AGE_ONLY_BONUS
         return np.clip(suitability, 0, MAX_SUITABILITY) / MAX_SUITABILITY
 
     def _with_phrase(self, query: Query, rows: np.ndarray, coverage: np.ndarray) -> np.ndarray:

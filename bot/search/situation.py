@@ -33,6 +33,7 @@ Span = tuple[int, int]
 
 ADULT_AGE = 18
 OLDER_THAN = 26  # "elderly", "older guy": older than this, whatever the number
+OLDER_AGE = 55  # a place taking only people this old or older is for older adults
 PERSON_SERVICE = 0.9  # how much a veteran wants a veterans' service, someone with I/DD an I/DD one
 
 
@@ -62,6 +63,13 @@ class Situation:
     place: str | None = None  # a place served, as the knowledge base's ``area`` names it
     drop_spans: tuple[Span, ...] = field(default=(), repr=False, compare=False)
     soft_spans: tuple[Span, ...] = field(default=(), repr=False, compare=False)
+
+    @property
+    def is_older(self) -> bool:
+        """An older adult: "elderly", "sixty-something", "72"."""
+        if self.age is not None:
+            return self.age >= OLDER_AGE
+        return self.age_group == "older adult"
 
     @property
     def is_minor(self) -> bool | None:
