@@ -503,3 +503,28 @@ def test_a_unit_for_older_adults_suits_an_older_person(tmp_path):
     assert shown[0] == "senior-unit"
     shown, left_out = ask(engine, question.replace("sixty-something", "30 yo"))
     assert shown[0] != "senior-unit" and left_out["senior-unit"][0].startswith("ages 55+")
+
+
+def test_the_place_the_person_came_from_is_not_the_place_asked_for(tmp_path):
+    psych = """  - id: state-psych
+    name: Cedar State Psychiatric Hospital
+    kind: psychiatric_hospital
+    phone: "(555) 555-0211"
+    address: 11 Hill Rd, Millbrook
+    hours: "24/7"
+    admission: {min_age: 18, involuntary: true, medical_clearance: true,
+                law_enforcement_dropoff: true}
+    verified: 2026-10-01
+"""
+    kb = CEDAR.replace("resources:\n", "resources:\n" + psych, 1)
+    engine = engine_for(tmp_path, kb.replace("name: Cedar General Emergency Department",
+                                             "name: Cedar General Emergency Department\n"
+                                             "    aliases: [General]"))  # fmt: skip
+    answer = engine.answer(
+        "guy on a 5150, already cleared at general, which hospital do i take him to",
+        at=THURSDAY_4PM,
+    )
+    assert answer.results[0].entry.id == "state-psych"
+    assert "needs medical clearance before admission" not in answer.results[0].caveats
+    shown, _ = ask(engine, "guy on a 5150, combative, can i take him to general")
+    assert shown[0] == "cedar-ed"  # asked for by name, it is the place asked about

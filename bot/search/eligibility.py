@@ -320,7 +320,7 @@ def caveats(unknown: Sequence[str], resource: Resource, situation: Situation) ->
             notes.append("hours not listed; call ahead")
         elif (text := _NEEDS_BY_NAME[need].unknown(resource, situation)) is not None:
             notes.append(text)
-    if resource.criteria.medical_clearance:
+    if resource.criteria.medical_clearance and not situation.cleared:
         notes.append("needs medical clearance before admission")
     if resource.criteria.law_enforcement_dropoff is False and resource.address:
         notes.append("no police drop-offs: the person goes on their own")

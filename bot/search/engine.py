@@ -55,6 +55,14 @@ GUIDANCE_OVER_PLACEMENT = 0.5  # a guidance look-up this good wins over a placem
 GUIDANCE_FRAMED = 0.3  # ...or this good, when the question is framed as about the program
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CLAUSE_BREAK = re.compile(r"[,.;:!?()]")
+# what is said just before a place the person came from ("cleared at", "discharged from")
+_CAME_FROM = re.compile(
+    r"\b(?:cleared|clearance|discharged|released|walked (?:off|out)|eloped|ran (?:off|away)|"
+    r"transferred|seen|evaluated|(?:er |ed )?doc(?:tor)?|left|came)\b[^,.;]{0,12}"
+    r"\b(?:at|from|by)\s+(?:the\s+)?$"
+)
+ORIGIN_REACH = 40  # characters before a place's name read for where the person came from
 
 
 def _answers_with_guidance(answer: Answer, question: str) -> bool:
@@ -132,7 +140,8 @@ class Engine:
     def _read(self, question: str, at: datetime) -> Reading:
         """The question's names, the situation it describes, and what it asks to use."""
         understood = correct_words(question, CUE_WORDS, self.knows_word)
-        named, spans = self.named(understood)
+        named, spans, origins = self.named(understood)
+        understood = _blank(understood, origins)  # where they came from is not asked about
         # the person is described outside the names: "Harbor Youth Shelter" is no minor
         unnamed = _blank(understood, spans)
         situation = read_situation(
@@ -265,10 +274,13 @@ class Engine:
             or all(t in self.index.vocabulary for t in word_tokens(folded))
         )
 
-    def named(self, question: str) -> tuple[list[int], list[tuple[int, int]]]:
+    def named(
+        self, question: str
+    ) -> tuple[list[int], list[tuple[int, int]], list[tuple[int, int]]]:
         """Rows of the entries the question names outright ("is Harbor CRC open", "the CR
-        unit or Ocotillo?"), typos forgiven, in the order named; and where in the (folded)
-        question each place's name is."""
+        unit or Ocotillo?"), typos forgiven, in the order named; where in the (folded)
+        question each place's name is; and where the places the person came from are named
+        ("cleared at General"), which are not among the rows."""
         asked: list[str] = []
         spans: list[tuple[int, int]] = []
         raw: list[str] = []  # the word as written, with the one after it ("walk in")
@@ -286,7 +298,11 @@ class Engine:
                 raw.append(f"{word} {after}")
         rows: list[int] = []
         found: list[tuple[int, int]] = []
+        origins: list[tuple[int, int]] = []
+        folded = fold(question)
         for match in self.index.names.find(asked):
+            if _CLAUSE_BREAK.search(folded, spans[match.start][1], spans[match.end - 1][0]):
+                continue  # "cleared at general, which hospital" names no "General Hospital"
             concepts = match.concepts
             if match.end - match.start == 1:  # one word names a place only as written
                 word, after = raw[match.start].split(" ")
@@ -296,7 +312,14 @@ class Engine:
                     if any(near_word(w, self.index.one_word_names.get(c, frozenset()))
                            for w in spellings)
                 )  # fmt: skip
+            span = (spans[match.start][0], spans[match.end - 1][1])
+            places = [c for c in concepts if self.index.criteria.is_resource[int(c)]]
+            if places and _CAME_FROM.search(folded, max(0, span[0] - ORIGIN_REACH), span[0]):
+                # "cleared at General", "walked off from Cypress Bend": where the person
+                # was, not a place asked about
+                origins.append(span)
+                concepts = concepts - frozenset(places)
             rows += sorted(int(row) for row in concepts if int(row) not in rows)
-            if any(self.index.criteria.is_resource[int(row)] for row in concepts):
-                found.append((spans[match.start][0], spans[match.end - 1][1]))
-        return rows, found
+            if places:
+                found.append(span)
+        return rows, found, origins

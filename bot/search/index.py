@@ -103,6 +103,19 @@ def entry_names(entry: Entry) -> tuple[str, ...]:
     return ()
 
 
+# A kind's one-word name ("hospital", "shelter") names no place in particular.
+_GENERIC_NAMES = frozenset(
+    t
+    for phrase in (*(p for ps in KIND_WORDS.values() for p in ps), *KIND_LABELS.values())
+    for t in [" ".join(tokens(phrase))]
+    if " " not in t
+)
+
+
+def _articles(name: str) -> int:
+    return sum(w in ("the", "a", "an") for w in words(name))
+
+
 def build_names(entries: Sequence[Entry]) -> tuple[ConceptTable, dict[str, frozenset[str]]]:
     """Each entry's names as phrases of content words, the concept being the entry's row;
     and, per row, its one-word names as written ("sobering" names a place, "sober" does not,
@@ -111,7 +124,10 @@ def build_names(entries: Sequence[Entry]) -> tuple[ConceptTable, dict[str, froze
     one_word: dict[str, set[str]] = {}
     for row, entry in enumerate(entries):
         for name in entry_names(entry):
-            names.add_group(str(row), [" ".join(t for t in tokens(name) if t not in STOPWORDS)])
+            phrase = " ".join(t for t in tokens(name) if t not in STOPWORDS)
+            if phrase in _GENERIC_NAMES and len(tokens(name)) - _articles(name) > 1:
+                continue  # "the Wells hospital" less its stop words names every hospital
+            names.add_group(str(row), [phrase])
             content = [w for w in words(name) if not all(t in STOPWORDS for t in word_tokens(w))]
             if len(content) == 1:
                 one_word.setdefault(str(row), set()).add(content[0])
