@@ -528,3 +528,13 @@ def test_the_place_the_person_came_from_is_not_the_place_asked_for(tmp_path):
     assert "needs medical clearance before admission" not in answer.results[0].caveats
     shown, _ = ask(engine, "guy on a 5150, combative, can i take him to general")
     assert shown[0] == "cedar-ed"  # asked for by name, it is the place asked about
+
+
+def test_asking_what_is_open_asks_for_places_not_one_place_hours(cedar):
+    shown, _ = ask(cedar, "anywhere open at 2am for a drunk to sleep it off? planning ahead")
+    assert shown[0] == "birch-sobering"
+
+
+def test_a_team_named_and_wanted_tonight_is_not_a_program_question(cedar):
+    shown, _ = ask(cedar, "tonight around 9 can mobile crisis meet us at a house on elm st")
+    assert shown[0] == "cedar-mct"

@@ -115,6 +115,8 @@ def test_veteran_and_language():
         ("saturday night", "2026-11-28 23:00"),
         ("monday at 9am", "2026-11-23 09:00"),
         ("tomorrow 8am", "2026-11-23 08:00"),
+        ("bridge script tomorrow morning", "2026-11-23 10:00"),
+        ("saturday afternoon", "2026-11-28 15:00"),
         ("right now", "2026-11-22 14:05"),
     ],
 )
@@ -170,6 +172,7 @@ def test_words_that_only_sound_like_violence_or_a_hold(text, violent, involuntar
         ("he only needs someone on the phone", "crisis_line"),
         ("a calm place for a couple of days that isn't a ward", "peer_respite"),
         ("ran out of his meds", "outpatient"),
+        ("out of his lithium, can he get a bridge script", "outpatient"),
         ("need a co-responder at an apartment", "co_responder"),
     ],
 )

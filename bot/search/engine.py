@@ -189,8 +189,12 @@ class Engine:
                 question, situation, query, place_coverage(), top, named_places[0]
             )
         # "we're a 12-deputy county, what are our options": about the program, not a person
-        # ("can we get the RFPD clinician now", asked of a team that is off, is not)
-        wanted_now = reading.closed is not None and bool(RIGHT_NOW.search(question))
+        # ("can we get the RFPD clinician now", "tonight can mobile crisis meet us": a place or
+        # team named and wanted now, is not)
+        needs_met = max(situation.wants.values(), default=0.0) >= 1.0  # a need stated
+        wanted_now = (reading.closed is not None or bool(named_places) or needs_met) and bool(
+            RIGHT_NOW.search(question)
+        )
         about_program = bool(STRONG_PROGRAM_FRAME.search(question)) or (
             bool(PROGRAM_FRAME.search(question))
             and not situation.describes_a_person

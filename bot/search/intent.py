@@ -45,9 +45,18 @@ _INFORMATION = re.compile(
 _BY_PHONE = re.compile(r"\b(?:on|over|by) (?:the )?phone\b", re.IGNORECASE)
 
 
+# asking which places are open, not a place's hours: "anywhere open at 2am", "any clinic open"
+_ANY_OPEN = re.compile(
+    r"\b(?:anywhere|anything|anyplace|anyone|anybody|somewhere|someplace|what'?s|whats|"
+    r"where'?s|wheres|who'?s|whos|any \w+)(?: (?:still|else))? open\b",
+    re.IGNORECASE,
+)
+
+
 def asks_for_contact(question: str, vocabulary: frozenset[str] = CONTACT_WORDS) -> bool:
     """ "Sobering center address" wants the place, not the glossary's definition."""
-    return any(near_word(word, vocabulary) for word in words(_BY_PHONE.sub(" ", question)))
+    asked = _ANY_OPEN.sub(" ", _BY_PHONE.sub(" ", question))
+    return any(near_word(word, vocabulary) for word in words(asked))
 
 
 def asks_for_information(question: str) -> bool:

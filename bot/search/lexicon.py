@@ -338,7 +338,10 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
      r"break from|home[\s-]?like|peer[\s-]?run|been there|lived experience",
      {"peer_respite": 1.0, "crisis_center": 0.5}),
     # medication and follow-up care
-    (r"(?:ran|run|running|is|was) out of (?:his |her |their )?\w+|(?:get|back on|restart)\w* "
+    (r"(?:ran|run|running|is|was) out of (?:his |her |their )?\w+|"
+     r"(?<!get )(?<!got )(?<!come )\bout of (?:his|her|their) (?!mind|head|house|home|room|car|"
+     r"way|league|element|life|hands?|sight|control|depth)\w+|(?:bridge |refill (?:his |her )?)?"
+     r"scripts?\b|prescriptions?|(?:get|back on|restart)\w* "
      r"(?:his |her |their )?(?:psych )?(?:meds|medications?)|"
      r"(?:meds|medication|prescription) refill|refill|off (?:\w+ )?(?:meds|medications?)|"
      r"missed (?:\w+ )?(?:meds|medications?|appointment|shots?)|psychiatrist|counseling|"

@@ -31,9 +31,9 @@ _WEEKDAY = case_blind(
     r"\b(?:on\s+|this\s+|next\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
     r"(?:\s+(night|morning|evening|afternoon))?\b"
 )
-_PART_OF_DAY = {"night": time(23, 0), "morning": time(8, 0), "evening": time(19, 0),
+_PART_OF_DAY = {"night": time(23, 0), "morning": time(10, 0), "evening": time(19, 0),
                 "afternoon": time(15, 0)}  # fmt: skip
-_TOMORROW = case_blind(r"\b(tomorrow|tmrw|tmw)\b")
+_TOMORROW = case_blind(r"\b(?:tomorrow|tmrw|tmw)(?:\s+(night|morning|evening|afternoon))?\b")
 _NIGHT = case_blind(r"\b(tonight|tonite|overnight|middle of the night)\b")
 # a time of day that has just passed still means today ("at 10pm" asked at 22:20)...
 PAST_GRACE = timedelta(hours=1)
@@ -46,6 +46,7 @@ def read_moment(text: str, now: datetime, drop: list[Span]) -> tuple[datetime, b
     day, stated, part_of_day = now, False, None
     if match := _TOMORROW.search(text):
         day, stated = now + timedelta(days=1), True
+        part_of_day = _PART_OF_DAY.get(match.group(1) or "")
         drop.append(match.span())
     elif match := _WEEKDAY.search(text):
         index = _WEEKDAYS.index(match.group(1))
