@@ -538,3 +538,29 @@ def test_asking_what_is_open_asks_for_places_not_one_place_hours(cedar):
 def test_a_team_named_and_wanted_tonight_is_not_a_program_question(cedar):
     shown, _ = ask(cedar, "tonight around 9 can mobile crisis meet us at a house on elm st")
     assert shown[0] == "cedar-mct"
+
+
+def test_a_psychiatric_refill_goes_to_a_mental_health_clinic_not_an_addiction_clinic(tmp_path):
+    clinics = """  - id: a-bridge-clinic
+    name: Cedar Bridge Clinic
+    kind: outpatient
+    summary: Same-day buprenorphine (Suboxone) starts and opioid treatment referrals.
+    phone: "(555) 555-0212"
+    address: 12 Elm St, Millbrook
+    hours: "24/7"
+    verified: 2026-10-01
+  - id: b-mh-clinic
+    name: Cedar Counseling Center
+    kind: outpatient
+    summary: Walk-in mental health clinic with same-day prescriber visits.
+    phone: "(555) 555-0213"
+    address: 13 Elm St, Millbrook
+    hours: "24/7"
+    verified: 2026-10-01
+"""
+    engine = engine_for(tmp_path, CEDAR.replace("resources:\n", "resources:\n" + clinics, 1))
+    shown, _ = ask(engine, "ran out of his seroquel 4 days ago, anywhere he can get a refill")
+    assert shown[0] == "b-mh-clinic" and "a-bridge-clinic" not in shown
+    more = engine.answer("dopesick, wants suboxone, any clinic today", at=THURSDAY_4PM, top=10)
+    ids = [m.entry.id for m in more.results]
+    assert ids.index("a-bridge-clinic") < ids.index("b-mh-clinic")  # not held against it

@@ -36,6 +36,7 @@ SOFT_BOOST = 0.25  # how much optional words can add to (or, missing, take from)
 WITH_TEXT = (0.22, 0.53, 0.2)
 WITHOUT_TEXT = (0.3, 0.7, 0.0)
 WANTS_SHARE = 0.7  # of a kind's suitability, when the question states a need kinds meet
+SUBSTANCE_ONLY_PENALTY = 0.8  # a clinic for substance use only, for a mental health need
 AGE_ONLY_BONUS = 0.5  # a place for minors (or older people) only, whatever its kind, for one
 MAX_SUITABILITY = 1.6
 KIND_GATE = 0.5  # fit and words count in full for kinds suiting half as well as the best
@@ -306,7 +307,10 @@ class Ranker:
             youth_kind = kinds == RESOURCE_KINDS.index("youth")
             youth_only = (criteria.max_age[rows] >= 0) & (criteria.max_age[rows] < ADULT_AGE)
             suitability[youth_only & ~youth_kind] += AGE_ONLY_BONUS
-        elif situation.is_older:  # a geriatric unit for "sixty-something", "elderly"
+        if situation.wants.get("outpatient", 0.0) >= 1.0 and not situation.substance_use:
+            # "ran out of his seroquel": a mental health clinic, not a buprenorphine clinic
+            suitability[criteria.substance_only[rows]] -= SUBSTANCE_ONLY_PENALTY
+        if situation.is_older:  # a geriatric unit for "sixty-something", "elderly"
             suitability[criteria.min_age[rows] >= OLDER_AGE] += AGE_ONLY_BONUS
         return np.clip(suitability, 0, MAX_SUITABILITY) / MAX_SUITABILITY
 

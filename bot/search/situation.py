@@ -65,6 +65,15 @@ class Situation:
     soft_spans: tuple[Span, ...] = field(default=(), repr=False, compare=False)
 
     @property
+    def substance_use(self) -> bool:
+        """Drink or drugs are part of it: intoxicated, withdrawing, or wanting detox."""
+        return (
+            bool(self.intoxicated)
+            or "withdrawal" in self.conditions
+            or (self.wants.get("detox", 0.0) >= 1.0)
+        )
+
+    @property
     def is_older(self) -> bool:
         """An older adult: "elderly", "sixty-something", "72"."""
         if self.age is not None:
