@@ -564,3 +564,20 @@ def test_a_psychiatric_refill_goes_to_a_mental_health_clinic_not_an_addiction_cl
     more = engine.answer("dopesick, wants suboxone, any clinic today", at=THURSDAY_4PM, top=10)
     ids = [m.entry.id for m in more.results]
     assert ids.index("a-bridge-clinic") < ids.index("b-mh-clinic")  # not held against it
+
+
+def test_a_warm_line_for_someone_lonely_and_a_crisis_line_for_a_crisis(tmp_path):
+    warm = """  - id: a-warm-line
+    name: Cedar Peer Warmline
+    kind: crisis_line
+    phone: "(555) 555-0214"
+    hours: "24/7"
+    verified: 2026-10-01
+"""
+    engine = engine_for(tmp_path, CEDAR.replace("resources:\n", "resources:\n" + warm, 1))
+    shown, _ = ask(
+        engine, "he keeps calling 911 cause hes lonely, just wants somebody to chat with"
+    )
+    assert shown[0] == "a-warm-line"
+    shown, _ = ask(engine, "suicidal, says he needs somebody to talk to on the phone")
+    assert shown[0] == "cedar-line"

@@ -46,13 +46,13 @@ _NOT_COMPUTED = -2
 _MOMENTS_KEPT = 8  # moments whose opening states are kept (the minute asked, mostly)
 _VIOLENCE_CODES = {None: UNKNOWN, "not_accepted": NO, "accepted": YES}
 _NOT_A_RESOURCE = (False, 0, False, -1, -1, UNKNOWN, np.nan, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN,
-                   UNKNOWN, UNKNOWN, 0, False, False)  # fmt: skip
+                   UNKNOWN, UNKNOWN, 0, False, False, False)  # fmt: skip
 _COLUMNS = (
     ("is_resource", bool), ("kind", np.int8), ("destination", bool), ("min_age", np.int16),
     ("max_age", np.int16), ("intoxication", np.int8), ("max_bac", np.float32),
     ("involuntary", np.int8), ("violence", np.int8), ("idd", np.int8), ("dropoff", np.int8),
     ("walk_in", np.int8), ("medical_clearance", np.int8), ("excludes", np.int32),
-    ("for_youth", bool), ("substance_only", bool),
+    ("for_youth", bool), ("substance_only", bool), ("warm_line", bool),
 )  # fmt: skip
 # a name that says who it is for: "Youth Mobile Response", "Kids' Crisis Unit"
 _FOR_YOUTH = re.compile(
@@ -64,6 +64,10 @@ _FOR_YOUTH = re.compile(
 _SUBSTANCE_FOCUS = re.compile(
     r"\b(?:opioids?|opiates?|buprenorphine|suboxone|methadone|naltrexone|vivitrol|addictions?|"
     r"substance use|moud|mat|sud|alcohol use|recovery coach\w*)\b"
+)
+# a line for people who want to talk, not in crisis
+_WARM_LINE = re.compile(
+    r"\bwarm ?lines?\b|\bpeer (?:support |run )?(?:line|phone)|\bnon[\s-]?crisis\b"
 )
 _MENTAL_FOCUS = re.compile(
     r"\b(?:mental|psychiatr\w*|psych|behavioral|counsel\w*|therap\w*|crisis|bridge prescri\w*|"
@@ -94,15 +98,19 @@ def criteria_row(entry: Entry) -> tuple[object, ...]:
         excluded_conditions(resource),
         any(_FOR_YOUTH.search(fold(n)) for n in (resource.name, *resource.aliases)),
         _substance_only(resource),
+        resource.kind == "crisis_line" and bool(_WARM_LINE.search(_self_description(resource))),
     )
 
 
 def _substance_only(resource: Resource) -> bool:
     """Whether a place treats substance use only (a buprenorphine clinic), by what it says
     of itself: no place for a psychiatric medication refill."""
-    said = fold(" ".join((resource.name, *resource.aliases, resource.summary or "",
-                          *resource.services)))  # fmt: skip
+    said = f"{_self_description(resource)} {fold(' '.join(resource.services))}"
     return bool(_SUBSTANCE_FOCUS.search(said)) and not _MENTAL_FOCUS.search(said)
+
+
+def _self_description(resource: Resource) -> str:
+    return fold(" ".join((resource.name, *resource.aliases, resource.summary or "")))
 
 
 class CriteriaTable:
@@ -123,6 +131,7 @@ class CriteriaTable:
     medical_clearance: np.ndarray
     for_youth: np.ndarray  # named for young people ("Youth Mobile Response")
     substance_only: np.ndarray  # treats substance use only (see ``_substance_only``)
+    warm_line: np.ndarray  # a line for people who want to talk, not in crisis
     excludes: np.ndarray  # bits of the CONDITIONS a place's exclusions name
 
     def __init__(

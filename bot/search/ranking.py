@@ -37,6 +37,7 @@ WITH_TEXT = (0.22, 0.53, 0.2)
 WITHOUT_TEXT = (0.3, 0.7, 0.0)
 WANTS_SHARE = 0.7  # of a kind's suitability, when the question states a need kinds meet
 SUBSTANCE_ONLY_PENALTY = 0.8  # a clinic for substance use only, for a mental health need
+WARM_LINE_SHARE = 0.4  # a warm line, for someone who only wants to talk (or not, in crisis)
 AGE_ONLY_BONUS = 0.5  # a place for minors (or older people) only, whatever its kind, for one
 MAX_SUITABILITY = 1.6
 KIND_GATE = 0.5  # fit and words count in full for kinds suiting half as well as the best
@@ -310,6 +311,10 @@ class Ranker:
         if situation.wants.get("outpatient", 0.0) >= 1.0 and not situation.substance_use:
             # "ran out of his seroquel": a mental health clinic, not a buprenorphine clinic
             suitability[criteria.substance_only[rows]] -= SUBSTANCE_ONLY_PENALTY
+        if situation.just_talk:  # "lonely, not suicidal, wants to chat": a warm line
+            suitability[criteria.warm_line[rows]] += WARM_LINE_SHARE
+        elif "suicidal" in situation.conditions:  # ...and a crisis line for a crisis
+            suitability[criteria.warm_line[rows]] -= WARM_LINE_SHARE
         if situation.is_older:  # a geriatric unit for "sixty-something", "elderly"
             suitability[criteria.min_age[rows] >= OLDER_AGE] += AGE_ONLY_BONUS
         return np.clip(suitability, 0, MAX_SUITABILITY) / MAX_SUITABILITY

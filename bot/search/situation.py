@@ -58,11 +58,17 @@ class Situation:
     walk_in: bool = False  # the person walks in: no police drop-off needed
     on_own: bool = False  # the person calls or goes on their own: no police drop-off either
     cleared: bool = False  # already medically cleared: a place that needs it is no detour
+    lonely: bool = False  # lonely, wants to chat: not a crisis
     conditions: frozenset[str] = frozenset()  # CONDITIONS stated ("passed out", "hit his head")
     wants: Mapping[str, float] = field(default_factory=dict)  # resource kind -> how well it fits
     place: str | None = None  # a place served, as the knowledge base's ``area`` names it
     drop_spans: tuple[Span, ...] = field(default=(), repr=False, compare=False)
     soft_spans: tuple[Span, ...] = field(default=(), repr=False, compare=False)
+
+    @property
+    def just_talk(self) -> bool:
+        """Someone to talk to is all that is wanted: "lonely", "wants somebody to chat with"."""
+        return self.lonely and "suicidal" not in self.conditions
 
     @property
     def substance_use(self) -> bool:
@@ -259,6 +265,10 @@ _CLEARED = case_blind(
     r"\bcleared (?:medically|by (?:the )?(?:er|ed|hospital|doc\w*|ems))\b|"
     r"\bmedically (?:fine|stable|ok)\b"
 )
+_LONELY = case_blind(
+    r"\b(?:lonely|loneliness|isolated|(?:someone|somebody|anyone|anybody) to (?:chat|vent)|"
+    r"chat with|not (?:in )?(?:a )?crisis)\b"
+)
 _WALK_IN = case_blind(
     r"\bwalk(?:s|ing)?[\s-]*in\b|\b(?:get|take|drive|walk)s? (?:him|her|them)sel(?:f|ves) "
     r"(?:there|over|in)\b"
@@ -364,6 +374,7 @@ def read_situation(
     walk_in = _mark(_WALK_IN, text, soft)
     on_own = _mark(_ON_OWN, text, soft)
     cleared = _mark(_CLEARED, text, soft)
+    lonely = _mark(_LONELY, text, soft)
     at, time_stated = read_moment(text, now, drop)
     transport = any(rx.search(text) for rx in _TRANSPORT) and not _NO_TRANSPORT.search(text)
     placement = transport or any(rx.search(text) for rx in _ASKING)
@@ -385,6 +396,7 @@ def read_situation(
         walk_in=walk_in,
         on_own=on_own,
         cleared=cleared,
+        lonely=lonely,
         conditions=conditions,
         wants=wants,
         place=place,
