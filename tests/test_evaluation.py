@@ -45,7 +45,7 @@ def test_knowledge_bases_written_without_seeing_the_matcher(summary_line, folder
 # (CO and AZ first scored at commit c5453de; MI and OR at 976e25d).
 ISSUE_7_SETS = [
     ("port-halden", "tuned on", 0.88, 2),
-    ("susquehanna-pa", "tuned on", 0.89, 1),
+    ("susquehanna-pa", "tuned on", 0.90, 1),
     ("blue-ridge-va", "tuned on", 0.80, 5),
     ("palmetto-fl", "tuned on", 0.87, 4),
     ("hill-country-tx", "first 0.71", 0.82, 1),
@@ -53,15 +53,15 @@ ISSUE_7_SETS = [
     ("bay-state-ma", "first 0.80", 0.86, 2),
     ("cascade-wa", "first 0.64", 0.80, 1),
     ("hudson-ny", "first 0.65", 0.81, 2),
-    ("buckeye-oh", "first 0.70", 0.80, 1),
+    ("buckeye-oh", "first 0.70", 0.81, 1),
     ("front-range-co", "first 0.76", 0.81, 1),
     ("saguaro-az", "first 0.91", 0.91, 1),
     # written blind at the session's end, scored once on 976e25d (kept apart until then)
     ("great-lakes-mi", "first 0.64", 0.75, 4),
     ("willamette-or", "first 0.75", 0.83, 2),
     # written blind this session, scored once on c2dce57, then tuned on
-    ("silver-nv", "first 0.65", 0.76, 4),
-    ("bayou-la", "first 0.71", 0.81, 3),
+    ("silver-nv", "first 0.65", 0.77, 2),
+    ("bayou-la", "first 0.71", 0.81, 2),
 ]
 
 

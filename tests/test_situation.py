@@ -26,6 +26,8 @@ def situation(text: str):
         ("age 72, confused", 72),
         ("45 yom combative", 45),
         ("17yrs old", 17),
+        ("kid maybe 9 having a full meltdown", 9),
+        ("juvie 14 high on something", 14),
     ],
 )
 def test_ages_in_officer_shorthand(text, age):

@@ -163,7 +163,9 @@ _AGE_PATTERNS = (
     # officer shorthand: "veteran, 58", "male 34", "son is 26", "34 m", "16F"
     case_blind(
         r"\b(?:male|female|man|woman|guy|veteran|vet|adult|subject|patient|pt|juvenile|juv|"
-        r"kid|boy|girl|son|daughter|he|she|hes|shes)(?:\s*,|\s+is|\s+was|'s)?\s*(\d{1,2})\b(?!\s*(?:am|pm|"
+        r"kid|juvie|boy|girl|son|daughter|he|she|hes|shes)(?:\s*,|\s+is|\s+was|'s)?"
+        r"(?:\s+(?:maybe|about|around|approx|like|probably|prob|looks|looks like))?"
+        r"\s*(\d{1,2})\b(?!\s*(?:am|pm|"
         r"a\.m|p\.m|:|hours?|hrs?|min|minutes|times|calls|people|officers|days|weeks|months|"
         r"blocks|miles|mi|feet|ft|beers|drinks|shots|pills|%))"
     ),
