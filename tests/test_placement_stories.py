@@ -581,3 +581,18 @@ def test_a_warm_line_for_someone_lonely_and_a_crisis_line_for_a_crisis(tmp_path)
     assert shown[0] == "a-warm-line"
     shown, _ = ask(engine, "suicidal, says he needs somebody to talk to on the phone")
     assert shown[0] == "cedar-line"
+
+
+def test_two_places_named_with_nothing_else_said_are_compared_for_the_drive(tmp_path):
+    no_dropoffs = CEDAR.replace(
+        "admission: {min_age: 18, intoxication: not_accepted, law_enforcement_dropoff: true}\n"
+        "    verified: 2026-10-01\n  - id: cedar-mct",
+        "admission: {min_age: 18, intoxication: not_accepted, law_enforcement_dropoff: false}\n"
+        "    verified: 2026-10-01\n  - id: cedar-mct",
+    )
+    engine = engine_for(tmp_path, no_dropoffs)
+    shown, left_out = ask(engine, "willow house or the oak? she wants to go, we'd be driving her")
+    assert shown[0] == "oak-crisis"
+    assert left_out["willow-respite"] == ("does not take law-enforcement drop-offs",)
+    shown, _ = ask(engine, "gash on his forearm, on a 5150, the oak or cedar general?")
+    assert shown == ["cedar-ed"]

@@ -199,6 +199,7 @@ class Engine:
             bool(PROGRAM_FRAME.search(question))
             and not situation.describes_a_person
             and not wanted_now
+            and not situation.transport  # "we'd be driving her over"
         )
         # "can the CSU take someone on a 302": about that place's rules, answered by its entry
         # "the Oak or Birch?": two places named are compared for the person, as a placement

@@ -407,7 +407,8 @@ CONDITIONS: dict[str, str] = {
                 r"poisoned (?:him|her|them)sel(?:f|ves)",
     "medical": r"medical(?:ly)? (?:emergenc\w*|unstable|needs?|conditions?|issues?|problems?|"
                r"complications?|instability|care)|acute medical|injur\w*|"
-               r"bleeding|seizur\w*|chest pain|(?:not|trouble|difficulty) breathing|"
+               r"bleeding|gash\w*|lacerat\w*|stitches|needs? sutures|seizur\w*|chest pain|"
+               r"(?:not|trouble|difficulty) breathing|"
                r"diabetic|ambulance|confus\w*|disorient\w*|delirium|delirious|altered mental",
     "withdrawal": r"withdraw\w*|\bdts\b|delirium tremens|the shakes|dope ?sick",
     "suicidal": r"suicid\w*|kill(?:ing)? (?:him|her|them|my)sel(?:f|ves)|self[\s-]?harm\w*|"

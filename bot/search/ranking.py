@@ -210,6 +210,7 @@ class Ranker:
         rows = np.flatnonzero(candidates)
         if (
             required
+            and not named  # "the Porch or the respite?": those two, compared
             and not situation.states_needs
             and not situation.wants
             and coverage[rows].max(initial=0) < CONFIDENT
