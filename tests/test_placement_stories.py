@@ -596,3 +596,14 @@ def test_two_places_named_with_nothing_else_said_are_compared_for_the_drive(tmp_
     assert left_out["willow-respite"] == ("does not take law-enforcement drop-offs",)
     shown, _ = ask(engine, "gash on his forearm, on a 5150, the oak or cedar general?")
     assert shown == ["cedar-ed"]
+
+
+def test_a_name_typed_with_a_typo_in_its_second_word_is_one_place_not_two(tmp_path):
+    mission = CEDAR.replace(
+        "    name: Elm Street Shelter\n",
+        "    name: Cornerstone Mission Night Shelter\n    aliases: [Cornerstone, the Mission]\n",
+    ).replace('area: [Millbrook]\n    hours: "24/7"', 'area: [Millbrook]\n    hours: "18:00-07:00"')
+    # closed when asked: a comparison of "two" places would leave it out
+    engine = engine_for(tmp_path, mission)
+    shown, _ = ask(engine, "address for cornerstone mision")
+    assert shown == ["elm-shelter"]

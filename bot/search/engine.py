@@ -325,6 +325,8 @@ class Engine:
                 origins.append(span)
                 concepts = concepts - frozenset(places)
             rows += sorted(int(row) for row in concepts if int(row) not in rows)
-            if places:
+            if places and found and not folded[found[-1][1] : span[0]].strip(" -"):
+                found[-1] = (found[-1][0], span[1])  # "cornerstone mission": one name
+            elif places:
                 found.append(span)
         return rows, found, origins
