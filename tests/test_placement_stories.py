@@ -607,3 +607,15 @@ def test_a_name_typed_with_a_typo_in_its_second_word_is_one_place_not_two(tmp_pa
     engine = engine_for(tmp_path, mission)
     shown, _ = ask(engine, "address for cornerstone mision")
     assert shown == ["elm-shelter"]
+
+
+def test_a_place_whose_exclusions_name_the_hold_is_left_out_for_it(tmp_path):
+    eco = CEDAR.replace(
+        "                law_enforcement_dropoff: true, violence: not_accepted}",
+        "                law_enforcement_dropoff: true, violence: not_accepted,\n"
+        "                excludes: [weapons, people on an ECO not yet evaluated]}",
+    )
+    engine = engine_for(tmp_path, eco)
+    shown, left_out = ask(engine, "got an eco on a 35yo, calm, sober, where do i take him")
+    assert "oak-crisis" not in shown
+    assert left_out["oak-crisis"] == ("excludes people on an ECO not yet evaluated",)

@@ -19,7 +19,15 @@ import numpy as np
 from bot.knowledge.hours import Hours, HoursStatus
 from bot.knowledge.model import RESOURCE_KINDS, Entry, Resource
 from bot.search.lexicon import NOT_A_DESTINATION
-from bot.search.needs import NEEDS, NO, UNKNOWN, YES, excluded_conditions
+from bot.search.needs import (
+    NEEDS,
+    NO,
+    UNKNOWN,
+    YES,
+    excluded_conditions,
+    hold_exclusions,
+    names_hold,
+)
 from bot.search.places import place_keys
 from bot.search.situation import Situation
 from bot.search.text import fold
@@ -149,6 +157,12 @@ class CriteriaTable:
         columns = zip(*rows, strict=True) if rows else [()] * len(_COLUMNS)
         for (name, dtype), values in zip(_COLUMNS, columns, strict=True):
             setattr(self, name, np.array(values, dtype=dtype))
+        # exclusions that name a hold ("people on an ECO not yet evaluated"), by row
+        self._hold_exclusions = {
+            row: texts
+            for row, e in enumerate(entries)
+            if isinstance(e, Resource) and (texts := hold_exclusions(e))
+        }
         self.hours: list[tuple[Hours, str]] = []  # distinct (hours, time zone) pairs
         groups: dict[tuple[str, str], int] = {}
         hours_group = []
@@ -199,6 +213,16 @@ class CriteriaTable:
              and not region_names & {fold(a) for a in e.area} for e in entries],
             dtype=bool,
         )  # fmt: skip
+
+    def excludes_hold(self, rows: np.ndarray, hold: str | None) -> np.ndarray:
+        """Per row: its exclusions name people on a hold, or on ``hold`` by name."""
+        out = np.zeros(len(rows), dtype=bool)
+        if not self._hold_exclusions:
+            return out
+        for position, row in enumerate(rows):
+            texts = self._hold_exclusions.get(int(row), ())
+            out[position] = any(names_hold(text, hold) for text in texts)
+        return out
 
     def open_states(self, moment: datetime, groups: np.ndarray) -> np.ndarray:
         """Per hours group, YES open / NO closed / UNKNOWN at ``moment``; those in ``groups``

@@ -137,9 +137,38 @@ def _area(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> Masks
     return table.is_resource[rows] & (serves == NO), serves == YES
 
 
+def _hold(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> Masks:
+    fails, confirms = _column("involuntary")(table, rows, situation)
+    named = table.excludes_hold(rows, situation.hold)  # "people on an ECO not yet evaluated"
+    return fails | named, confirms & ~named
+
+
 def _hold_reason(resource: Resource, situation: Situation) -> str:
+    named = [t for t in hold_exclusions(resource) if names_hold(t, situation.hold)]
+    if named and resource.criteria.involuntary is not False:
+        return "excludes " + "; ".join(named[:MAX_REASON_ITEMS])
     hold = situation.hold if situation.hold and situation.hold != "involuntary hold" else None
     return "does not accept people on an involuntary hold" + (f" ({hold})" if hold else "")
+
+
+_HOLD_WORDS = re.compile(
+    r"\b(?:involuntar\w*|holds?|commitments?|detentions?|detained|custody|"
+    r"petitioned|court[\s-]ordered)\b"
+)
+
+
+def hold_exclusions(resource: Resource) -> tuple[str, ...]:
+    """The exclusions that may name a hold (any may name one, "people on an ECO")."""
+    return tuple(t for t in resource.criteria.excludes if t.strip())
+
+
+def names_hold(text: str, hold: str | None) -> bool:
+    """Whether an exclusion refuses people on a hold: in general words, or ``hold`` by name
+    ("anyone under an OPC or PEC" names the PEC)."""
+    folded = fold(text)
+    if _HOLD_WORDS.search(folded):
+        return True
+    return bool(hold) and bool(re.search(rf"(?<!\w){re.escape(fold(hold))}(?!\w)", folded))
 
 
 def _intoxication_reason(resource: Resource, situation: Situation) -> str:
@@ -194,7 +223,7 @@ NEEDS: tuple[Need, ...] = (
          _intoxication_unknown, {"sobering_center": 0.9, "detox": 0.6}),
     Need("sober", lambda s, p: p and s.intoxicated is False, _sober_kind,
          lambda r, s: f"a {KIND_LABELS[r.kind]}; person is not intoxicated"),
-    Need("involuntary", lambda s, p: bool(s.involuntary), _column("involuntary"),
+    Need("involuntary", lambda s, p: bool(s.involuntary), _hold,
          _hold_reason, _fixed("whether it takes involuntary holds is not listed"),
          {"psychiatric_hospital": 0.15, "crisis_center": 0.2, "emergency_department": 0.2}),
     Need("voluntary", lambda s, p: s.involuntary is False, _for_voluntary,
