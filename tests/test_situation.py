@@ -278,6 +278,16 @@ def test_a_hold_the_glossary_defines_as_involuntary_is_a_hold():
     assert read_situation("signed a 201 at intake", NOW, holds).involuntary is None
 
 
+def test_a_hold_said_by_its_number_or_by_a_term_defined_as_its_form_is_a_hold():
+    holds = hold_names([
+        ("Section 12", ("sec 12", "emergency hold"), "Emergency psychiatric hospitalization."),
+        ("Pink paper", ("pink slip",), "Slang for the Section 12(a) application form."),
+    ])  # fmt: skip
+    assert read_situation("on a 12, pbt .09, calm now, where", NOW, holds).hold == "Section 12"
+    assert read_situation("pink papered her, she's 45", NOW, holds).hold == "Pink paper"
+    assert read_situation("working on a 12 hour shift", NOW, holds).involuntary is None
+
+
 def test_a_hold_whose_definition_first_spells_out_its_name_is_a_hold():
     holds = hold_names([
         ("PEC", (), "Physician's Emergency Certificate. Signed by a physician after an exam; "

@@ -253,7 +253,8 @@ _HOLDS = (
                          r"\b(?:psych|mental health|emergency|72[\s-]*hour|72[\s-]*hr) hold\b|"
                          r"\bcivil(?:ly)? commit\w*|\bdetention\b|\bdetain(?:ed|ing|s)?\b|"
                          r"\bhold (?:him|her|them|someone|somebody|a \w+) for\b|"
-                         r"\bon an? \d{2,3}[\s-]*(?:hours?|hrs?|h)\b|\bholds\b|"
+                         r"\bon an? (?:24|48|72|96|120)[\s-]*(?:hours?|hrs?|h)\b(?! shift)|"
+                         r"\bholds\b|"
                          r"\bpetition(?:ed|ing)\b|\b(?:on|under) (?:a|the) petition\b|"
                          r"\b(?:got|have|has|had|put|placed|placing|putting) an? (?:\w+ )?hold\b"
                          r"(?! of)"),
@@ -431,24 +432,54 @@ def hold_names(glossary: Iterable[tuple[str, Sequence[str], str]]) -> HoldNames:
     """Hold names a knowledge base defines: glossary terms that call themselves a hold in
     their name or aliases ("M-9 hold", alias "M9"), or whose definition opens by saying it
     is involuntary ("1013: Georgia's certificate for involuntary emergency evaluation"; "PEC:
-    Physician's Emergency Certificate. Allows involuntary treatment for up to 15 days").
-    ``glossary`` yields (term, aliases, definition)."""
-    names: list[tuple[str, re.Pattern[str]]] = []
-    for term, aliases, definition in glossary:
-        sentences = re.split(r"(?<=[.])\s", fold(definition), maxsplit=2)
-        first = sentences[0]
-        if len(first.split()) <= EXPANSION_WORDS and len(sentences) > 1:
-            first = f"{first} {sentences[1]}"  # "Physician's Emergency Certificate." says little
-        names_it = " ".join((term, *aliases))
-        if not (_HOLD_WORDS.search(names_it) or _INVOLUNTARY.search(first)):
-            continue
-        if _VOLUNTARY_ONLY.search(_INVOLUNTARY.sub(" ", f"{fold(names_it)} {first}")):
-            continue  # "201", alias "voluntary commitment": the person agrees; no hold
-        spellings = sorted({fold(s) for s in (term, *aliases) if len(s.strip()) >= 2}, key=len)
-        flexible = (re.escape(s).replace(r"\ ", r"[\s-]*").replace(r"\-", r"[\s-]*")
-                    for s in reversed(spellings))  # fmt: skip
-        names.append((term, re.compile(r"(?<!\w)(?:" + "|".join(flexible) + r")(?!\w)")))
-    return tuple(names)
+    Physician's Emergency Certificate. Allows involuntary treatment for up to 15 days"), or
+    is another hold's ("Pink paper: slang for the Section 12(a) form"). A hold named with a
+    number is also said by the number ("on a 12"). ``glossary`` yields (term, aliases,
+    definition)."""
+    terms = [(term, aliases, _opening(definition)) for term, aliases, definition in glossary]
+    holds = [t for t in terms if _calls_itself_a_hold(*t)]
+    found = [_hold_pattern(term, aliases) for term, aliases, _ in holds]
+    for term, aliases, opening in terms:
+        if (
+            (term, aliases, opening) not in holds
+            and any(rx.search(opening) for rx in found)
+            and not _VOLUNTARY_ONLY.search(_INVOLUNTARY.sub(" ", opening))
+        ):
+            holds.append((term, aliases, opening))
+    return tuple((term, _hold_pattern(term, aliases)) for term, aliases, _ in holds)
+
+
+def _opening(definition: str) -> str:
+    """A definition's first sentence, or two when the first only spells out the term."""
+    sentences = re.split(r"(?<=[.])\s", fold(definition), maxsplit=2)
+    if len(sentences[0].split()) <= EXPANSION_WORDS and len(sentences) > 1:
+        return f"{sentences[0]} {sentences[1]}"  # "Physician's Emergency Certificate."
+    return sentences[0]
+
+
+def _calls_itself_a_hold(term: str, aliases: Sequence[str], opening: str) -> bool:
+    names_it = " ".join((term, *aliases))
+    if not (_HOLD_WORDS.search(names_it) or _INVOLUNTARY.search(opening)):
+        return False
+    # "201", alias "voluntary commitment": the person agrees; no hold
+    return not _VOLUNTARY_ONLY.search(_INVOLUNTARY.sub(" ", f"{fold(names_it)} {opening}"))
+
+
+def _hold_pattern(term: str, aliases: Sequence[str]) -> re.Pattern[str]:
+    spellings = sorted({fold(s) for s in (term, *aliases) if len(s.strip()) >= 2}, key=len)
+    flexible = [re.escape(s).replace(r"\ ", r"[\s-]*").replace(r"\-", r"[\s-]*")
+                for s in reversed(spellings)]  # fmt: skip
+    # "Section 12": "on a 12", "got a 12" (not "a 12 hour shift")
+    numbers = sorted({m for s in spellings for m in re.findall(r"(?<![\w.])\d{1,4}(?![\w.])", s)})
+    by_number = (
+        rf"|{_ON_A}(?:{'|'.join(numbers)})(?!\w|\s*(?:hours?|hrs?|h\b|days?|min|am\b|pm\b|:))"
+        if numbers
+        else ""
+    )
+    return re.compile(r"(?<!\w)(?:" + "|".join(flexible) + r")(?:'?d|ed|ing)?(?!\w)" + by_number)
+
+
+_ON_A = r"(?:(?<=\bon a )|(?<=\bon an )|(?<=\bgot a )|(?<=\bgot an ))"
 
 
 def _age(text: str, drop: list[Span], soft: list[Span]) -> tuple[int | None, AgeGroup | None]:
