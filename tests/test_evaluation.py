@@ -46,7 +46,7 @@ def test_knowledge_bases_written_without_seeing_the_matcher(summary_line, folder
 ISSUE_7_SETS = [
     ("port-halden", "tuned on", 0.88, 2),
     ("susquehanna-pa", "tuned on", 0.90, 0),
-    ("blue-ridge-va", "tuned on", 0.80, 2),
+    ("blue-ridge-va", "tuned on", 0.81, 1),
     ("palmetto-fl", "tuned on", 0.87, 4),
     ("hill-country-tx", "first 0.71", 0.83, 0),
     ("red-clay-ga", "first 0.71", 0.90, 0),
@@ -60,7 +60,7 @@ ISSUE_7_SETS = [
     ("great-lakes-mi", "first 0.64", 0.75, 4),
     ("willamette-or", "first 0.75", 0.84, 1),
     # written blind this session, scored once on c2dce57, then tuned on
-    ("silver-nv", "first 0.65", 0.78, 2),
+    ("silver-nv", "first 0.65", 0.79, 2),
     ("bayou-la", "first 0.71", 0.81, 2),
 ]
 

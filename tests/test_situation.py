@@ -119,6 +119,7 @@ def test_veteran_and_language():
         ("tomorrow 8am", "2026-11-23 08:00"),
         ("bridge script tomorrow morning", "2026-11-23 10:00"),
         ("saturday afternoon", "2026-11-28 15:00"),
+        ("eco around 11:30 friday night", "2026-11-27 23:30"),
         ("right now", "2026-11-22 14:05"),
     ],
 )

@@ -107,5 +107,8 @@ def _clock(text: str, drop: list[Span]) -> time | None:
         match = pattern.search(text)
         if match:
             drop.append(match.span())
-            return time(int(match.group(1)), int(match.group(2)))
+            hour = int(match.group(1))
+            if pattern is _CLOCK_24 and 1 <= hour < 12 and _EVENING.search(text):
+                hour += 12  # "11:30 friday night"
+            return time(hour, int(match.group(2)))
     return None
