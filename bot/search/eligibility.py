@@ -163,6 +163,7 @@ class CriteriaTable:
             for row, e in enumerate(entries)
             if isinstance(e, Resource) and (texts := hold_exclusions(e))
         }
+        self._excluding_hold: dict[str | None, np.ndarray] = {}
         self.hours: list[tuple[Hours, str]] = []  # distinct (hours, time zone) pairs
         groups: dict[tuple[str, str], int] = {}
         hours_group = []
@@ -215,14 +216,15 @@ class CriteriaTable:
         )  # fmt: skip
 
     def excludes_hold(self, rows: np.ndarray, hold: str | None) -> np.ndarray:
-        """Per row: its exclusions name people on a hold, or on ``hold`` by name."""
-        out = np.zeros(len(rows), dtype=bool)
-        if not self._hold_exclusions:
-            return out
-        for position, row in enumerate(rows):
-            texts = self._hold_exclusions.get(int(row), ())
-            out[position] = any(names_hold(text, hold) for text in texts)
-        return out
+        """Per row: its exclusions name people on a hold, or on ``hold`` by name (worked
+        out once per hold name, for every entry)."""
+        mask = self._excluding_hold.get(hold)
+        if mask is None:
+            mask = np.zeros(len(self.is_resource), dtype=bool)
+            for row, texts in self._hold_exclusions.items():
+                mask[row] = any(names_hold(text, hold) for text in texts)
+            self._excluding_hold[hold] = mask
+        return mask[rows]
 
     def open_states(self, moment: datetime, groups: np.ndarray) -> np.ndarray:
         """Per hours group, YES open / NO closed / UNKNOWN at ``moment``; those in ``groups``

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import lru_cache
 from typing import Any, Literal
 
 from bot.search.lexicon import (
@@ -155,6 +156,7 @@ class Situation:
         return out
 
 
+_DIGIT = re.compile(r"\d")
 _AGE_PATTERNS = (
     case_blind(r"\b(\d{1,3})\s*-?\s*(?:years?|yrs?|y/?o|y\.o\.?|yoa)(?:\s*-?\s*old)?\b"),
     case_blind(r"\b(\d{1,3})\s*-?\s*(?:year|yr)\s*-?\s*old\b"),
@@ -309,12 +311,15 @@ _LANGUAGE = case_blind(
     r"\b(" + "|".join(sorted((re.escape(x) for x in LANGUAGES), key=len, reverse=True)) + r")"
     r"(?:[\s-]+(?:speaking|speaker|only))?\b|\bonly speaks (\w+)\b|\bdeaf\b"
 )
-_TRANSPORT = tuple(case_blind(p) for p in TRANSPORT_PATTERNS)
-_ASKING = tuple(case_blind(p) for p in ASKING_PATTERNS)
+# each set searched as one pattern: a question is read by some sixty patterns, and one scan
+# costs about what one pattern of a set does
+_TRANSPORT = case_blind("|".join(f"(?:{p})" for p in TRANSPORT_PATTERNS))
+_ASKING = case_blind("|".join(f"(?:{p})" for p in ASKING_PATTERNS))
 _NO_TRANSPORT = case_blind(NO_TRANSPORT)
 _CONDITIONS = tuple(
     (name, case_blind(r"\b(?:" + pattern + r")")) for name, pattern in CONDITIONS.items()
 )
+_ANY_CONDITION = case_blind(r"\b(?:" + "|".join(f"(?:{p})" for p in CONDITIONS.values()) + ")")
 
 HoldNames = Sequence[tuple[str, re.Pattern[str]]]  # (hold, the pattern that finds it)
 
@@ -339,7 +344,9 @@ def read_situation(
         person["idd_services"] = PERSON_SERVICE
     wants = read_wants(text, soft, person)
     conditions = frozenset(
-        name for name, rx in _CONDITIONS if any(affirmed(m, text, soft) for m in rx.finditer(text))
+        name
+        for name, rx in (_CONDITIONS if _ANY_CONDITION.search(text) else ())
+        if any(affirmed(m, text, soft) for m in rx.finditer(text))
     )
     age, age_group = _age(text, drop, soft)
     bac = _first_float(_BAC, text, drop)
@@ -357,7 +364,11 @@ def read_situation(
 
     # named holds first (built-in, then the knowledge base's), the generic "on a hold" last
     holds = (*_HOLD_PATTERNS[:-1], *local_holds, _HOLD_PATTERNS[-1])
-    named = [(name, rx) for name, rx in holds if rx.search(text)]
+    named = (
+        [(name, rx) for name, rx in holds if rx.search(text)]
+        if _any_hold(local_holds).search(text)
+        else []
+    )
     hold = next(
         (name for name, rx in named if any(affirmed(m, text, soft) for m in rx.finditer(text))),
         None,
@@ -379,8 +390,8 @@ def read_situation(
     cleared = _mark(_CLEARED, text, soft)
     lonely = _mark(_LONELY, text, soft)
     at, time_stated = read_moment(text, now, drop)
-    transport = any(rx.search(text) for rx in _TRANSPORT) and not _NO_TRANSPORT.search(text)
-    placement = transport or any(rx.search(text) for rx in _ASKING)
+    transport = bool(_TRANSPORT.search(text)) and not _NO_TRANSPORT.search(text)
+    placement = transport or bool(_ASKING.search(text))
     situation = Situation(
         at=at,
         time_stated=time_stated,
@@ -428,6 +439,13 @@ _HOLD_WORDS = case_blind(
 EXPANSION_WORDS = 6  # a definition's first sentence this short only spells out the term
 
 
+@lru_cache(maxsize=16)
+def _any_hold(local_holds: HoldNames) -> re.Pattern[str]:
+    """One pattern for every hold name: most questions name none, and one scan says so."""
+    every = (*(rx for _, rx in _HOLD_PATTERNS), *(rx for _, rx in local_holds))
+    return re.compile("|".join(f"(?:{rx.pattern})" for rx in every), re.IGNORECASE)
+
+
 def hold_names(glossary: Iterable[tuple[str, Sequence[str], str]]) -> HoldNames:
     """Hold names a knowledge base defines: glossary terms that call themselves a hold in
     their name or aliases ("M-9 hold", alias "M9"), or whose definition opens by saying it
@@ -438,7 +456,7 @@ def hold_names(glossary: Iterable[tuple[str, Sequence[str], str]]) -> HoldNames:
     definition)."""
     terms = [(term, aliases, _opening(definition)) for term, aliases, definition in glossary]
     holds = [t for t in terms if _calls_itself_a_hold(*t)]
-    found = [_hold_pattern(term, aliases) for term, aliases, _ in holds]
+    found = [p for term, aliases, _ in holds for p in _hold_patterns(term, aliases)]
     for term, aliases, opening in terms:
         if (
             (term, aliases, opening) not in holds
@@ -446,7 +464,9 @@ def hold_names(glossary: Iterable[tuple[str, Sequence[str], str]]) -> HoldNames:
             and not _VOLUNTARY_ONLY.search(_INVOLUNTARY.sub(" ", opening))
         ):
             holds.append((term, aliases, opening))
-    return tuple((term, _hold_pattern(term, aliases)) for term, aliases, _ in holds)
+    return tuple(
+        (term, pattern) for term, aliases, _ in holds for pattern in _hold_patterns(term, aliases)
+    )
 
 
 def _opening(definition: str) -> str:
@@ -465,25 +485,23 @@ def _calls_itself_a_hold(term: str, aliases: Sequence[str], opening: str) -> boo
     return not _VOLUNTARY_ONLY.search(_INVOLUNTARY.sub(" ", f"{fold(names_it)} {opening}"))
 
 
-def _hold_pattern(term: str, aliases: Sequence[str]) -> re.Pattern[str]:
+def _hold_patterns(term: str, aliases: Sequence[str]) -> list[re.Pattern[str]]:
+    """The term and its aliases as said ("section 12", "pink papered"); for a hold named with
+    a number, also the number said alone ("on a 12", not "a 12 hour shift"), in patterns of
+    their own that open with a literal, which the regex engine scans for quickly."""
     spellings = sorted({fold(s) for s in (term, *aliases) if len(s.strip()) >= 2}, key=len)
     flexible = [re.escape(s).replace(r"\ ", r"[\s-]*").replace(r"\-", r"[\s-]*")
                 for s in reversed(spellings)]  # fmt: skip
-    # "Section 12": "on a 12", "got a 12" (not "a 12 hour shift")
-    numbers = sorted({m for s in spellings for m in re.findall(r"(?<![\w.])\d{1,4}(?![\w.])", s)})
-    by_number = (
-        rf"|{_ON_A}(?:{'|'.join(numbers)})(?!\w|\s*(?:hours?|hrs?|h\b|days?|min|am\b|pm\b|:))"
-        if numbers
-        else ""
-    )
-    return re.compile(r"(?<!\w)(?:" + "|".join(flexible) + r")(?:'?d|ed|ing)?(?!\w)" + by_number)
-
-
-_ON_A = r"(?:(?<=\bon a )|(?<=\bon an )|(?<=\bgot a )|(?<=\bgot an ))"
+    patterns = [re.compile(r"(?<!\w)(?:" + "|".join(flexible) + r")(?:'?d|ed|ing)?(?!\w)")]
+    numbers = sorted({n for s in spellings for n in re.findall(r"(?<![\w.])\d{1,4}(?![\w.])", s)})
+    if numbers:
+        alone = rf" (?:{'|'.join(numbers)})(?!\w|\s*(?:hours?|hrs?|h\b|days?|min|am\b|pm\b|:))"
+        patterns += [re.compile(r"\bon an?" + alone), re.compile(r"\bgot an?" + alone)]
+    return patterns
 
 
 def _age(text: str, drop: list[Span], soft: list[Span]) -> tuple[int | None, AgeGroup | None]:
-    for pattern in _AGE_PATTERNS:
+    for pattern in _AGE_PATTERNS if _DIGIT.search(text) else ():  # each needs a number
         match = pattern.search(text)
         number = next((g for g in match.groups() if g), None) if match else None
         if match and number and 0 < int(number) <= 120:
