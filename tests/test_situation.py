@@ -531,3 +531,14 @@ def test_not_answering_us_is_not_unconscious():
 def test_asking_whether_the_person_has_to_go_somewhere_doubts_it():
     text = "sober, 45, depressed, talking suicide, calm. does he have to go to the ER?"
     assert situation(text).wants["emergency_department"] < 0
+
+
+def test_a_kind_named_as_who_acted_or_where_the_person_was_is_not_wanted():
+    wants = situation("ER doc at general PEC'd my guy, run him to a psych hospital").wants
+    assert "psychiatric_hospital" in wants and "emergency_department" not in wants
+    assert "emergency_department" not in situation("walked off from the ER, calm now").wants
+
+
+def test_freezing_is_a_person_in_the_cold_not_software():
+    assert "shelter" in situation("homeless guy, sober, hes just freezing, needs a bed").wants
+    assert not situation("report writing software keeps freezing on me").wants

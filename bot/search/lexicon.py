@@ -304,7 +304,8 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
      r"out in the cold|lost (?:\w+ ){0,4}(?:apartment|house|home|place|housing)|no home\b|"
      r"(?:spot|place|somewhere) (?:for|to stay) (?:tonight|the night)|"
      r"(?:can'?t|cannot|won'?t|wont|not allowed to) go (?:back )?home|"
-     r"freezing|"
+     r"(?:'s|s| is| are|'re|just|been|was|were|look(?:s|ing)?) freezing|freezing (?:cold|outside|"
+     r"out there|to death|tonight|out)|"
      r"(?:needs?|wants?|find|get|looking for) (?:\w+ )?(?:a )?bed\b",
      {"shelter": 1.0, "peer_respite": 0.3, "youth": 0.3}),
     # someone to come out

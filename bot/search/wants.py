@@ -50,6 +50,17 @@ _KIND_NAME = case_blind(
 )  # fmt: skip
 
 
+# a kind named as where the person was or who acted, not where they should go
+_ACTS = re.compile(
+    r"\s*(?:doc\b|doctor|docs|nurse|staff|physician|social worker|psychiatrist|cleared|"
+    r"discharged|released|sent (?:him|her|them)|says|said)"
+)
+_LEFT = re.compile(
+    r"\b(?:from|left|out of|discharged from|released from|cleared (?:at|by)|walked off from|"
+    r"eloped from|ran from)\s+(?:the\s+)?$"
+)
+
+
 def _kinds_named(match: re.Match[str]) -> tuple[str, ...]:
     key = spaced(match.group(0))
     return _KIND_OF_NAME.get(key) or _KIND_OF_NAME.get(key[:-1], ())  # "shelters"
@@ -88,6 +99,8 @@ def read_wants(
                     wants[kind] = max(wants.get(kind, 0.0), weight)
     named: set[str] = set()
     for match in _KIND_NAME.finditer(text):
+        if _ACTS.match(text, match.end()) or _LEFT.search(text, 0, match.start()):
+            continue  # "the ER doc PEC'd him", "walked off from the hospital": not wanted
         kinds = _kinds_named(match)
         if not affirmed(match, text, soft) or doubted:
             avoid.update(kinds)  # "NOT a hospital", "is detox the spot?": ruled out
