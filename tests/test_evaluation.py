@@ -66,7 +66,7 @@ ISSUE_7_SETS = [
     ("tarheel-nc", "first 0.82", 0.82, 5),
     ("badger-wi", "first 0.84", 0.84, 3),
     ("north-star-mn", "first 0.78", 0.77, 3),
-    ("volunteer-tn", "first 0.69", 0.69, 1),
+    ("volunteer-tn", "first 0.69", 0.70, 1),
 ]
 
 

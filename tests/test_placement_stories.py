@@ -526,6 +526,8 @@ def test_the_place_the_person_came_from_is_not_the_place_asked_for(tmp_path):
     )
     assert answer.results[0].entry.id == "state-psych"
     assert "needs medical clearance before admission" not in answer.results[0].caveats
+    shown, _ = ask(engine, "5150 signed, cleared medically already, which hospital now")
+    assert shown[0] == "state-psych"  # cleared: the ER is behind him
     shown, _ = ask(engine, "guy on a 5150, combative, can i take him to general")
     assert shown[0] == "cedar-ed"  # asked for by name, it is the place asked about
 

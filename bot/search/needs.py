@@ -250,7 +250,8 @@ NEEDS: tuple[Need, ...] = (
     # straight from the field, a place that needs a medical clearance first is a second stop
     Need("clearance", lambda s, p: p and not s.cleared and not s.medical_emergency,
          _no_clearance_needed),
-    Need("cleared", lambda s, p: s.cleared, None, suits={"psychiatric_hospital": 0.3}),
+    Need("cleared", lambda s, p: s.cleared, None,
+         suits={"psychiatric_hospital": 0.3, "emergency_department": -0.4}),
     # police drop-off matters when the officer takes the person, as with anyone on a hold;
     # a person who can call or go alone may use a place that takes no drop-offs
     Need("dropoff", lambda s, p: p and not (s.walk_in or s.on_own)
