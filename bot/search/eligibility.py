@@ -73,13 +73,13 @@ _SUBSTANCE_FOCUS = re.compile(
     r"\b(?:opioids?|opiates?|buprenorphine|suboxone|methadone|naltrexone|vivitrol|addictions?|"
     r"substance use|moud|mat|sud|alcohol use|recovery coach\w*)\b"
 )
-# a line for people who want to talk, not in crisis
-_WARM_LINE = re.compile(
-    r"\bwarm ?lines?\b|\bpeer (?:support |run )?(?:line|phone)|\bnon[\s-]?crisis\b"
-)
 _MENTAL_FOCUS = re.compile(
     r"\b(?:mental|psychiatr\w*|psych|behavioral|counsel\w*|therap\w*|crisis|bridge prescri\w*|"
     r"medication management|med management)\b"
+)
+# a line for people who want to talk, not in crisis
+_WARM_LINE = re.compile(
+    r"\bwarm ?lines?\b|\bpeer (?:support |run )?(?:line|phone)|\bnon[\s-]?crisis\b"
 )
 
 

@@ -151,7 +151,7 @@ def _hold_reason(resource: Resource, situation: Situation) -> str:
     return "does not accept people on an involuntary hold" + (f" ({hold})" if hold else "")
 
 
-_HOLD_WORDS = re.compile(
+_HOLD_IN_EXCLUSION = re.compile(
     r"\b(?:involuntar\w*|holds?|commitments?|detentions?|detained|custody|"
     r"petitioned|court[\s-]ordered)\b"
 )
@@ -166,7 +166,7 @@ def names_hold(text: str, hold: str | None) -> bool:
     """Whether an exclusion refuses people on a hold: in general words, or ``hold`` by name
     ("anyone under an OPC or PEC" names the PEC)."""
     folded = fold(text)
-    if _HOLD_WORDS.search(folded):
+    if _HOLD_IN_EXCLUSION.search(folded):
         return True
     return bool(hold) and bool(re.search(rf"(?<!\w){re.escape(fold(hold))}(?!\w)", folded))
 
