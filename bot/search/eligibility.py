@@ -25,7 +25,6 @@ from bot.search.needs import (
     UNKNOWN,
     YES,
     excluded_conditions,
-    hold_exclusions,
     names_hold,
 )
 from bot.search.places import place_keys
@@ -157,11 +156,11 @@ class CriteriaTable:
         columns = zip(*rows, strict=True) if rows else [()] * len(_COLUMNS)
         for (name, dtype), values in zip(_COLUMNS, columns, strict=True):
             setattr(self, name, np.array(values, dtype=dtype))
-        # exclusions that name a hold ("people on an ECO not yet evaluated"), by row
-        self._hold_exclusions = {
-            row: texts
+        # each place's exclusions, by row: any may name a hold ("people on an ECO")
+        self._exclusions = {
+            row: e.criteria.excludes
             for row, e in enumerate(entries)
-            if isinstance(e, Resource) and (texts := hold_exclusions(e))
+            if isinstance(e, Resource) and e.criteria.excludes
         }
         self._excluding_hold: dict[str | None, np.ndarray] = {}
         self.hours: list[tuple[Hours, str]] = []  # distinct (hours, time zone) pairs
@@ -221,7 +220,7 @@ class CriteriaTable:
         mask = self._excluding_hold.get(hold)
         if mask is None:
             mask = np.zeros(len(self.is_resource), dtype=bool)
-            for row, texts in self._hold_exclusions.items():
+            for row, texts in self._exclusions.items():
                 mask[row] = any(names_hold(text, hold) for text in texts)
             self._excluding_hold[hold] = mask
         return mask[rows]

@@ -289,7 +289,8 @@ class Engine:
         asked: list[str] = []
         spans: list[tuple[int, int]] = []
         raw: list[str] = []  # the word as written, with the one after it ("walk in")
-        found_words = word_spans(fold(question))
+        folded = fold(question)
+        found_words = word_spans(folded)
         for position, (word, start, end) in enumerate(found_words):
             after = found_words[position + 1][0] if position + 1 < len(found_words) else ""
             for token in word_tokens(word):
@@ -304,7 +305,6 @@ class Engine:
         rows: list[int] = []
         found: list[tuple[int, int]] = []
         origins: list[tuple[int, int]] = []
-        folded = fold(question)
         for match in self.index.names.find(asked):
             if _CLAUSE_BREAK.search(folded, spans[match.start][1], spans[match.end - 1][0]):
                 continue  # "cleared at general, which hospital" names no "General Hospital"

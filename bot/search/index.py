@@ -124,8 +124,9 @@ def build_names(entries: Sequence[Entry]) -> tuple[ConceptTable, dict[str, froze
     one_word: dict[str, set[str]] = {}
     for row, entry in enumerate(entries):
         for name in entry_names(entry):
-            phrase = " ".join(t for t in tokens(name) if t not in STOPWORDS)
-            if phrase in _GENERIC_NAMES and len(tokens(name)) - _articles(name) > 1:
+            name_tokens = tokens(name)
+            phrase = " ".join(t for t in name_tokens if t not in STOPWORDS)
+            if phrase in _GENERIC_NAMES and len(name_tokens) - _articles(name) > 1:
                 continue  # "the Wells hospital" less its stop words names every hospital
             names.add_group(str(row), [phrase])
             content = [w for w in words(name) if not all(t in STOPWORDS for t in word_tokens(w))]

@@ -144,7 +144,7 @@ def _hold(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> Masks
 
 
 def _hold_reason(resource: Resource, situation: Situation) -> str:
-    named = [t for t in hold_exclusions(resource) if names_hold(t, situation.hold)]
+    named = [t for t in resource.criteria.excludes if names_hold(t, situation.hold)]
     if named and resource.criteria.involuntary is not False:
         return "excludes " + "; ".join(named[:MAX_REASON_ITEMS])
     hold = situation.hold if situation.hold and situation.hold != "involuntary hold" else None
@@ -155,11 +155,6 @@ _HOLD_IN_EXCLUSION = re.compile(
     r"\b(?:involuntar\w*|holds?|commitments?|detentions?|detained|custody|"
     r"petitioned|court[\s-]ordered)\b"
 )
-
-
-def hold_exclusions(resource: Resource) -> tuple[str, ...]:
-    """The exclusions that may name a hold (any may name one, "people on an ECO")."""
-    return tuple(t for t in resource.criteria.excludes if t.strip())
 
 
 def names_hold(text: str, hold: str | None) -> bool:

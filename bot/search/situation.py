@@ -455,18 +455,17 @@ def hold_names(glossary: Iterable[tuple[str, Sequence[str], str]]) -> HoldNames:
     number is also said by the number ("on a 12"). ``glossary`` yields (term, aliases,
     definition)."""
     terms = [(term, aliases, _opening(definition)) for term, aliases, definition in glossary]
-    holds = [t for t in terms if _calls_itself_a_hold(*t)]
-    found = [p for term, aliases, _ in holds for p in _hold_patterns(term, aliases)]
+    holds = [(term, _hold_patterns(term, aliases)) for term, aliases, opening in terms
+             if _calls_itself_a_hold(term, aliases, opening)]  # fmt: skip
+    found = [rx for _, patterns in holds for rx in patterns]
     for term, aliases, opening in terms:
         if (
-            (term, aliases, opening) not in holds
+            not _calls_itself_a_hold(term, aliases, opening)
             and any(rx.search(opening) for rx in found)
             and not _VOLUNTARY_ONLY.search(_INVOLUNTARY.sub(" ", opening))
         ):
-            holds.append((term, aliases, opening))
-    return tuple(
-        (term, pattern) for term, aliases, _ in holds for pattern in _hold_patterns(term, aliases)
-    )
+            holds.append((term, _hold_patterns(term, aliases)))
+    return tuple((term, rx) for term, patterns in holds for rx in patterns)
 
 
 def _opening(definition: str) -> str:
