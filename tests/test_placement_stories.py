@@ -101,6 +101,11 @@ def engine_for(folder, knowledge: str) -> Engine:
     return Engine(load_knowledge(folder))
 
 
+def cedar_with(resources: str) -> str:
+    """The Cedar knowledge base with ``resources`` (YAML list items) listed first."""
+    return CEDAR.replace("resources:\n", "resources:\n" + resources, 1)
+
+
 def ask(engine: Engine, question: str, when=THURSDAY_4PM):
     answer = engine.answer(question, at=when)
     shown = [m.entry.id for m in answer.results]
@@ -452,7 +457,7 @@ def test_with_no_town_named_a_place_for_everyone_comes_before_one_for_some_towns
                 law_enforcement_dropoff: true}
     verified: 2026-10-01
 """
-    engine = engine_for(tmp_path, CEDAR.replace("resources:\n", "resources:\n" + north_ed, 1))
+    engine = engine_for(tmp_path, cedar_with(north_ed))
     shown, _ = ask(engine, "pbt .34, passed out on the sidewalk")
     assert shown == ["cedar-ed"]  # the other is a second choice, shown when more are asked
     more = engine.answer("pbt .34, passed out on the sidewalk", at=THURSDAY_4PM, top=10)
@@ -495,7 +500,7 @@ def test_a_unit_for_older_adults_suits_an_older_person(tmp_path):
     admission: {min_age: 55, law_enforcement_dropoff: true}
     verified: 2026-10-01
 """
-    engine = engine_for(tmp_path, CEDAR.replace("resources:\n", "resources:\n" + geri, 1))
+    engine = engine_for(tmp_path, cedar_with(geri))
     question = (
         "sixty-something lady, really depressed since her husband died, family wants her admitted"
     )
@@ -516,7 +521,7 @@ def test_the_place_the_person_came_from_is_not_the_place_asked_for(tmp_path):
                 law_enforcement_dropoff: true}
     verified: 2026-10-01
 """
-    kb = CEDAR.replace("resources:\n", "resources:\n" + psych, 1)
+    kb = cedar_with(psych)
     engine = engine_for(tmp_path, kb.replace("name: Cedar General Emergency Department",
                                              "name: Cedar General Emergency Department\n"
                                              "    aliases: [General]"))  # fmt: skip
@@ -560,7 +565,7 @@ def test_a_psychiatric_refill_goes_to_a_mental_health_clinic_not_an_addiction_cl
     hours: "24/7"
     verified: 2026-10-01
 """
-    engine = engine_for(tmp_path, CEDAR.replace("resources:\n", "resources:\n" + clinics, 1))
+    engine = engine_for(tmp_path, cedar_with(clinics))
     shown, _ = ask(engine, "ran out of his seroquel 4 days ago, anywhere he can get a refill")
     assert shown[0] == "b-mh-clinic" and "a-bridge-clinic" not in shown
     more = engine.answer("dopesick, wants suboxone, any clinic today", at=THURSDAY_4PM, top=10)
@@ -576,7 +581,7 @@ def test_a_warm_line_for_someone_lonely_and_a_crisis_line_for_a_crisis(tmp_path)
     hours: "24/7"
     verified: 2026-10-01
 """
-    engine = engine_for(tmp_path, CEDAR.replace("resources:\n", "resources:\n" + warm, 1))
+    engine = engine_for(tmp_path, cedar_with(warm))
     shown, _ = ask(
         engine, "he keeps calling 911 cause hes lonely, just wants somebody to chat with"
     )

@@ -156,9 +156,18 @@ def test_nothing_stated_means_unknown_not_no():
     ("text", "violent", "involuntary"),
     [("threatening suicide", None, None), ("threatening staff", True, None),
      ("time commitment for CIT", None, None), ("civil commitment", None, True),
-     ("we are committed to diversion", None, None)],
+     ("we are committed to diversion", None, None),
+     # what the person did or not, and denials
+     ("guy is hammered, not fighting anybody", False, None),
+     ("mom kicked him out, sober", None, None),
+     ("he swung at ER staff earlier", True, None),
+     ("elderly male, hes been shoving his wife", True, None),
+     ("13 yr old, not on a hold, calm", False, False),
+     ("dcr put him on a 120 hr", None, True),
+     ("which hosp takes 5122 holds around here", None, True),
+     ("need to hold a guy for a DCR eval", None, True)],
 )  # fmt: skip
-def test_words_that_only_sound_like_violence_or_a_hold(text, violent, involuntary):
+def test_violence_and_holds_as_said_or_denied(text, violent, involuntary):
     s = situation(text)
     assert (s.violent, s.involuntary) == (violent, involuntary)
 
@@ -317,22 +326,6 @@ def test_getting_there_on_her_own_is_a_walk_in():
 def test_lonely_wants_someone_to_talk_to():
     wants = situation("hes lonely, just wants somebody to chat with").wants
     assert max(wants, key=wants.__getitem__) == "crisis_line"
-
-
-@pytest.mark.parametrize(
-    ("text", "violent", "involuntary"),
-    [("guy is hammered, not fighting anybody", False, None),
-     ("mom kicked him out, sober", None, None),
-     ("he swung at ER staff earlier", True, None),
-     ("elderly male, hes been shoving his wife", True, None),
-     ("13 yr old, not on a hold, calm", False, False),
-     ("dcr put him on a 120 hr", None, True),
-     ("which hosp takes 5122 holds around here", None, True),
-     ("need to hold a guy for a DCR eval", None, True)],
-)  # fmt: skip
-def test_what_the_person_did_or_not(text, violent, involuntary):
-    s = situation(text)
-    assert (s.violent, s.involuntary) == (violent, involuntary)
 
 
 @pytest.mark.parametrize(
