@@ -626,3 +626,21 @@ def test_a_place_whose_exclusions_name_the_hold_is_left_out_for_it(tmp_path):
     shown, left_out = ask(engine, "got an eco on a 35yo, calm, sober, where do i take him")
     assert "oak-crisis" not in shown
     assert left_out["oak-crisis"] == ("excludes people on an ECO not yet evaluated",)
+
+
+def test_a_place_for_the_whole_region_or_the_whole_country_serves_anywhere(tmp_path):
+    kb = (
+        CEDAR.replace("  area: Cedar County\n", "  area: Cedar County (sample data)\n", 1)
+        .replace('    address: 1 Main St, Millbrook\n', '    address: 1 Main St, Millbrook\n'
+                 '    area: [Cedar County]\n', 1)
+        .replace('    phone: "(555) 555-0208"\n', '    phone: "(555) 555-0208"\n'
+                 '    area: [United States]\n', 1)
+    )  # fmt: skip
+    engine = engine_for(tmp_path, kb)
+    for question, place in (
+        ("pbt .34, passed out on the sidewalk", "cedar-ed"),
+        ("he only needs someone on the phone", "cedar-line"),
+    ):
+        first = engine.answer(question, at=THURSDAY_4PM).results[0]
+        assert first.entry.id == place, question
+        assert not any(c.endswith(" only") for c in first.caveats), first.caveats

@@ -82,6 +82,18 @@ _WARM_LINE = re.compile(
 )
 
 
+# an area that is everywhere the bot is used: no place's area limits it
+_NATIONWIDE = re.compile(r"\b(?:united states|usa|u\.s|nationwide|national|statewide|country)\b")
+
+
+def _region_names(region: str | None) -> frozenset[str]:
+    """The knowledge base's whole area as places may list it: "Example County (sample
+    data)" is also "example county"."""
+    if not region:
+        return frozenset()
+    return frozenset({fold(region), re.sub(r"\s*\([^)]*\)", "", fold(region)).strip()})
+
+
 def criteria_row(entry: Entry) -> tuple[object, ...]:
     """One entry's criteria as column values, in ``_COLUMNS`` order (inert for non-resources)."""
     if not isinstance(entry, Resource):
@@ -150,7 +162,7 @@ class CriteriaTable:
     ) -> None:
         """``rows``, when given, are ``criteria_row(entry)`` for each entry, computed before;
         ``region`` is the knowledge base's whole area (a place serving it serves anywhere)."""
-        region_names = frozenset({fold(region)} if region else ())
+        region_names = _region_names(region)
         if rows is None:
             rows = [criteria_row(e) for e in entries]
         columns = zip(*rows, strict=True) if rows else [()] * len(_COLUMNS)
@@ -210,7 +222,8 @@ class CriteriaTable:
         # serves only the places its ``area`` lists, towns or counties (not the whole region)
         self.local = np.array(
             [isinstance(e, Resource) and bool(e.area)
-             and not region_names & {fold(a) for a in e.area} for e in entries],
+             and not region_names & {fold(a) for a in e.area}
+             and not any(_NATIONWIDE.search(fold(a)) for a in e.area) for e in entries],
             dtype=bool,
         )  # fmt: skip
 
