@@ -55,7 +55,7 @@ ISSUE_7_SETS = [
     ("hudson-ny", "first 0.65", 0.82, 2),
     ("buckeye-oh", "first 0.70", 0.81, 1),
     ("front-range-co", "first 0.76", 0.82, 0),
-    ("saguaro-az", "first 0.91", 0.91, 1),
+    ("saguaro-az", "first 0.91", 0.92, 0),
     # written blind at the session's end, scored once on 976e25d (kept apart until then)
     ("great-lakes-mi", "first 0.64", 0.75, 4),
     ("willamette-or", "first 0.75", 0.85, 1),
@@ -65,7 +65,7 @@ ISSUE_7_SETS = [
     # written blind this session, kept apart and scored once on 10725b7 (the final engine)
     ("tarheel-nc", "first 0.82", 0.82, 5),
     ("badger-wi", "first 0.84", 0.84, 3),
-    ("north-star-mn", "first 0.78", 0.77, 3),
+    ("north-star-mn", "first 0.78", 0.78, 3),
     ("volunteer-tn", "first 0.69", 0.70, 1),
 ]
 

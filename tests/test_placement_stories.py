@@ -535,6 +535,11 @@ def test_the_place_the_person_came_from_is_not_the_place_asked_for(tmp_path):
     assert shown[0] == "state-psych"  # cleared: the ER is behind him
     shown, _ = ask(engine, "guy on a 5150, combative, can i take him to general")
     assert shown[0] == "cedar-ed"  # asked for by name, it is the place asked about
+    # a hold placed by the doctor at the ER: examined there, a psychiatric bed is next
+    shown, _ = ask(engine, "doc at general put him on a 72, which hospital can take him")
+    assert shown[0] == "state-psych"
+    shown, _ = ask(engine, "guy on a 5150, which hospital can take him")
+    assert shown[0] == "cedar-ed"  # not examined yet: the ER first
 
 
 def test_asking_what_is_open_asks_for_places_not_one_place_hours(cedar):

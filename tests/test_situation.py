@@ -394,7 +394,21 @@ def test_seeing_someone_in_person_rules_out_a_phone_line():
 
 def test_already_medically_cleared_is_read():
     assert situation("302 approved, medically cleared already, which psych unit").cleared
+    assert situation("exam says commit, which hospital has psych beds").cleared
+    assert situation("the ER doc signed the petition, where now").cleared
     assert not situation("hit his head, needs to be cleared").cleared
+    assert not situation("exam needed, where do i take him").cleared
+
+
+def test_a_court_ordered_evaluation_is_a_hold():
+    s = situation("which hospital takes adults on a court ordered eval")
+    assert s.involuntary and s.hold == "involuntary hold"
+    assert not situation("court ordered to pay restitution, any programs").involuntary
+
+
+def test_a_psych_bed_asks_for_a_psychiatric_hospital():
+    wants = situation("pink slip, cleared, needs an inpatient psych bed, who takes him").wants
+    assert max(wants, key=wants.__getitem__) == "psychiatric_hospital"
 
 
 def test_the_one_unincorporated_area_is_out_in_the_county():

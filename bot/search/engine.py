@@ -63,6 +63,8 @@ _CAME_FROM = re.compile(
     r"\b(?:at|from|by)\s+(?:the\s+)?$"
 )
 ORIGIN_REACH = 40  # characters before a place's name read for where the person came from
+# places where a person who comes from them has been examined already
+SEEN_AT = frozenset({"emergency_department", "psychiatric_hospital", "crisis_center"})
 
 
 def _answers_with_guidance(answer: Answer, question: str) -> bool:
@@ -141,12 +143,15 @@ class Engine:
         """The question's names, the situation it describes, and what it asks to use."""
         understood = correct_words(question, CUE_WORDS, self.knows_word)
         named, spans, origins = self.named(understood)
-        understood = _blank(understood, origins)  # where they came from is not asked about
+        understood = _blank(understood, [span for span, _ in origins])  # not asked about
         # the person is described outside the names: "Harbor Youth Shelter" is no minor
         unnamed = _blank(understood, spans)
         situation = read_situation(
             unnamed, at.astimezone(ZoneInfo(self.timezone)), self._local_holds, self._places
         )
+        if any(self.index.entries[row].kind in SEEN_AT for _, rows in origins for row in rows):
+            # "the doc at Sable Lake ER put him on a 72": examined already, a bed is next
+            situation = replace(situation, cleared=True)
         named_places = [r for r in named if self.index.criteria.is_resource[r]]
         closed = self._closed_when_wanted(unnamed, situation, named_places)
         if closed is not None:  # "is the MCT out tonight": say so, and what is open instead
@@ -281,11 +286,11 @@ class Engine:
 
     def named(
         self, question: str
-    ) -> tuple[list[int], list[tuple[int, int]], list[tuple[int, int]]]:
+    ) -> tuple[list[int], list[tuple[int, int]], list[tuple[tuple[int, int], list[int]]]]:
         """Rows of the entries the question names outright ("is Harbor CRC open", "the CR
         unit or Ocotillo?"), typos forgiven, in the order named; where in the (folded)
         question each place's name is; and where the places the person came from are named
-        ("cleared at General"), which are not among the rows."""
+        ("cleared at General"), with their rows, which are not among the first rows."""
         asked: list[str] = []
         spans: list[tuple[int, int]] = []
         raw: list[str] = []  # the word as written, with the one after it ("walk in")
@@ -304,7 +309,7 @@ class Engine:
                 raw.append(f"{word} {after}")
         rows: list[int] = []
         found: list[tuple[int, int]] = []
-        origins: list[tuple[int, int]] = []
+        origins: list[tuple[tuple[int, int], list[int]]] = []
         for match in self.index.names.find(asked):
             if _CLAUSE_BREAK.search(folded, spans[match.start][1], spans[match.end - 1][0]):
                 continue  # "cleared at general, which hospital" names no "General Hospital"
@@ -322,7 +327,7 @@ class Engine:
             if places and _CAME_FROM.search(folded, max(0, span[0] - ORIGIN_REACH), span[0]):
                 # "cleared at General", "walked off from Cypress Bend": where the person
                 # was, not a place asked about
-                origins.append(span)
+                origins.append((span, [int(row) for row in places]))
                 concepts = concepts - frozenset(places)
             rows += sorted(int(row) for row in concepts if int(row) not in rows)
             if places and found and not folded[found[-1][1] : span[0]].strip(" -"):

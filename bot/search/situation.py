@@ -258,6 +258,8 @@ _HOLDS = (
                          r"\bon an? (?:24|48|72|96|120)[\s-]*(?:hours?|hrs?|h)\b(?! shift)|"
                          r"\bholds\b|"
                          r"\bpetition(?:ed|ing)\b|\b(?:on|under) (?:a|the) petition\b|"
+                         r"\bcourt[\s-]*order(?:ed)? (?:eval\w*|exam\w*|treatment|hold|"
+                         r"admission|commitment|detention)\b|"
                          r"\b(?:got|have|has|had|put|placed|placing|putting) an? (?:\w+ )?hold\b"
                          r"(?! of)"),
 )  # fmt: skip
@@ -268,7 +270,12 @@ _VOLUNTARY = case_blind(
 _CLEARED = case_blind(
     r"\b(?:medically|med|medical(?:ly)?) clear(?:ed|ance done)\b|\balready cleared\b|"
     r"\bcleared (?:medically|by (?:the )?(?:er|ed|hospital|doc\w*|ems))\b|"
-    r"\bmedically (?:fine|stable|ok)\b"
+    r"\bmedically (?:fine|stable|ok)\b|"
+    # already seen in an emergency department: the next stop is a psychiatric bed
+    r"\b(?:er|ed|hospital) (?:doc\w*|physician|cleared)\b|"
+    r"\b(?:doc\w*|physician|psychiatrist) (?:at|in) (?:the )?(?:[\w']+ ){0,3}(?:er|ed)\b|"
+    r"\b(?:in|at) the (?:er|ed) (?:and|now|already|waiting|for)\b|"
+    r"\bexam\w* (?:says|said|found|recommends?) (?:commit\w*|admit\w*|inpatient)\b"
 )
 _LONELY = case_blind(
     r"\b(?:lonely|loneliness|isolated|(?:someone|somebody|anyone|anybody) to (?:chat|vent)|"
