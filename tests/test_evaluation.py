@@ -45,15 +45,15 @@ def test_knowledge_bases_written_without_seeing_the_matcher(summary_line, folder
 # (CO and AZ first scored at commit c5453de; MI and OR at 976e25d; NC, WI, MN, TN at 10725b7).
 ISSUE_7_SETS = [
     ("port-halden", "tuned on", 0.88, 2),
-    ("susquehanna-pa", "tuned on", 0.90, 0),
+    ("susquehanna-pa", "tuned on", 0.91, 0),
     ("blue-ridge-va", "tuned on", 0.81, 1),
     ("palmetto-fl", "tuned on", 0.87, 4),
     ("hill-country-tx", "first 0.71", 0.83, 0),
     ("red-clay-ga", "first 0.71", 0.90, 0),
     ("bay-state-ma", "first 0.80", 0.86, 0),
-    ("cascade-wa", "first 0.64", 0.82, 1),
+    ("cascade-wa", "first 0.64", 0.83, 1),
     ("hudson-ny", "first 0.65", 0.82, 2),
-    ("buckeye-oh", "first 0.70", 0.81, 1),
+    ("buckeye-oh", "first 0.70", 0.82, 1),
     ("front-range-co", "first 0.76", 0.82, 0),
     ("saguaro-az", "first 0.91", 0.92, 0),
     # written blind at the session's end, scored once on 976e25d (kept apart until then)
@@ -61,11 +61,11 @@ ISSUE_7_SETS = [
     ("willamette-or", "first 0.75", 0.85, 1),
     # written blind this session, scored once on c2dce57, then tuned on
     ("silver-nv", "first 0.65", 0.79, 2),
-    ("bayou-la", "first 0.71", 0.83, 2),
+    ("bayou-la", "first 0.71", 0.84, 2),
     # written blind this session, kept apart and scored once on 10725b7 (the final engine)
     ("tarheel-nc", "first 0.82", 0.82, 5),
     ("badger-wi", "first 0.84", 0.84, 3),
-    ("north-star-mn", "first 0.78", 0.78, 3),
+    ("north-star-mn", "first 0.78", 0.79, 3),
     ("volunteer-tn", "first 0.69", 0.70, 1),
 ]
 

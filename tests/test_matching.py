@@ -287,6 +287,33 @@ def test_a_term_named_in_a_question_that_is_not_about_its_meaning_gives_way(tmp_
     assert ids(ask(engine, "what does DUA stand for"))[0] == "dua"
 
 
+WELLNESS = """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: respite
+    name: Grange Road Peer Respite
+    kind: peer_respite
+    phone: "(555) 555-0106"
+    summary: A calm, home-like place to stay a few nights.
+sections:
+  - id: officer-wellness
+    title: Officer wellness after critical incidents
+    summary: Peer support, defusing and confidential counseling for officers.
+    keywords: [critical incident, peer support, EAP]
+"""
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["whole shift is rattled after the fatal last nite, what do we have for them",
+     "squad is pretty shaken after the drowning call yesterday, what's out there for the guys"],
+)  # fmt: skip
+def test_officers_shaken_by_a_death_on_duty_is_a_critical_incident(tmp_path, question):
+    (tmp_path / "kb.yaml").write_text(WELLNESS, encoding="utf-8")
+    engine = Engine(load_knowledge(tmp_path))
+    assert ids(ask(engine, question))[:1] == ["officer-wellness"]
+
+
 def test_a_place_named_in_a_what_question_about_it_is_the_answer(county):
     assert ids(ask(county, "whats the bac cutoff at stonebridge sobering"))[0] == "sobering"
 
