@@ -44,7 +44,7 @@ def test_knowledge_bases_written_without_seeing_the_matcher(summary_line, folder
 # Sets kept apart for an honest score live outside the repository until they are scored
 # (CO and AZ first scored at commit c5453de; MI and OR at 976e25d; NC, WI, MN, TN at 10725b7).
 ISSUE_7_SETS = [
-    ("port-halden", "tuned on", 0.88, 2),
+    ("port-halden", "tuned on", 0.87, 2),
     ("susquehanna-pa", "tuned on", 0.91, 0),
     ("blue-ridge-va", "tuned on", 0.81, 1),
     ("palmetto-fl", "tuned on", 0.87, 4),
@@ -53,20 +53,20 @@ ISSUE_7_SETS = [
     ("bay-state-ma", "first 0.80", 0.86, 0),
     ("cascade-wa", "first 0.64", 0.83, 1),
     ("hudson-ny", "first 0.65", 0.82, 2),
-    ("buckeye-oh", "first 0.70", 0.82, 1),
+    ("buckeye-oh", "first 0.70", 0.83, 1),
     ("front-range-co", "first 0.76", 0.82, 0),
-    ("saguaro-az", "first 0.91", 0.92, 0),
+    ("saguaro-az", "first 0.91", 0.93, 0),
     # written blind at the session's end, scored once on 976e25d (kept apart until then)
     ("great-lakes-mi", "first 0.64", 0.75, 4),
     ("willamette-or", "first 0.75", 0.85, 1),
     # written blind this session, scored once on c2dce57, then tuned on
-    ("silver-nv", "first 0.65", 0.79, 2),
+    ("silver-nv", "first 0.65", 0.80, 2),
     ("bayou-la", "first 0.71", 0.84, 2),
     # written blind this session, kept apart and scored once on 10725b7 (the final engine)
     ("tarheel-nc", "first 0.82", 0.82, 5),
-    ("badger-wi", "first 0.84", 0.84, 3),
-    ("north-star-mn", "first 0.78", 0.79, 3),
-    ("volunteer-tn", "first 0.69", 0.70, 1),
+    ("badger-wi", "first 0.84", 0.85, 3),
+    ("north-star-mn", "first 0.78", 0.81, 3),
+    ("volunteer-tn", "first 0.69", 0.71, 1),
 ]
 
 

@@ -343,3 +343,40 @@ def test_a_real_word_is_not_read_as_a_typo_of_another():
     vocabulary = FuzzyVocabulary(["count", "county", "court", "counts", "stonebridge"])
     assert set(vocabulary.similar("count")) == {"count", "counts"}  # its own plural only
     assert "stonebridge" in vocabulary.similar("stonebrige")  # a typo still is one
+
+
+def test_a_word_made_a_verb_is_the_word():
+    from bot.search.text import word_tokens
+
+    assert word_tokens("cit'd") == ("cit",) and word_tokens("5150\u2019d") == ("5150",)
+
+
+SMALL_AGENCY = """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: depot-sobering
+    name: Depot Street Sobering Station
+    kind: sobering_center
+    phone: "(555) 555-0103"
+    summary: Kept overnight to sleep it off.
+sections:
+  - id: cit-training
+    title: CIT training for departments
+    summary: The 40-hour Crisis Intervention Team course for officers.
+    keywords: [CIT, crisis intervention team]
+  - id: learning-sites
+    title: Learning sites
+    summary: Agencies that host visits from departments starting a program.
+    keywords: [site visit, peer exchange]
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [("6 officer dept, worth getting everybody CIT'd?", "cit-training"),
+     ("any depts we could go visit that already run one", "learning-sites")],
+)  # fmt: skip
+def test_shorthand_for_a_department_is_a_department_not_a_typo(tmp_path, question, expected):
+    (tmp_path / "kb.yaml").write_text(SMALL_AGENCY, encoding="utf-8")
+    engine = Engine(load_knowledge(tmp_path))
+    assert ids(ask(engine, question))[:1] == [expected]

@@ -78,7 +78,9 @@ def build_query(
             continue
         covered.update(range(match.start, match.end))
         terms = {CONCEPT_PREFIX + c: 1.0 for c in match.concepts}
-        if len(group) == 1:
+        if len(group) == 1 and group[0].text in index.vocabulary:
+            # the word as written, and its inflections; a word read as a concept is no
+            # typo of another ("dept" is no "depot")
             terms.update(index.vocabulary.similar(group[0].text))
         text = " ".join(dict.fromkeys(t.word for t in group))
         slots.append(_slot(text, terms, all(t.soft for t in group), index))

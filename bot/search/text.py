@@ -12,6 +12,7 @@ from rapidfuzz.distance import OSA
 
 _WORD = re.compile(r"[a-z0-9]+(?:['\u2019/.][a-z0-9]+)*(?:-[a-z0-9]+)*")
 _INNER_PUNCT = re.compile(r"['\u2019/.]")
+_MADE_A_VERB = re.compile(r"['\u2019](?:d|ed)$")  # "CIT'd", "5150'd": the thing itself
 
 # Suffix -> replacement, first match wins; keeps related forms together
 # (intoxicated / intoxication -> intoxicate, centers -> center, training -> train).
@@ -71,7 +72,7 @@ def word_spans(folded: str) -> list[tuple[str, int, int]]:
 @lru_cache(maxsize=65536)
 def word_tokens(word: str) -> tuple[str, ...]:
     """The tokens of one word: ``"co-responders"`` -> ``("co", "responder")``."""
-    parts = (_INNER_PUNCT.sub("", part) for part in word.split("-"))
+    parts = (_INNER_PUNCT.sub("", _MADE_A_VERB.sub("", part)) for part in word.split("-"))
     return tuple(stem(part) for part in parts if part)
 
 
