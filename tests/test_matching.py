@@ -380,3 +380,33 @@ def test_shorthand_for_a_department_is_a_department_not_a_typo(tmp_path, questio
     (tmp_path / "kb.yaml").write_text(SMALL_AGENCY, encoding="utf-8")
     engine = Engine(load_knowledge(tmp_path))
     assert ids(ask(engine, question))[:1] == [expected]
+
+
+DISPATCH = """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: mct
+    name: County Mobile Crisis Team
+    aliases: [MCT]
+    kind: mobile_crisis
+    phone: "(555) 555-0110"
+    summary: Clinicians who come out to a home or scene.
+  - id: pet
+    name: Police Psychiatric Emergency Team
+    kind: co_responder
+    phone: "(555) 555-0111"
+    summary: An officer and a clinician in one patrol unit.
+sections:
+  - id: dispatch-triage
+    title: 911 dispatch triage for behavioral health calls
+    summary: How dispatchers decide who goes to a behavioral health call.
+    keywords: [dispatch, 911, call taker, triage]
+"""
+
+
+def test_call_takers_are_dispatchers_not_a_request_for_a_phone_number(tmp_path):
+    (tmp_path / "kb.yaml").write_text(DISPATCH, encoding="utf-8")
+    engine = Engine(load_knowledge(tmp_path))
+    question = "how do call takers decide whether to send the mct"
+    assert ids(ask(engine, question))[:1] == ["dispatch-triage"]
+    assert ids(ask(engine, "mct phone"))[:1] == ["mct"]

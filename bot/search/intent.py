@@ -41,8 +41,14 @@ _INFORMATION = re.compile(
 )
 
 
-# the phone as the way help comes, not a number asked for: "someone to talk to on the phone"
-_BY_PHONE = re.compile(r"\b(?:on|over|by) (?:the )?phone\b", re.IGNORECASE)
+# the phone as the way help comes, not a number asked for: "someone to talk to on the phone";
+# a call as the incident or those who take it: "go over a bad call", "911 call takers"
+_BY_PHONE = re.compile(
+    r"\b(?:on|over|by) (?:the )?phone\b|\bcall[\s-]*takers?\b|\bcalls? for service\b|"
+    r"\b(?:a|the|this|that|bad|rough|tough|hard|last|every|each|same|these|those|our|911|"
+    r"mental health|crisis|welfare|repeat) (?:\w+ )?calls?\b(?! (?:for|to|at|him|her|them))",
+    re.IGNORECASE,
+)
 
 
 # asking which places are open, not a place's hours: "anywhere open at 2am", "any clinic open"

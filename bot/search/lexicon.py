@@ -232,7 +232,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "critical incidents", "rattled", "shaken", "shook up", "traumatized", "vicarious trauma",
      "secondary trauma", "burnout", "stress", "EAP", "employee assistance", "OIS",
      "officer-involved shooting", "shooting", "fatal", "fatality", "fatalities", "drowning",
-     "drowned", "line of duty death", "child death", "rough call", "bad call", "tough call"),
+     "drowned", "line of duty death", "child death"),
     ("debrief", "debriefs", "debriefing", "after-action", "after action review", "case review",
      "case reviews", "call review", "sit down", "sit-down", "go over the call", "lessons learned",
      "went sideways"),

@@ -46,7 +46,9 @@ class _Token:
     text: str
     word: str
     soft: bool
+    about_person: bool
     dropped: bool
+    contact: bool  # a contact word: it says which details to show, unless part of a phrase
 
 
 def _inside(start: int, end: int, spans: tuple[Span, ...]) -> bool:
@@ -62,20 +64,23 @@ def build_query(
     folded = fold(question)
     toks: list[_Token] = []
     for word, start, end in word_spans(folded):
+        dropped = _inside(start, end, situation.drop_spans)
         # contact words ("address", "phone") say which details to show, not what to find
-        dropped = _inside(start, end, situation.drop_spans) or near_word(word, CONTACT_WORDS)
+        contact = near_word(word, CONTACT_WORDS)
         about_person = situation_soft and _inside(start, end, situation.soft_spans)
         soft = near_word(word, SOFT_WORDS) or about_person
         # what the person is not ("not suicidal") is no evidence for a place that mentions it
         dropped = dropped or (about_person and denied(folded, start))
-        toks.extend(_Token(t, word, soft, dropped) for t in word_tokens(word))
+        toks.extend(
+            _Token(t, word, soft, about_person, dropped, contact) for t in word_tokens(word)
+        )
 
     slots: list[Slot] = []
     covered: set[int] = set()
     for match in index.concepts.find([t.text for t in toks]):
         group = toks[match.start : match.end]
-        if any(t.dropped for t in group) or all(t.word in STOPWORDS for t in group):
-            continue
+        if any(t.dropped for t in group) or all(t.word in STOPWORDS or t.contact for t in group):
+            continue  # ...but "call takers" are dispatchers
         covered.update(range(match.start, match.end))
         terms = {CONCEPT_PREFIX + c: 1.0 for c in match.concepts}
         if len(group) == 1 and group[0].text in index.vocabulary:
@@ -83,9 +88,13 @@ def build_query(
             # typo of another ("dept" is no "depot")
             terms.update(index.vocabulary.similar(group[0].text))
         text = " ".join(dict.fromkeys(t.word for t in group))
-        slots.append(_slot(text, terms, all(t.soft for t in group), index))
+        # a phrase of soft words is no soft word ("call takers" are dispatchers)
+        soft = all(t.about_person for t in group) or (len(group) == 1 and group[0].soft)
+        slots.append(_slot(text, terms, soft, index))
     for position, tok in enumerate(toks):
-        if position in covered or tok.dropped or tok.word in STOPWORDS or tok.text in STOPWORDS:
+        if position in covered or tok.dropped or tok.contact or tok.word in STOPWORDS:
+            continue
+        if tok.text in STOPWORDS:
             continue
         if tok.text.isdigit() and tok.text not in index.vocabulary:
             continue  # a stray number ("58") says nothing we could match
