@@ -45,11 +45,11 @@ def test_knowledge_bases_written_without_seeing_the_matcher(summary_line, folder
 # (CO and AZ first scored at commit c5453de; MI and OR at 976e25d; NC, WI, MN, TN at 10725b7).
 ISSUE_7_SETS = [
     ("port-halden", "tuned on", 0.88, 2),
-    ("susquehanna-pa", "tuned on", 0.91, 0),
-    ("blue-ridge-va", "tuned on", 0.81, 1),
+    ("susquehanna-pa", "tuned on", 0.92, 0),
+    ("blue-ridge-va", "tuned on", 0.82, 1),
     ("palmetto-fl", "tuned on", 0.87, 4),
     ("hill-country-tx", "first 0.71", 0.83, 0),
-    ("red-clay-ga", "first 0.71", 0.90, 0),
+    ("red-clay-ga", "first 0.71", 0.91, 0),
     ("bay-state-ma", "first 0.80", 0.85, 0),
     ("cascade-wa", "first 0.64", 0.83, 1),
     ("hudson-ny", "first 0.65", 0.82, 2),
@@ -63,9 +63,9 @@ ISSUE_7_SETS = [
     ("silver-nv", "first 0.65", 0.80, 2),
     ("bayou-la", "first 0.71", 0.84, 2),
     # written blind this session, kept apart and scored once on 10725b7 (the final engine)
-    ("tarheel-nc", "first 0.82", 0.82, 5),
+    ("tarheel-nc", "first 0.82", 0.83, 5),
     ("badger-wi", "first 0.84", 0.85, 3),
-    ("north-star-mn", "first 0.78", 0.81, 3),
+    ("north-star-mn", "first 0.78", 0.82, 3),
     ("volunteer-tn", "first 0.69", 0.71, 1),
 ]
 

@@ -410,3 +410,28 @@ def test_call_takers_are_dispatchers_not_a_request_for_a_phone_number(tmp_path):
     question = "how do call takers decide whether to send the mct"
     assert ids(ask(engine, question))[:1] == ["dispatch-triage"]
     assert ids(ask(engine, "mct phone"))[:1] == ["mct"]
+
+
+SHARING = """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: er
+    name: Mercy Emergency Department
+    aliases: [Mercy ER]
+    kind: emergency_department
+    phone: "(555) 555-0104"
+    hours: "24/7"
+sections:
+  - id: information-sharing
+    title: Information sharing and privacy
+    summary: What hospitals and clinicians may share with officers, and HIPAA's limits.
+    keywords: [HIPAA, privacy, disclosure]
+"""
+
+
+def test_whether_a_hospital_may_say_he_was_admitted_is_about_privacy(tmp_path):
+    (tmp_path / "kb.yaml").write_text(SHARING, encoding="utf-8")
+    engine = Engine(load_knowledge(tmp_path))
+    asked = "can the er nurse tell me if the guy i brought in got admitted or not"
+    assert ids(ask(engine, asked))[:1] == ["information-sharing"]
+    assert ids(ask(engine, "where can he get admitted tonight, 40 yo suicidal"))[:1] == ["er"]

@@ -248,7 +248,9 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("family", "relatives", "next of kin", "sister", "brother", "mother", "father", "spouse"),
     ("information sharing", "share information", "sharing information", "hipaa", "privacy",
      "confidentiality", "confidential", "disclose", "disclosure", "release of information",
-     "allowed to tell", "allowed to say", "can they tell", "tell us"),
+     "allowed to tell", "allowed to say", "can they tell", "tell us", "tell me", "tell my officer",
+     "tell the officer", "tell the family", "let us know", "got admitted", "was admitted",
+     "admitted or not"),
     ("warm line", "warmline", "lonely", "loneliness", "isolated", "someone to chat with",
      "peer line", "peer support line"),
     ("tips", "pointers", "advice", "best practices", "how to talk", "communicate",
@@ -356,7 +358,8 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
      r"psychiatrist|prescriber)",
      {"outpatient": 1.0, "crisis_center": 0.4}),
     # a hospital, by name of the thing
-    (r"(?:which|what|nearest|closest) (?:hospital|er\b)|hospitals|admitted|admit (?:him|her|them)",
+    (r"(?:which|what|nearest|closest) (?:hospital|er\b)|hospitals|"
+     r"(?<!got )(?<!was )(?<!been )admitted|admit (?:him|her|them)",
      {"emergency_department": 1.0, "psychiatric_hospital": 0.9}),
     # an assessment
     (r"psych(?:iatric)? eval\w*|evaluat\w*|assess\w*|stabiliz\w*",

@@ -79,8 +79,10 @@ def build_query(
     covered: set[int] = set()
     for match in index.concepts.find([t.text for t in toks]):
         group = toks[match.start : match.end]
-        if any(t.dropped for t in group) or all(t.word in STOPWORDS or t.contact for t in group):
-            continue  # ...but "call takers" are dispatchers
+        if any(t.dropped for t in group) or (
+            len(group) == 1 and (group[0].word in STOPWORDS or group[0].contact)
+        ):
+            continue  # a phrase of such words keeps its meaning: "call takers", "tell us"
         covered.update(range(match.start, match.end))
         terms = {CONCEPT_PREFIX + c: 1.0 for c in match.concepts}
         if len(group) == 1 and group[0].text in index.vocabulary:
