@@ -44,16 +44,16 @@ def test_knowledge_bases_written_without_seeing_the_matcher(summary_line, folder
 # Sets kept apart for an honest score live outside the repository until they are scored
 # (CO and AZ first scored at commit c5453de; MI and OR at 976e25d; NC, WI, MN, TN at 10725b7).
 ISSUE_7_SETS = [
-    ("port-halden", "tuned on", 0.88, 2),
+    ("port-halden", "tuned on", 0.89, 2),
     ("susquehanna-pa", "tuned on", 0.92, 0),
     ("blue-ridge-va", "tuned on", 0.82, 1),
     ("palmetto-fl", "tuned on", 0.87, 4),
     ("hill-country-tx", "first 0.71", 0.83, 0),
     ("red-clay-ga", "first 0.71", 0.91, 0),
     ("bay-state-ma", "first 0.80", 0.85, 0),
-    ("cascade-wa", "first 0.64", 0.83, 1),
-    ("hudson-ny", "first 0.65", 0.82, 2),
-    ("buckeye-oh", "first 0.70", 0.83, 1),
+    ("cascade-wa", "first 0.64", 0.84, 1),
+    ("hudson-ny", "first 0.65", 0.83, 2),
+    ("buckeye-oh", "first 0.70", 0.84, 1),
     ("front-range-co", "first 0.76", 0.82, 0),
     ("saguaro-az", "first 0.91", 0.93, 0),
     # written blind at the session's end, scored once on 976e25d (kept apart until then)

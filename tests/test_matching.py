@@ -435,3 +435,42 @@ def test_whether_a_hospital_may_say_he_was_admitted_is_about_privacy(tmp_path):
     asked = "can the er nurse tell me if the guy i brought in got admitted or not"
     assert ids(ask(engine, asked))[:1] == ["information-sharing"]
     assert ids(ask(engine, "where can he get admitted tonight, 40 yo suicidal"))[:1] == ["er"]
+
+
+ENCOUNTERS = """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: dd-board
+    name: County Developmental Disabilities Board
+    kind: idd_services
+    phone: "(555) 555-0120"
+    hours: "Mo-Fr 08:00-16:30"
+  - id: walk-in
+    name: Walk-In Crisis Center
+    kind: crisis_center
+    phone: "(555) 555-0121"
+    hours: "24/7"
+sections:
+  - id: idd-encounters
+    title: Calls involving people with intellectual and developmental disabilities
+    summary: Approaching and communicating with autistic people and people with I/DD.
+    keywords: [autism, I/DD, communication]
+"""
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["tips for dealing w someone on the spectrum who doesnt talk",
+     "tips for talkin to someone w autism on a call",
+     "tips for a guy with down syndrome who freaks out around uniforms"],
+)  # fmt: skip
+def test_tips_for_an_autistic_person_are_the_guidance_on_such_calls(tmp_path, question):
+    (tmp_path / "kb.yaml").write_text(ENCOUNTERS, encoding="utf-8")
+    engine = Engine(load_knowledge(tmp_path))
+    assert ids(ask(engine, question))[:1] == ["idd-encounters"]
+
+
+def test_a_dropped_g_is_the_word():
+    from bot.search.vocabulary import FuzzyVocabulary
+
+    assert FuzzyVocabulary(["talk", "walkin"]).similar("talkin") == {"talk": 1.0}

@@ -178,7 +178,9 @@ KIND_WORDS: dict[str, tuple[str, ...]] = {
     "outpatient": ("outpatient", "clinic", "counseling", "therapy", "mental health clinic",
                    "appointment", "walk in clinic"),
     "idd_services": ("intellectual disability", "developmental disability", "IDD",
-                     "autism", "autistic", "disability services"),
+                     "autism", "autistic", "disability services", "down syndrome",
+                     "on the spectrum", "developmentally disabled", "special needs",
+                     "cognitive disability", "nonverbal", "non-verbal"),
     "veterans": ("veteran", "veterans", "VA", "vet center", "military"),
     "youth": ("youth", "teen", "teenager", "juvenile", "kid", "kids", "child", "children",
               "adolescent", "minor", "family"),
@@ -255,6 +257,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "peer line", "peer support line"),
     ("tips", "pointers", "advice", "best practices", "how to talk", "communicate",
      "communicating", "communication"),
+    ("deal with", "dealing with", "deal w", "dealing w", "handle", "handling", "approach",
+     "interact", "interacting", "interactions", "encounter", "encounters"),
 )  # fmt: skip
 
 # How suitable each kind is as a place for a person in crisis, before the situation is
@@ -464,6 +468,8 @@ NOT_A_KIND_NAME = frozenset({
     "juvenile", "youth", "emergency", "substance use", "appointment", "housing",
     "homeless", "veteran", "veterans", "military", "VA", "autism", "autistic",
     "intellectual disability", "developmental disability", "IDD", "counseling",
+    "down syndrome", "on the spectrum", "developmentally disabled", "special needs",
+    "cognitive disability", "nonverbal", "non-verbal",
     "therapy", "inpatient", "crisis clinician", "peer support",
     "emergency shelter", "call line", "phone line",
 })  # fmt: skip

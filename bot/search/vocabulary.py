@@ -11,6 +11,8 @@ from collections.abc import Iterable
 
 from rapidfuzz.distance import OSA
 
+from bot.search.text import stem
+
 MIN_FUZZY_LENGTH = 4  # shorter words are acronyms or numbers: "ED", "988", "CSU" match exactly
 
 
@@ -57,6 +59,8 @@ class FuzzyVocabulary:
         found: dict[str, float] = {word: 1.0} if known else {}
         if len(word) < MIN_FUZZY_LENGTH or word.isdigit():
             return found
+        if not known and word.endswith("in") and (full := stem(word + "g")) in self.words:
+            return {full: 1.0}  # the g dropped, as typed: "talkin", "drinkin"
         allowed = 2 if len(word) >= 8 else 1
         for key in (word, *_deletes(word)):
             for candidate in self._by_key.get(key, ()):
