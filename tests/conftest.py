@@ -26,6 +26,12 @@ def at(text: str, zone: ZoneInfo = CHICAGO) -> datetime:
     return datetime.fromisoformat(text).replace(tzinfo=zone)
 
 
+def engine_for(folder: Path, knowledge: str) -> Engine:
+    """An engine on a knowledge base written here as one YAML file."""
+    (folder / "kb.yaml").write_text(knowledge, encoding="utf-8")
+    return Engine(load_knowledge(folder))
+
+
 @pytest.fixture(scope="session")
 def shipped() -> KnowledgeBase:
     return load_knowledge(SHIPPED)

@@ -7,7 +7,7 @@ import pytest
 from bot.knowledge import load_knowledge
 from bot.render.text import render_text
 from bot.search.engine import Engine
-from tests.conftest import at
+from tests.conftest import at, engine_for
 
 COUNTY = """
 defaults:
@@ -280,8 +280,7 @@ glossary:
 
 
 def test_a_term_named_in_a_question_that_is_not_about_its_meaning_gives_way(tmp_path):
-    (tmp_path / "kb.yaml").write_text(AGREEMENTS, encoding="utf-8")
-    engine = Engine(load_knowledge(tmp_path))
+    engine = engine_for(tmp_path, AGREEMENTS)
     asked = "what should our data sharing agreement with the hospital cover"
     assert ids(ask(engine, asked))[0] == "data-agreements"
     assert ids(ask(engine, "what does DUA stand for"))[0] == "dua"
@@ -309,8 +308,7 @@ sections:
      "squad is pretty shaken after the drowning call yesterday, what's out there for the guys"],
 )  # fmt: skip
 def test_officers_shaken_by_a_death_on_duty_is_a_critical_incident(tmp_path, question):
-    (tmp_path / "kb.yaml").write_text(WELLNESS, encoding="utf-8")
-    engine = Engine(load_knowledge(tmp_path))
+    engine = engine_for(tmp_path, WELLNESS)
     assert ids(ask(engine, question))[:1] == ["officer-wellness"]
 
 
@@ -377,8 +375,7 @@ sections:
      ("any depts we could go visit that already run one", "learning-sites")],
 )  # fmt: skip
 def test_shorthand_for_a_department_is_a_department_not_a_typo(tmp_path, question, expected):
-    (tmp_path / "kb.yaml").write_text(SMALL_AGENCY, encoding="utf-8")
-    engine = Engine(load_knowledge(tmp_path))
+    engine = engine_for(tmp_path, SMALL_AGENCY)
     assert ids(ask(engine, question))[:1] == [expected]
 
 
@@ -405,8 +402,7 @@ sections:
 
 
 def test_call_takers_are_dispatchers_not_a_request_for_a_phone_number(tmp_path):
-    (tmp_path / "kb.yaml").write_text(DISPATCH, encoding="utf-8")
-    engine = Engine(load_knowledge(tmp_path))
+    engine = engine_for(tmp_path, DISPATCH)
     question = "how do call takers decide whether to send the mct"
     assert ids(ask(engine, question))[:1] == ["dispatch-triage"]
     assert ids(ask(engine, "mct phone"))[:1] == ["mct"]
@@ -430,8 +426,7 @@ sections:
 
 
 def test_whether_a_hospital_may_say_he_was_admitted_is_about_privacy(tmp_path):
-    (tmp_path / "kb.yaml").write_text(SHARING, encoding="utf-8")
-    engine = Engine(load_knowledge(tmp_path))
+    engine = engine_for(tmp_path, SHARING)
     asked = "can the er nurse tell me if the guy i brought in got admitted or not"
     assert ids(ask(engine, asked))[:1] == ["information-sharing"]
     assert ids(ask(engine, "where can he get admitted tonight, 40 yo suicidal"))[:1] == ["er"]
@@ -465,8 +460,7 @@ sections:
      "tips for a guy with down syndrome who freaks out around uniforms"],
 )  # fmt: skip
 def test_tips_for_an_autistic_person_are_the_guidance_on_such_calls(tmp_path, question):
-    (tmp_path / "kb.yaml").write_text(ENCOUNTERS, encoding="utf-8")
-    engine = Engine(load_knowledge(tmp_path))
+    engine = engine_for(tmp_path, ENCOUNTERS)
     assert ids(ask(engine, question))[:1] == ["idd-encounters"]
 
 

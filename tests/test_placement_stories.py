@@ -7,7 +7,7 @@ import pytest
 
 from bot.knowledge import load_knowledge
 from bot.search.engine import Engine
-from tests.conftest import at
+from tests.conftest import at, engine_for
 
 CEDAR = """
 defaults:
@@ -92,12 +92,6 @@ THURSDAY_4PM = at("2026-11-19 16:00")
 def cedar(tmp_path_factory) -> Engine:
     folder = tmp_path_factory.mktemp("cedar")
     (folder / "cedar.yaml").write_text(CEDAR, encoding="utf-8")
-    return Engine(load_knowledge(folder))
-
-
-def engine_for(folder, knowledge: str) -> Engine:
-    """An engine on a knowledge base written here as one YAML file."""
-    (folder / "kb.yaml").write_text(knowledge, encoding="utf-8")
     return Engine(load_knowledge(folder))
 
 
