@@ -468,3 +468,29 @@ def test_a_dropped_g_is_the_word():
     from bot.search.vocabulary import FuzzyVocabulary
 
     assert FuzzyVocabulary(["talk", "walkin"]).similar("talkin") == {"talk": 1.0}
+
+
+MEASURES = """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: line
+    name: County Crisis Line
+    kind: crisis_line
+    phone: "(555) 555-0130"
+    hours: "24/7"
+sections:
+  - id: program-data
+    title: Performance measures and program data
+    summary: What to track to show elected officials the program's outcomes.
+    keywords: [data, metrics, outcomes]
+"""
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["council wants proof the program works, what should we be counting",
+     "county legislature wants numbers to show the program is worth the money"],
+)  # fmt: skip
+def test_numbers_for_the_council_are_program_data_not_a_phone_number(tmp_path, question):
+    engine = engine_for(tmp_path, MEASURES)
+    assert ids(ask(engine, question))[:1] == ["program-data"]

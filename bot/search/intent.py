@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import re
 
-from bot.search.lexicon import CONTACT_WORDS, DOUBT, GUIDANCE_FRAME, STRONG_GUIDANCE
+from bot.search.lexicon import (
+    CONTACT_WORDS,
+    DOUBT,
+    GUIDANCE_FRAME,
+    NOT_CONTACT_WORDS,
+    STRONG_GUIDANCE,
+)
 from bot.search.text import near_word, words
 
 YES_NO = re.compile(r"^\s*(can|could|does|do|will|would|is|are|should|may)\b", re.IGNORECASE)
@@ -62,7 +68,12 @@ _ANY_OPEN = re.compile(
 def asks_for_contact(question: str, vocabulary: frozenset[str] = CONTACT_WORDS) -> bool:
     """ "Sobering center address" wants the place, not the glossary's definition."""
     asked = _ANY_OPEN.sub(" ", _BY_PHONE.sub(" ", question))
-    return any(near_word(word, vocabulary) for word in words(asked))
+    return any(is_contact_word(word, vocabulary) for word in words(asked))
+
+
+def is_contact_word(word: str, vocabulary: frozenset[str] = CONTACT_WORDS) -> bool:
+    """A word asking for a place's particulars ("phone", "adress"), typos forgiven."""
+    return word not in NOT_CONTACT_WORDS and near_word(word, vocabulary)
 
 
 def asks_for_information(question: str) -> bool:

@@ -57,6 +57,8 @@ CONTACT_WORDS = frozenset(
 )
 # ...less those an officer also uses of the incident ("tied up on another call")
 DETAILS_WORDS = CONTACT_WORDS - {"call", "text"}
+# plurals that are counts and incidents, not a number to call: "what numbers should we keep"
+NOT_CONTACT_WORDS = frozenset({"numbers", "calls"})
 
 # Placement intent. Transport: the officer is taking the person somewhere (a place that
 # takes police drop-offs). Asking: someone or somewhere is wanted, which may be a team that
@@ -225,7 +227,10 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("memorandum of understanding", "MOU", "interagency agreement", "partnership agreement"),
     ("technical assistance", "TA", "TTA", "training and technical assistance"),
     ("data", "metrics", "statistics", "stats", "performance measures", "outcomes", "measures",
-     "numbers", "track", "tracking", "evaluation", "evaluate", "proof", "prove", "show results"),
+     "numbers", "track", "tracking", "evaluation", "evaluate", "proof", "prove", "show results",
+     "count", "counting", "measure", "measuring", "worth the money"),
+    ("council", "city council", "county board", "commissioners", "legislature",
+     "elected officials", "city hall", "mayor", "board of supervisors", "selectboard"),
     ("dispatch", "dispatcher", "call taker", "call takers", "911", "PSAP", "communications",
      "telecommunicator", "comm center"),
     ("de-escalation", "deescalation", "de-escalate", "calm down"),
