@@ -494,3 +494,42 @@ sections:
 def test_numbers_for_the_council_are_program_data_not_a_phone_number(tmp_path, question):
     engine = engine_for(tmp_path, MEASURES)
     assert ids(ask(engine, question))[:1] == ["program-data"]
+
+
+MODELS = """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: care-team
+    name: Ellery PD CARE Team
+    kind: co_responder
+    phone: "(555) 555-0140"
+    summary: A clinician rides in the car with an officer of the police department.
+sections:
+  - id: response-models
+    title: Choosing a response model
+    summary: >
+      CIT for every officer, a clinician in the car with an officer (co-responders), or a
+      mobile crisis team: what small departments choose, and what each costs.
+    keywords: [co-responder, CIT, mobile crisis]
+  - id: debriefs
+    title: Joint case reviews
+    summary: Reviewing hard calls together with the clinician partner.
+    keywords: [debrief, after-action review]
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [("9 officer dept, is CIT enough or should we put a clinician in the car", "response-models"),
+     ("how should we go over a rough call w our clinician afterwards", "debriefs")],
+)  # fmt: skip
+def test_running_the_program_is_guidance_not_the_team_next_door(tmp_path, question, expected):
+    engine = engine_for(tmp_path, MODELS)
+    assert ids(ask(engine, question))[:1] == [expected]
+
+
+def test_choosing_a_model_is_about_the_program():
+    from bot.search.intent import STRONG_PROGRAM_FRAME
+
+    assert STRONG_PROGRAM_FRAME.search("12 deputy dept, better off sending everybody thru CIT")
+    assert not STRONG_PROGRAM_FRAME.search("she says she'd be better off dead, mct out now?")

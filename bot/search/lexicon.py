@@ -145,7 +145,11 @@ GUIDANCE_FRAME = (
 STRONG_GUIDANCE = (
     r"\b(?:tips|pointers|advice|best practices?|allowed to|legal(?:ly)?|the law|squad|shift|"
     r"our (?:officers|deputies|guys|people|team|agency|department|dept|program)|"
-    r"how (?:do|should|can) (?:i|we) (?:talk|deal|handle|approach|communicate|explain|work))\b"
+    r"how (?:do|should|can) (?:i|we) (?:talk|deal|handle|approach|communicate|explain|work)|"
+    # choosing a model for the agency: "is CIT enough or should we put a clinician in the car"
+    r"should we (?:get|start|add|hire|try|put|go with|fund|build|set up)|makes? more sense|"
+    r"better off(?! dead| without)|worth (?:it|doing|keeping|the money)|more realistic|"
+    r"\d+[\s-]*(?:officer|deputy|sworn|cop)s? (?:dept|department|agency|pd|so)\b)\b"
 )
 
 # Resource kinds that are not places to take someone (you call them, or they come to you).
@@ -242,7 +246,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "drowned", "line of duty death", "child death"),
     ("debrief", "debriefs", "debriefing", "after-action", "after action review", "case review",
      "case reviews", "call review", "sit down", "sit-down", "go over the call", "lessons learned",
-     "went sideways"),
+     "went sideways", "go over", "going over", "talk through", "look back", "after a call",
+     "after the call", "afterwards", "afterward"),
     ("learning site", "learning sites", "site visit", "go visit", "go see", "peer exchange",
      "model agency", "model agencies", "doing this well"),
     ("community engagement", "community", "buy-in", "buy in", "neighborhood", "neighbors",

@@ -13,7 +13,13 @@ from bot.answer import Answer, Exclusion, Match
 from bot.knowledge.model import RESOURCE_KINDS, GlossaryTerm, KnowledgeBase, Resource
 from bot.search import eligibility
 from bot.search.index import SearchIndex, content_tokens
-from bot.search.intent import DEFINITION, PROGRAM_FRAME, asks_for_contact, asks_for_information
+from bot.search.intent import (
+    DEFINITION,
+    PROGRAM_FRAME,
+    STRONG_PROGRAM_FRAME,
+    asks_for_contact,
+    asks_for_information,
+)
 from bot.search.lexicon import DESTINATION_PRIOR
 from bot.search.needs import kind_fit
 from bot.search.query import Query
@@ -48,6 +54,7 @@ SHORT_LIST = 5  # ...of at most this many results (asked for more, every eligibl
 NAMED_BONUS = 0.3  # a place named in a placement question, when it fits, comes first
 NAMED_LOOKUP_BONUS = 0.15  # an entry named outright in a look-up
 OFF_KIND_SHARE = 0.85  # a place in a question about the program, a term when no word is asked
+OFF_PROGRAM_SHARE = 0.7  # ...a place in one plainly about running the program
 
 
 def _best(positions: np.ndarray, scores: np.ndarray, rows: np.ndarray, k: int) -> np.ndarray:
@@ -131,8 +138,10 @@ class Ranker:
         defines = bool(DEFINITION.search(question))
         if about_program and not contact:
             # "what should our agreement with Stoneman Regional cover": the place is the
-            # subject of guidance, not the answer
-            scores = scores * np.where(is_resource, OFF_KIND_SHARE, 1.0)
+            # subject of guidance, not the answer; "should we get a co-responder" asks how
+            # to build one, not for the team next county over
+            share = OFF_PROGRAM_SHARE if STRONG_PROGRAM_FRAME.search(question) else OFF_KIND_SHARE
+            scores = scores * np.where(is_resource, share, 1.0)
         if not defines:
             # "what does the 40 hr CIT class go over": the course, not the word's definition
             scores = scores * np.where(self._is_term[rows], OFF_KIND_SHARE, 1.0)
