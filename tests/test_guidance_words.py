@@ -1,0 +1,166 @@
+"""Guidance asked in other words than the knowledge base's: each case a small knowledge base
+written here, a question as coordinators and officers type it, and the entry that answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import at, engine_for
+
+WELLNESS = """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: respite
+    name: Grange Road Peer Respite
+    kind: peer_respite
+    phone: "(555) 555-0106"
+    summary: A calm, home-like place to stay a few nights.
+sections:
+  - id: officer-wellness
+    title: Officer wellness after critical incidents
+    summary: Peer support, defusing and confidential counseling for officers.
+    keywords: [critical incident, peer support, EAP]
+"""
+
+SMALL_AGENCY = """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: depot-sobering
+    name: Depot Street Sobering Station
+    kind: sobering_center
+    phone: "(555) 555-0103"
+    summary: Kept overnight to sleep it off.
+sections:
+  - id: cit-training
+    title: CIT training for departments
+    summary: The 40-hour Crisis Intervention Team course for officers.
+    keywords: [CIT, crisis intervention team]
+  - id: learning-sites
+    title: Learning sites
+    summary: Agencies that host visits from departments starting a program.
+    keywords: [site visit, peer exchange]
+"""
+
+DISPATCH = """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: mct
+    name: County Mobile Crisis Team
+    aliases: [MCT]
+    kind: mobile_crisis
+    phone: "(555) 555-0110"
+    summary: Clinicians who come out to a home or scene.
+  - id: pet
+    name: Police Psychiatric Emergency Team
+    kind: co_responder
+    phone: "(555) 555-0111"
+    summary: An officer and a clinician in one patrol unit.
+sections:
+  - id: dispatch-triage
+    title: 911 dispatch triage for behavioral health calls
+    summary: How dispatchers decide who goes to a behavioral health call.
+    keywords: [dispatch, 911, call taker, triage]
+"""
+
+SHARING = """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: er
+    name: Mercy Emergency Department
+    aliases: [Mercy ER]
+    kind: emergency_department
+    phone: "(555) 555-0104"
+    hours: "24/7"
+sections:
+  - id: information-sharing
+    title: Information sharing and privacy
+    summary: What hospitals and clinicians may share with officers, and HIPAA's limits.
+    keywords: [HIPAA, privacy, disclosure]
+"""
+
+ENCOUNTERS = """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: dd-board
+    name: County Developmental Disabilities Board
+    kind: idd_services
+    phone: "(555) 555-0120"
+    hours: "Mo-Fr 08:00-16:30"
+  - id: walk-in
+    name: Walk-In Crisis Center
+    kind: crisis_center
+    phone: "(555) 555-0121"
+    hours: "24/7"
+sections:
+  - id: idd-encounters
+    title: Calls involving people with intellectual and developmental disabilities
+    summary: Approaching and communicating with autistic people and people with I/DD.
+    keywords: [autism, I/DD, communication]
+"""
+
+MEASURES = """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: line
+    name: County Crisis Line
+    kind: crisis_line
+    phone: "(555) 555-0130"
+    hours: "24/7"
+sections:
+  - id: program-data
+    title: Performance measures and program data
+    summary: What to track to show elected officials the program's outcomes.
+    keywords: [data, metrics, outcomes]
+"""
+
+MODELS = """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: care-team
+    name: Ellery PD CARE Team
+    kind: co_responder
+    phone: "(555) 555-0140"
+    summary: A clinician rides in the car with an officer of the police department.
+sections:
+  - id: response-models
+    title: Choosing a response model
+    summary: >
+      CIT for every officer, a clinician in the car with an officer (co-responders), or a
+      mobile crisis team: what small departments choose, and what each costs.
+    keywords: [co-responder, CIT, mobile crisis]
+  - id: debriefs
+    title: Joint case reviews
+    summary: Reviewing hard calls together with the clinician partner.
+    keywords: [debrief, after-action review]
+"""
+
+CASES = [
+    (WELLNESS, "whole shift is rattled after the fatal last nite, what do we have for them",
+     "officer-wellness"),
+    (WELLNESS, "squad is pretty shaken after the drowning call yesterday, what's out there for "
+     "the guys", "officer-wellness"),
+    (SMALL_AGENCY, "6 officer dept, worth getting everybody CIT'd?", "cit-training"),
+    (SMALL_AGENCY, "any depts we could go visit that already run one", "learning-sites"),
+    (DISPATCH, "how do call takers decide whether to send the mct", "dispatch-triage"),
+    (DISPATCH, "mct phone", "mct"),
+    (SHARING, "can the er nurse tell me if the guy i brought in got admitted or not",
+     "information-sharing"),
+    (SHARING, "where can he get admitted tonight, 40 yo suicidal", "er"),
+    (ENCOUNTERS, "tips for dealing w someone on the spectrum who doesnt talk", "idd-encounters"),
+    (ENCOUNTERS, "tips for talkin to someone w autism on a call", "idd-encounters"),
+    (ENCOUNTERS, "tips for a guy with down syndrome who freaks out around uniforms",
+     "idd-encounters"),
+    (MEASURES, "council wants proof the program works, what should we be counting",
+     "program-data"),
+    (MEASURES, "county legislature wants numbers to show the program is worth the money",
+     "program-data"),
+    (MODELS, "9 officer dept, is CIT enough or should we put a clinician in the car",
+     "response-models"),
+    (MODELS, "how should we go over a rough call w our clinician afterwards", "debriefs"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("knowledge", "question", "expected"), CASES)
+def test_guidance_asked_in_other_words(tmp_path, knowledge, question, expected):
+    answer = engine_for(tmp_path, knowledge).answer(question, at=at("2026-11-22 14:00"))
+    assert [m.entry.id for m in answer.results][:1] == [expected]
