@@ -643,3 +643,20 @@ def test_a_place_for_the_whole_region_or_the_whole_country_serves_anywhere(tmp_p
         first = engine.answer(question, at=THURSDAY_4PM).results[0]
         assert first.entry.id == place, question
         assert not any(c.endswith(" only") for c in first.caveats), first.caveats
+
+
+def test_drunk_with_no_reading_is_likely_past_a_strict_limit(tmp_path):
+    strict = """  - id: aspen-csu
+    name: Aspen Crisis Stabilization Unit
+    kind: crisis_center
+    phone: "(555) 555-0213"
+    address: 13 Aspen St, Millbrook
+    hours: "24/7"
+    admission: {min_age: 18, intoxication: below_limit, max_bac: 0.08,
+                law_enforcement_dropoff: true}
+    verified: 2026-10-01
+"""
+    engine = engine_for(tmp_path, cedar_with(strict))
+    answer = engine.answer("drunk guy, suicidal, where can i take him", at=THURSDAY_4PM, top=9)
+    shown = [m.entry.id for m in answer.results]
+    assert shown.index("oak-crisis") < shown.index("aspen-csu")  # a limit of .15 is likelier

@@ -46,6 +46,8 @@ SUBSTANCE_ONLY_PENALTY = 0.8  # a clinic for substance use only, for a mental he
 WARM_LINE_SHARE = 0.4  # a warm line, for someone who only wants to talk (or not, in crisis)
 AGE_ONLY_BONUS = 0.5  # a place for minors (or older people) only, whatever its kind, for one
 MAX_SUITABILITY = 1.6
+LEGAL_BAC = 0.08  # a place taking people only below this, for someone "drunk", no reading...
+STRICT_LIMIT_PENALTY = 0.3  # ...suits this much less
 KIND_GATE = 0.5  # fit and words count in full for kinds suiting half as well as the best
 LOGISTICS_SHARE = 0.05  # known to take drop-offs and be open: a tie-break
 LOCAL_SHARE = 0.85  # of the score of a place serving some towns only, when no town is said
@@ -325,6 +327,11 @@ class Ranker:
             suitability[criteria.warm_line[rows]] += WARM_LINE_SHARE
         elif "suicidal" in situation.conditions:  # ...and a crisis line for a crisis
             suitability[criteria.warm_line[rows]] -= WARM_LINE_SHARE
+        if situation.intoxicated and situation.bac is None:
+            # "drunk", no reading: most likely past the legal limit, so a place taking people
+            # only below it is a long shot (still listed, with the caveat)
+            strict = (criteria.intoxication[rows] == 2) & (criteria.max_bac[rows] <= LEGAL_BAC)
+            suitability[strict] -= STRICT_LIMIT_PENALTY
         if situation.is_older:  # a geriatric unit for "sixty-something", "elderly"
             suitability[criteria.min_age[rows] >= OLDER_AGE] += AGE_ONLY_BONUS
         return np.clip(suitability, 0, MAX_SUITABILITY) / MAX_SUITABILITY
