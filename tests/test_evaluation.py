@@ -51,7 +51,7 @@ ISSUE_7_SETS = [
     ("hill-country-tx", "first 0.71", 0.84, 0),
     ("red-clay-ga", "first 0.71", 0.91, 0),
     ("bay-state-ma", "first 0.80", 0.85, 0),
-    ("cascade-wa", "first 0.64", 0.86, 1),
+    ("cascade-wa", "first 0.64", 0.87, 1),
     ("hudson-ny", "first 0.65", 0.84, 2),
     ("buckeye-oh", "first 0.70", 0.85, 1),
     ("front-range-co", "first 0.76", 0.82, 0),
@@ -65,7 +65,7 @@ ISSUE_7_SETS = [
     # written blind this session, kept apart and scored once on 10725b7 (the final engine)
     ("tarheel-nc", "first 0.82", 0.84, 5),
     ("badger-wi", "first 0.84", 0.86, 3),
-    ("north-star-mn", "first 0.78", 0.81, 3),
+    ("north-star-mn", "first 0.78", 0.82, 3),
     ("volunteer-tn", "first 0.69", 0.71, 1),
 ]
 

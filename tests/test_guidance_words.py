@@ -134,6 +134,26 @@ sections:
     keywords: [debrief, after-action review]
 """
 
+PARTNERS = """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: st-brendan-ed
+    name: St. Brendan's Emergency Department
+    aliases: [St. Brendan's, St B's]
+    kind: emergency_department
+    phone: "(555) 555-0150"
+    hours: "24/7"
+sections:
+  - id: agreements
+    title: MOUs and data-use agreements
+    summary: What an agreement with a hospital partner should include before records are shared.
+    keywords: [MOU, data use agreement]
+glossary:
+  - term: DUA
+    aliases: [data use agreement, data sharing agreement]
+    definition: A contract saying what data partners share and how they protect it.
+"""
+
 CASES = [
     (WELLNESS, "whole shift is rattled after the fatal last nite, what do we have for them",
      "officer-wellness"),
@@ -157,6 +177,8 @@ CASES = [
     (MODELS, "9 officer dept, is CIT enough or should we put a clinician in the car",
      "response-models"),
     (MODELS, "how should we go over a rough call w our clinician afterwards", "debriefs"),
+    (PARTNERS, "what should our data sharing agreement with st brendans include", "agreements"),
+    (PARTNERS, "is st brendans open", "st-brendan-ed"),
 ]  # fmt: skip
 
 

@@ -62,6 +62,8 @@ _CAME_FROM = re.compile(
     r"transferred|seen|evaluated|(?:er |ed )?doc(?:tor)?|left|came)\b[^,.;]{0,12}"
     r"\b(?:at|from|by)\s+(?:the\s+)?$"
 )
+# what is said just before a place the program deals with: "our agreement with St Brendan's"
+_PARTNER = re.compile(r"\b(?:with|between \w+ and)\s+(?:the\s+)?$")
 ORIGIN_REACH = 40  # characters before a place's name read for where the person came from
 # places where a person who comes from them has been examined already
 SEEN_AT = frozenset({"emergency_department", "psychiatric_hospital", "crisis_center"})
@@ -108,7 +110,13 @@ class Reading:
     situation: Situation
     named: list[int]  # rows of the entries named outright
     places: list[int]  # ...of those, the resources
-    names_of_places: int  # how many distinct place names ("the Oak or Birch?": two)
+    place_spans: list[tuple[int, int]]  # where places are named, one span a name
+
+    @property
+    def names_of_places(self) -> int:
+        """How many distinct place names ("the Oak or Birch?": two)."""
+        return len(self.place_spans)
+
     closed: Resource | None  # the place or team asked for, closed when wanted
 
 
@@ -164,7 +172,7 @@ class Engine:
                 for kind, weight in ALTERNATIVES[team.kind].items():
                     wants[kind] = max(wants.get(kind, 0.0), weight)
                 situation = replace(situation, wants=wants)
-        return Reading(question, understood, situation, named, named_places, len(spans), closed)
+        return Reading(question, understood, situation, named, named_places, spans, closed)
 
     def _route(self, reading: Reading, top: int, resources_only: bool) -> Answer:
         """A placement, a yes/no about one place, or a look-up, as the evidence says."""
@@ -233,7 +241,16 @@ class Engine:
             places = placement()
             if places is not None and situation.describes_a_person and not query.required:
                 return places  # nothing but the person: no guidance to weigh
-        words = build_query(reading.understood, situation, self.index, situation_soft=False)
+        # "what should our agreement with St Brendan's cover": the place is what the guidance
+        # is about, not a word an entry must have
+        subjects = tuple(
+            span
+            for span in reading.place_spans
+            if about_program and names_guidance and _PARTNER.search(reading.understood, 0, span[0])
+        )
+        words = build_query(
+            reading.understood, situation, self.index, situation_soft=False, subjects=subjects
+        )
         coverage, hits = self.rank.coverage(words)
         if resources_only:
             coverage = coverage * self.index.criteria.is_resource

@@ -189,7 +189,7 @@ KIND_WORDS: dict[str, tuple[str, ...]] = {
                      "cognitive disability", "nonverbal", "non-verbal"),
     "veterans": ("veteran", "veterans", "VA", "vet center", "military"),
     "youth": ("youth", "teen", "teenager", "juvenile", "kid", "kids", "child", "children",
-              "adolescent", "minor", "family"),
+              "adolescent", "minor"),
     "other": (),
 }  # fmt: skip
 
@@ -474,7 +474,7 @@ COME_OUT_ALTERNATIVES: dict[str, float] = {"mobile_crisis": 0.8, "co_responder":
 # Words that name a kind of service outright ("need a co-responder", "is there a shelter"):
 # that kind is wanted. KIND_WORDS less those that describe the person or are too general.
 NOT_A_KIND_NAME = frozenset({
-    "bed", "family", "kid", "kids", "child", "children", "minor", "teen", "teenager",
+    "bed", "kid", "kids", "child", "children", "minor", "teen", "teenager",
     "juvenile", "youth", "emergency", "substance use", "appointment", "housing",
     "homeless", "veteran", "veterans", "military", "VA", "autism", "autistic",
     "intellectual disability", "developmental disability", "IDD", "counseling",

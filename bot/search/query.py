@@ -57,15 +57,21 @@ def _inside(start: int, end: int, spans: tuple[Span, ...]) -> bool:
 
 
 def build_query(
-    question: str, situation: Situation, index: SearchIndex, *, situation_soft: bool
+    question: str,
+    situation: Situation,
+    index: SearchIndex,
+    *,
+    situation_soft: bool,
+    subjects: tuple[Span, ...] = (),
 ) -> Query:
     """Slots for the question's words. With ``situation_soft``, words that describe the person
     ("drunk", "5150") are optional evidence, as when looking for a place; otherwise they are
-    as required as any other word ("veterans crisis line", "what is a 5150")."""
+    as required as any other word ("veterans crisis line", "what is a 5150"). Words within
+    ``subjects`` (places a question about the program names) are left out."""
     folded = fold(question)
     toks: list[_Token] = []
     for word, start, end in word_spans(folded):
-        dropped = _inside(start, end, situation.drop_spans)
+        dropped = _inside(start, end, situation.drop_spans) or _inside(start, end, subjects)
         # contact words ("address", "phone") say which details to show, not what to find
         contact = is_contact_word(word)
         about_person = situation_soft and _inside(start, end, situation.soft_spans)
