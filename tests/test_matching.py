@@ -334,3 +334,33 @@ def test_choosing_a_model_is_about_the_program():
 
     assert STRONG_PROGRAM_FRAME.search("12 deputy dept, better off sending everybody thru CIT")
     assert not STRONG_PROGRAM_FRAME.search("she says she'd be better off dead, mct out now?")
+
+
+YOUTH = """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: harbor-shelter
+    name: Harbor Youth Shelter
+    kind: shelter
+    phone: "(555) 555-0160"
+    summary: Beds for runaway youth; age limits apply.
+  - id: pelican-unit
+    name: Pelican Point Youth Crisis Unit
+    aliases: [Pelican]
+    kind: youth
+    phone: "(555) 555-0161"
+    admission: {min_age: 8, max_age: 17}
+"""
+
+
+def test_a_place_named_in_a_look_up_is_the_answer(tmp_path):
+    engine = engine_for(tmp_path, YOUTH)
+    question = "whats the lower age cutoff at pelican these days"
+    assert ids(ask(engine, question))[:1] == ["pelican-unit"]
+
+
+def test_a_question_mark_alone_does_not_ask_for_a_definition():
+    from bot.search.intent import DEFINITION
+
+    assert DEFINITION.search("tdo?") and DEFINITION.search("what's a 10-96?")
+    assert not DEFINITION.search("6 officer dept, cit or try to get a clinician partner?")

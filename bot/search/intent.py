@@ -36,7 +36,8 @@ STRONG_PROGRAM_FRAME = re.compile(STRONG_GUIDANCE, re.IGNORECASE)
 DEFINITION = re.compile(
     r"^\s*(?:what(?:'s| is| are|s)|define|explain)\b|\bwhat (?:counts|qualifies) as\b|"
     r"\b(?:mean|means|meaning|stand(?:s)? for|"
-    r"short for|definition|abbreviation|acronym|vs\.?|versus|difference between)\b|\?\s*$",
+    r"short for|definition|abbreviation|acronym|vs\.?|versus|difference between)\b|"
+    r"^\W*\S+(?:\s+\S+){0,2}\s*\?\s*$",  # "tdo?", "a 10-96?": a word or two, asked
     re.IGNORECASE,
 )
 _INFORMATION = re.compile(

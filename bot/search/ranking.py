@@ -156,7 +156,7 @@ class Ranker:
         )
         scores = scores + NAMED_LOOKUP_BONUS * is_named
         order = np.lexsort((rows, -scores))
-        rows, scores = rows[order], scores[order]
+        rows, scores, is_named = rows[order], scores[order], is_named[order]
 
         verdicts = eligibility.assess(self.index.criteria, rows, situation, placement=False)
         failed = verdicts.excluded if situation.states_needs else np.zeros(len(rows), dtype=bool)
