@@ -163,7 +163,7 @@ def test_open_now_and_closing_time_are_shown(engine):
 
 
 def test_a_best_guess_says_so_in_slack_and_on_the_console(engine):
-    guess = engine.answer("can we embed a counselor with our dispatchers", at=NOW)
+    guess = engine.answer("do clinicians carry radios", at=NOW)
     assert guess.unsure
     assert "Not sure I understood" in json.dumps(render_blocks(guess), ensure_ascii=False)
     assert "Not sure I understood" in render_text(guess)

@@ -48,7 +48,7 @@ ISSUE_7_SETS = [
     ("susquehanna-pa", "tuned on", 0.92, 0),
     ("blue-ridge-va", "tuned on", 0.82, 1),
     ("palmetto-fl", "tuned on", 0.87, 4),
-    ("hill-country-tx", "first 0.71", 0.84, 0),
+    ("hill-country-tx", "first 0.71", 0.85, 0),
     ("red-clay-ga", "first 0.71", 0.91, 0),
     ("bay-state-ma", "first 0.80", 0.85, 0),
     ("cascade-wa", "first 0.64", 0.87, 1),
@@ -66,7 +66,7 @@ ISSUE_7_SETS = [
     ("tarheel-nc", "first 0.82", 0.85, 5),
     ("badger-wi", "first 0.84", 0.86, 3),
     ("north-star-mn", "first 0.78", 0.82, 3),
-    ("volunteer-tn", "first 0.69", 0.71, 1),
+    ("volunteer-tn", "first 0.69", 0.73, 1),
 ]
 
 

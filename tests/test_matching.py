@@ -247,7 +247,7 @@ def test_answers_are_deterministic(county):
 
 
 def test_a_best_guess_is_shown_labelled_rather_than_nothing(engine):
-    guess = engine.answer("can we embed a counselor with our dispatchers", at=SUNDAY_2PM)
+    guess = engine.answer("do clinicians carry radios", at=SUNDAY_2PM)
     assert guess.unsure and len(guess.results) == 1
     assert "Not sure I understood" in render_text(guess)
     assert guess.to_json()["unsure"] is True
@@ -364,3 +364,24 @@ def test_a_question_mark_alone_does_not_ask_for_a_definition():
 
     assert DEFINITION.search("tdo?") and DEFINITION.search("what's a 10-96?")
     assert not DEFINITION.search("6 officer dept, cit or try to get a clinician partner?")
+
+
+def test_typos_past_what_one_slip_or_the_stemmer_allows():
+    from bot.search.vocabulary import FuzzyVocabulary
+
+    vocabulary = FuzzyVocabulary(["institute", "cypress", "person", "hill"])
+    assert "institute" in vocabulary.similar("instutite")  # two slips in a long word
+    assert "cypress" in vocabulary.similar("cypre", as_typed="cypres")  # stemmed too far
+    assert vocabulary.similar("personal") == {}  # two letters more is another word
+
+
+def test_a_name_typed_as_two_words_is_the_name(tmp_path):
+    from bot.search.text import join_split_words
+
+    uses = {"treehouse", "house", "walk"}.__contains__
+    assert join_split_words("what ages does the tree house take", uses) == (
+        "what ages does the treehouse take"
+    )
+    assert join_split_words("is the walk in open", uses, frozenset({"in"})) == "is the walk in open"
+    engine = engine_for(tmp_path, YOUTH.replace("Harbor Youth Shelter", "Harbor Treehouse"))
+    assert ids(ask(engine, "what ages does the tree house take"))[:1] == ["harbor-shelter"]

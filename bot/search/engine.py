@@ -48,7 +48,14 @@ from bot.search.places import place_names
 from bot.search.query import build_query
 from bot.search.ranking import Ranker
 from bot.search.situation import Situation, hold_names, read_situation
-from bot.search.text import correct_words, fold, near_word, word_spans, word_tokens
+from bot.search.text import (
+    correct_words,
+    fold,
+    join_split_words,
+    near_word,
+    word_spans,
+    word_tokens,
+)
 
 MAX_QUESTION_CHARS = 2000
 GUIDANCE_OVER_PLACEMENT = 0.5  # a guidance look-up this good wins over a placement...
@@ -149,7 +156,9 @@ class Engine:
 
     def _read(self, question: str, at: datetime) -> Reading:
         """The question's names, the situation it describes, and what it asks to use."""
-        understood = correct_words(question, CUE_WORDS, self.knows_word)
+        understood = correct_words(
+            join_split_words(question, self._uses_word, STOPWORDS), CUE_WORDS, self.knows_word
+        )
         named, spans, origins = self.named(understood)
         understood = _blank(understood, [span for span, _ in origins])  # not asked about
         # the person is described outside the names: "Harbor Youth Shelter" is no minor
@@ -290,6 +299,10 @@ class Engine:
             for r in resources
         )
         return Answer(kind, situation, results, area=self.knowledge.defaults.area)
+
+    def _uses_word(self, word: str) -> bool:
+        """Whether the knowledge base itself uses ``word``."""
+        return all(t in self.index.vocabulary for t in word_tokens(word))
 
     def knows_word(self, word: str) -> bool:
         """Whether ``word`` (any case, any inflection) is a common word or one the knowledge

@@ -107,7 +107,8 @@ def build_query(
             continue
         if tok.text.isdigit() and tok.text not in index.vocabulary:
             continue  # a stray number ("58") says nothing we could match
-        slots.append(_slot(tok.word, index.vocabulary.similar(tok.text), tok.soft, index))
+        as_typed = tok.word if tok.word.isalpha() else None  # one plain word: its spelling
+        slots.append(_slot(tok.word, index.vocabulary.similar(tok.text, as_typed), tok.soft, index))
     return Query(tuple(_unique(slots)))
 
 

@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from rapidfuzz.distance import OSA
 
@@ -145,6 +146,28 @@ class ConceptTable:
 def near_word(word: str, vocabulary: frozenset[str]) -> bool:
     """``word`` is in ``vocabulary`` or one typo away from a word of it ("adress")."""
     return word in vocabulary or (len(word) >= 5 and bool(_one_typo_away(word, vocabulary)))
+
+
+def join_split_words(
+    text: str, knows: Callable[[str], bool], common: frozenset[str] = frozenset()
+) -> str:
+    """Two words typed apart that make one the knowledge base uses ("tree house" for
+    "Treehouse", "light house"), when either alone is not one it knows; never with a
+    ``common`` word ("walk in" stays two words)."""
+    folded = fold(text)
+    found = word_spans(folded)
+    pieces: list[str] = []
+    last = 0
+    for (first, start, _), (second, _, end) in pairwise(found):
+        if start < last or not (first.isalpha() and second.isalpha()):
+            continue
+        if first in common or second in common:
+            continue
+        joined = first + second
+        if len(joined) >= 6 and knows(joined) and not (knows(first) and knows(second)):
+            pieces += [folded[last:start], joined]
+            last = end
+    return "".join([*pieces, folded[last:]]) if pieces else folded
 
 
 def correct_words(text: str, vocabulary: frozenset[str], keep: Callable[[str], bool]) -> str:

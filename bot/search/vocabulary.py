@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.search.text import stem
@@ -35,6 +36,7 @@ class FuzzyVocabulary:
         reload usually adds a word or two). Words it had that are gone stay in the shared
         index but are never returned, since candidates are checked against ``words``."""
         self.words = frozenset(vocabulary)
+        self._lengths: dict[int, tuple[str, ...]] | None = None  # words by length, when needed
         self._by_key: dict[str, list[str]] = base._by_key if base is not None else {}
         for word in self.words - (base.words if base is not None else frozenset()):
             if len(word) < MIN_FUZZY_LENGTH or word.isdigit():
@@ -48,13 +50,21 @@ class FuzzyVocabulary:
     def __len__(self) -> int:
         return len(self.words)
 
-    def similar(self, word: str) -> dict[str, float]:
+    def similar(self, word: str, as_typed: str | None = None) -> dict[str, float]:
         """Vocabulary words within one edit (two for long words) of ``word``, with similarity.
 
         The exact word, when known, scores 1.0; a typo scores the share of letters it got
         right, so one slip in a long word ("stonebrige") counts more than in a short one,
-        where it more often makes another word ("park" / "part").
+        where it more often makes another word ("park" / "part"). ``as_typed``: the word
+        before stemming, tried when its stem finds nothing (stemming "cypres" to "cypre"
+        takes it two edits from "cypress").
         """
+        found = self._similar(word)
+        if not found and as_typed and as_typed != word:
+            return self._similar(as_typed)
+        return found
+
+    def _similar(self, word: str) -> dict[str, float]:
         known = word in self.words
         found: dict[str, float] = {word: 1.0} if known else {}
         if len(word) < MIN_FUZZY_LENGTH or word.isdigit():
@@ -71,4 +81,21 @@ class FuzzyVocabulary:
                 distance = OSA.distance(word, candidate, score_cutoff=allowed)
                 if distance <= allowed:
                     found[candidate] = 1.0 - distance / max(len(word), len(candidate))
+        if not found and allowed == 2:
+            # two slips the one-letter index cannot see ("instutite"): compare with the words
+            # of about its length, which only a long word that matched nothing costs
+            # (a word two letters longer or shorter is more often another word: "personal")
+            pool = [w for n in range(len(word) - 1, len(word) + 2) for w in self._of_length(n)]
+            for candidate, distance, _ in process.extract(
+                word, pool, scorer=OSA.distance, score_cutoff=allowed, limit=None
+            ):
+                found[candidate] = 1.0 - distance / max(len(word), len(candidate))
         return found
+
+    def _of_length(self, length: int) -> tuple[str, ...]:
+        if self._lengths is None:
+            lengths: dict[int, list[str]] = {}
+            for word in self.words:
+                lengths.setdefault(len(word), []).append(word)
+            self._lengths = {n: tuple(sorted(words)) for n, words in lengths.items()}
+        return self._lengths.get(length, ())
