@@ -660,3 +660,13 @@ def test_drunk_with_no_reading_is_likely_past_a_strict_limit(tmp_path):
     answer = engine.answer("drunk guy, suicidal, where can i take him", at=THURSDAY_4PM, top=9)
     shown = [m.entry.id for m in answer.results]
     assert shown.index("oak-crisis") < shown.index("aspen-csu")  # a limit of .15 is likelier
+
+
+def test_who_can_help_asks_for_someone_unless_the_officer_drives(cedar):
+    at_home = (
+        "called to a farm outside millbrook, 45 yo guy hasnt slept in days, talking about the "
+        "government listening thru his silo. no weapons. hes willing to talk. who can help"
+    )
+    assert ask(cedar, at_home)[0][0] == "cedar-mct"
+    riding = at_home.replace("hes willing to talk", "agreed to ride w me")
+    assert ask(cedar, riding)[0][0] == "oak-crisis"

@@ -79,6 +79,9 @@ TRANSPORT_PATTERNS = (
     r"\bwhere\s+(?:does|do|should|would|will|can|could)\s+(?:he|she|they)\s+go\b",
     r"\bwhere(?:'?s|\s+is|\s+are)\s+(?:he|she|they)\s+(?:headed|going)\b",
     r"\bwhich\s+(?:hospital|hosp|facility|unit|er|ed|psych\s+unit)\b",
+    # the person goes with the officer: "agreed to ride w me", "calm enough to sit in the car"
+    r"\b(?:agreed|agrees|willing|ok|okay|fine)\s+(?:to\s+)?(?:ride|go|come)\s+(?:w|with)\s+"
+    r"(?:me|us)\b|\bsit\s+in\s+(?:the|my|our)\s+(?:car|cruiser|unit|squad)\b",
     r"\bwhere\s+to\b\s*\W*$",
     r"(?:^|[,.;])\s*where\s*\W*$",
 )
@@ -388,7 +391,9 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
 # who do I call" is no crisis).
 CALL_SIGN: tuple[str, dict[str, float]] = (
     r"who (?:do|should|can|could|would) (?:i|we|you|they|u) (?:call|get|contact|reach|page)\b|"
-    r"who (?:to|should i|should we) call|who(?:'?s| is) (?:avail\w*|on call|on duty)",
+    r"who (?:to|should i|should we) call|who(?:'?s| is) (?:avail\w*|on call|on duty)|"
+    # someone, not somewhere: "who can help", "who can follow up"
+    r"who (?:can|could|will|would|'ll) (?:help|follow up|check on|see (?:him|her|them))",
     {"mobile_crisis": 1.0, "co_responder": 0.9, "crisis_line": 0.6, "crisis_center": 0.3},
 )
 

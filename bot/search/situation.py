@@ -424,7 +424,7 @@ def read_situation(
         drop_spans=tuple(drop),
         soft_spans=tuple(soft),
     )
-    if situation.describes_a_person and calls_for_help(text):
+    if situation.describes_a_person and not transport and calls_for_help(text):
         # "... yelling at cars, who do I call": a team or a line, as well as a place
         situation = replace(situation, wants=read_wants(text, [], person, calling=True))
     return situation
