@@ -385,3 +385,11 @@ def test_a_name_typed_as_two_words_is_the_name(tmp_path):
     assert join_split_words("is the walk in open", uses, frozenset({"in"})) == "is the walk in open"
     engine = engine_for(tmp_path, YOUTH.replace("Harbor Youth Shelter", "Harbor Treehouse"))
     assert ids(ask(engine, "what ages does the tree house take"))[:1] == ["harbor-shelter"]
+
+
+def test_a_short_word_is_read_as_a_typo_only_for_a_letter_left_out():
+    from bot.search.vocabulary import FuzzyVocabulary
+
+    vocabulary = FuzzyVocabulary(["mill", "bill", "drunk"])
+    assert vocabulary.similar("pill") == {}
+    assert "drunk" in vocabulary.similar("drnk")

@@ -670,3 +670,18 @@ def test_who_can_help_asks_for_someone_unless_the_officer_drives(cedar):
     assert ask(cedar, at_home)[0][0] == "cedar-mct"
     riding = at_home.replace("hes willing to talk", "agreed to ride w me")
     assert ask(cedar, riding)[0][0] == "oak-crisis"
+
+
+def test_his_need_in_a_what_do_i_do_question_is_a_placement(tmp_path):
+    detox = """  - id: fir-detox
+    name: Fir Withdrawal Management
+    kind: detox
+    phone: "(555) 555-0212"
+    address: 12 Fir St, Millbrook
+    hours: "24/7"
+    admission: {min_age: 18, intoxication: accepted, law_enforcement_dropoff: true}
+    verified: 2026-10-01
+"""
+    engine = engine_for(tmp_path, cedar_with(detox))
+    question = "dude says hes done with the fentanyl and ready to get clean, what do i do w him"
+    assert ask(engine, question)[0][:1] == ["fir-detox"]

@@ -69,6 +69,12 @@ _CAME_FROM = re.compile(
     r"transferred|seen|evaluated|(?:er |ed )?doc(?:tor)?|left|came)\b[^,.;]{0,12}"
     r"\b(?:at|from|by)\s+(?:the\s+)?$"
 )
+# one person the question is about
+SOMEONE = re.compile(
+    r"\b(?:he|she|hes|shes|he's|she's|him|her|this (?:guy|man|woman|lady|kid)|the (?:guy|man|"
+    r"woman|lady|kid)|dude|guy says|she says|he says)\b",
+    re.IGNORECASE,
+)
 # what is said just before a place the program deals with: "our agreement with St Brendan's"
 _PARTNER = re.compile(r"\b(?:with|between \w+ and)\s+(?:the\s+)?$")
 ORIGIN_REACH = 40  # characters before a place's name read for where the person came from
@@ -222,6 +228,8 @@ class Engine:
             and not situation.describes_a_person
             and not wanted_now
             and not situation.transport  # "we'd be driving her over"
+            # "he's done with the fentanyl, what do i do w him": his need, not the program's
+            and not (needs_met and bool(SOMEONE.search(question)))
         )
         # "can the CSU take someone on a 302": about that place's rules, answered by its entry
         # "the Oak or Birch?": two places named are compared for the person, as a placement

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.search.text import stem
+from bot.search.text import SHORT_WORD, stem
 
 MIN_FUZZY_LENGTH = 4  # shorter words are acronyms or numbers: "ED", "988", "CSU" match exactly
 
@@ -78,6 +78,8 @@ class FuzzyVocabulary:
                     continue
                 if known and not _inflected(word, candidate):
                     continue  # a real word is not a typo of another ("count", "county")
+                if len(word) < SHORT_WORD and len(candidate) != len(word) + 1:
+                    continue  # a letter changed in "pill" makes "mill" more often than a typo
                 distance = OSA.distance(word, candidate, score_cutoff=allowed)
                 if distance <= allowed:
                     found[candidate] = 1.0 - distance / max(len(word), len(candidate))
