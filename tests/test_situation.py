@@ -549,3 +549,12 @@ def test_a_kind_named_as_who_acted_or_where_the_person_was_is_not_wanted():
 def test_freezing_is_a_person_in_the_cold_not_software():
     assert "shelter" in situation("homeless guy, sober, hes just freezing, needs a bed").wants
     assert not situation("report writing software keeps freezing on me").wants
+
+
+def test_spoken_forms_are_read_as_the_words():
+    from bot.search.text import expand_slang
+
+    assert expand_slang("ran outta his seroquel, gotta get him a refill") == (
+        "ran out of his seroquel, got to get him a refill"
+    )
+    assert situation(expand_slang("ran outta his meds")).wants.get("outpatient") == 1.0

@@ -50,6 +50,7 @@ from bot.search.ranking import Ranker
 from bot.search.situation import Situation, hold_names, read_situation
 from bot.search.text import (
     correct_words,
+    expand_slang,
     fold,
     join_split_words,
     near_word,
@@ -163,7 +164,9 @@ class Engine:
     def _read(self, question: str, at: datetime) -> Reading:
         """The question's names, the situation it describes, and what it asks to use."""
         understood = correct_words(
-            join_split_words(question, self._uses_word, STOPWORDS), CUE_WORDS, self.knows_word
+            join_split_words(expand_slang(fold(question)), self._uses_word, STOPWORDS),
+            CUE_WORDS,
+            self.knows_word,
         )
         named, spans, origins = self.named(understood)
         understood = _blank(understood, [span for span, _ in origins])  # not asked about

@@ -148,6 +148,17 @@ def near_word(word: str, vocabulary: frozenset[str]) -> bool:
     return word in vocabulary or (len(word) >= 5 and bool(_one_typo_away(word, vocabulary)))
 
 
+# spoken forms typed as said: read as the words they stand for
+_SLANG = {"outta": "out of", "gotta": "got to", "tryna": "trying to", "lotta": "lot of",
+          "kinda": "kind of", "sorta": "sort of"}  # fmt: skip
+_SLANG_WORD = re.compile(r"\b(?:" + "|".join(_SLANG) + r")\b")
+
+
+def expand_slang(text: str) -> str:
+    """``"ran outta his meds"`` -> ``"ran out of his meds"``."""
+    return _SLANG_WORD.sub(lambda m: _SLANG[m.group(0)], text)
+
+
 def join_split_words(
     text: str, knows: Callable[[str], bool], common: frozenset[str] = frozenset()
 ) -> str:
