@@ -558,3 +558,9 @@ def test_spoken_forms_are_read_as_the_words():
         "ran out of his seroquel, got to get him a refill"
     )
     assert situation(expand_slang("ran outta his meds")).wants.get("outpatient") == 1.0
+
+
+def test_off_his_meds_is_a_state_not_a_need_for_a_refill():
+    wants = situation("schizophrenic adult off his meds, hearing voices, calm").wants
+    assert max(wants, key=wants.__getitem__) == "crisis_center"
+    assert situation("ran out of his meds, needs a refill").wants["outpatient"] == 1.0

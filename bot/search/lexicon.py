@@ -368,7 +368,7 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
      r"way|league|element|life|hands?|sight|control|depth)\w+|(?:bridge |refill (?:his |her )?)?"
      r"scripts?\b|prescriptions?|(?:get|back on|restart)\w* "
      r"(?:his |her |their )?(?:psych )?(?:meds|medications?)|"
-     r"(?:meds|medication|prescription) refill|refill|off (?:\w+ )?(?:meds|medications?)|"
+     r"(?:meds|medication|prescription) refill|refill|"
      r"missed (?:\w+ )?(?:meds|medications?|appointment|shots?)|psychiatrist|counseling|"
      r"therapist|therapy|follow[\s-]?up|appointment|med management|injection|counsell?or|"
      r"(?:start|starts|starting) (?:seeing|to see)|see (?:a|an) (?:counsell?or|therapist|"
