@@ -564,3 +564,14 @@ def test_off_his_meds_is_a_state_not_a_need_for_a_refill():
     wants = situation("schizophrenic adult off his meds, hearing voices, calm").wants
     assert max(wants, key=wants.__getitem__) == "crisis_center"
     assert situation("ran out of his meds, needs a refill").wants["outpatient"] == 1.0
+
+
+def test_a_veteran_said_in_other_words_and_suicide_said_plainly():
+    s = situation(
+        "guy says he did 2 tours in afghanistan, bad flashbacks, wants to sit down w somebody"
+    )
+    assert s.veteran and s.wants["veterans"] == 1.0 and s.wants["crisis_line"] < 0
+    assert "suicidal" in situation("elderly vet talking about ending it").conditions
+    assert "suicidal" in situation("told his wife he's thinking about eating his gun").conditions
+    suicidal_vet = situation("army vet threatening to kill himself, at home").wants
+    assert suicidal_vet["veterans"] < max(suicidal_vet.values())  # crisis care first

@@ -347,7 +347,7 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
      r"get (?:a|an|the|someone|somebody) (?:\w+ ){0,2}out\b(?! of)",
      {"mobile_crisis": 1.0, "co_responder": 0.9, "crisis_line": 0.4}),
     # someone to see in person: not a line
-    (r"in person|face[\s-]to[\s-]face|sit down with (?:someone|somebody|a counselor)",
+    (r"in person|face[\s-]to[\s-]face|sit down (?:with|w) (?:someone|somebody|a counselor)",
      {"crisis_center": 1.0, "outpatient": 0.6, "peer_respite": 0.4, "crisis_line": -1.0}),
     # someone to talk to by phone or text
     (r"on the phone|over the phone|by phone|(?:someone|somebody|anyone|anybody) to (?:talk|vent|"
@@ -441,6 +441,7 @@ CONDITIONS: dict[str, str] = {
     "withdrawal": r"withdraw\w*|\bdts\b|delirium tremens|the shakes|dope ?sick",
     "suicidal": r"suicid\w*|kill(?:ing)? (?:him|her|them|my)sel(?:f|ves)|self[\s-]?harm\w*|"
                 r"wants? to die|hurt(?:ing)? (?:him|her|them)sel(?:f|ves)|end(?:ing)? it all|"
+                r"(?:about|of|to|gonna|going to) end(?:ing)? it\b|eat(?:ing)? (?:his|her|a) gun|"
                 r"end (?:his|her|their) life|take (?:his|her|their) (?:own )?life",
     "weapons": r"weapons?|armed|(?:a |with a |has a |had a )(?:gun|knife|firearm|blade)|"
                r"guns|knives|firearms?",

@@ -35,7 +35,8 @@ Span = tuple[int, int]
 ADULT_AGE = 18
 OLDER_THAN = 26  # "elderly", "older guy": older than this, whatever the number
 OLDER_AGE = 55  # a place taking only people this old or older is for older adults
-PERSON_SERVICE = 0.9  # how much a veteran wants a veterans' service, someone with I/DD an I/DD one
+PERSON_SERVICE = 1.0  # how much a veteran wants a veterans' service, someone with I/DD an I/DD one
+IN_CRISIS_SERVICE = 0.4  # ...a suicidal veteran
 
 
 @dataclass(frozen=True)
@@ -312,7 +313,8 @@ _IDD = case_blind(
 )
 # "va" is the VA, except where it is Virginia ("in va", "va law")
 _VETERAN = case_blind(
-    r"\b(veteran|veterans|vet|military|army|navy|marine|marines|air force|(?<!\bin )va(?! law))\b"
+    r"\b(veteran|veterans|vet|military|army|navy|marine|marines|air force|(?<!\bin )va(?! law)|"
+    r"(?:did|served|pulled) (?:\w+ )?tours?|deployments?|combat)\b"
 )
 _LANGUAGE = case_blind(
     r"\b(" + "|".join(sorted((re.escape(x) for x in LANGUAGES), key=len, reverse=True)) + r")"
@@ -346,15 +348,17 @@ def read_situation(
     veteran = True if _mark(_VETERAN, text, soft) else None
     idd = True if _mark(_IDD, text, soft) else None
     # a service for who the person is suits them: a vet centre, an I/DD team
-    person = {"veterans": PERSON_SERVICE} if veteran else {}
-    if idd:
-        person["idd_services"] = PERSON_SERVICE
-    wants = read_wants(text, soft, person)
     conditions = frozenset(
         name
         for name, rx in (_CONDITIONS if _ANY_CONDITION.search(text) else ())
         if any(affirmed(m, text, soft) for m in rx.finditer(text))
     )
+    person = {}
+    if veteran:  # ...though a vet centre's counselling is no crisis care for a suicidal vet
+        person["veterans"] = IN_CRISIS_SERVICE if "suicidal" in conditions else PERSON_SERVICE
+    if idd:
+        person["idd_services"] = PERSON_SERVICE
+    wants = read_wants(text, soft, person)
     age, age_group = _age(text, drop, soft)
     bac = _first_float(_BAC, text, drop)
     intoxicated: bool | None = None
