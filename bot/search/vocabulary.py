@@ -15,6 +15,7 @@ from rapidfuzz.distance import OSA
 from bot.search.text import SHORT_WORD, stem
 
 MIN_FUZZY_LENGTH = 4  # shorter words are acronyms or numbers: "ED", "988", "CSU" match exactly
+TWO_SLIPS_SCANNED = 9  # a word this long that matched nothing is compared with similar words
 
 
 _INFLECTIONS = frozenset({"s", "es", "e", "d", "ed", "ing", "er"})
@@ -83,7 +84,7 @@ class FuzzyVocabulary:
                 distance = OSA.distance(word, candidate, score_cutoff=allowed)
                 if distance <= allowed:
                     found[candidate] = 1.0 - distance / max(len(word), len(candidate))
-        if not found and allowed == 2:
+        if not found and len(word) >= TWO_SLIPS_SCANNED:
             # two slips the one-letter index cannot see ("instutite"): compare with the words
             # of about its length, which only a long word that matched nothing costs
             # (a word two letters longer or shorter is more often another word: "personal")
