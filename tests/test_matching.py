@@ -393,3 +393,28 @@ def test_a_short_word_is_read_as_a_typo_only_for_a_letter_left_out():
     vocabulary = FuzzyVocabulary(["mill", "bill", "drunk"])
     assert vocabulary.similar("pill") == {}
     assert "drunk" in vocabulary.similar("drnk")
+
+
+TOWNS = """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: point-detox
+    name: Tidewater Withdrawal Management
+    aliases: [the Point]
+    kind: detox
+    phone: "(555) 555-0170"
+    hours: "24/7"
+  - id: mobile
+    name: Mid-Shore Mobile Response
+    kind: mobile_crisis
+    phone: "(555) 555-0171"
+    hours: "24/7"
+    area: [Shad Point, Kellam]
+"""
+
+
+def test_a_name_inside_a_town_named_is_the_town(tmp_path):
+    engine = engine_for(tmp_path, TOWNS)
+    answer = ask(engine, "need mobile crisis in shad point at 9 tonight")
+    assert ids(answer)[:1] == ["mobile"] and answer.situation.place == "Shad Point"
+    assert ids(ask(engine, "is the point open"))[:1] == ["point-detox"]

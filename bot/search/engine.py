@@ -351,9 +351,13 @@ class Engine:
         rows: list[int] = []
         found: list[tuple[int, int]] = []
         origins: list[tuple[tuple[int, int], list[int]]] = []
+        towns = self._places.spans(folded)
         for match in self.index.names.find(asked):
             if _CLAUSE_BREAK.search(folded, spans[match.start][1], spans[match.end - 1][0]):
                 continue  # "cleared at general, which hospital" names no "General Hospital"
+            start, end = spans[match.start][0], spans[match.end - 1][1]
+            if any(a <= start and end <= b and b - a > end - start for a, b in towns):
+                continue  # "the Point" is no name inside "in Shad Point": that is a town
             concepts = match.concepts
             if match.end - match.start == 1:  # one word names a place only as written
                 word, after = raw[match.start].split(" ")

@@ -19,6 +19,10 @@ class Places:
     pattern: re.Pattern[str] | None
     by_spelling: Mapping[str, str]  # folded, single-spaced spelling -> the name as written
 
+    def spans(self, text: str) -> list[Span]:
+        """Where ``text`` names a place."""
+        return [m.span() for m in self.pattern.finditer(text)] if self.pattern else []
+
     def find(self, text: str, soft: list[Span]) -> str | None:
         match = self.pattern.search(text) if self.pattern else None
         if match is None:
