@@ -685,3 +685,19 @@ def test_his_need_in_a_what_do_i_do_question_is_a_placement(tmp_path):
     engine = engine_for(tmp_path, cedar_with(detox))
     question = "dude says hes done with the fentanyl and ready to get clean, what do i do w him"
     assert ask(engine, question)[0][:1] == ["fir-detox"]
+
+
+def test_an_adult_of_no_stated_age_is_likely_past_a_young_adult_service(tmp_path):
+    kids = """  - id: kids-mobile
+    name: Children's Mobile Response
+    kind: mobile_crisis
+    phone: "(555) 555-0214"
+    hours: "24/7"
+    admission: {max_age: 20}
+    verified: 2026-10-01
+"""
+    engine = engine_for(tmp_path, cedar_with(kids))
+    shown, _ = ask(engine, "adult in crisis at home, need somebody to come out")
+    assert shown[0] == "cedar-mct" and "kids-mobile" not in shown
+    shown, _ = ask(engine, "19 yo in crisis at home, need somebody to come out")
+    assert "kids-mobile" in shown  # 19 is within its ages

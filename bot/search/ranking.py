@@ -23,7 +23,7 @@ from bot.search.intent import (
 from bot.search.lexicon import DESTINATION_PRIOR
 from bot.search.needs import kind_fit
 from bot.search.query import Query
-from bot.search.situation import ADULT_AGE, OLDER_AGE, Situation
+from bot.search.situation import ADULT_AGE, OLDER_AGE, OLDER_THAN, Situation
 
 CONFIDENT = 0.45  # look-up answers below this are not shown...
 CONFIDENT_MANY, MANY = 0.3, 3  # ...unless they match at least MANY of the required words
@@ -48,6 +48,7 @@ AGE_ONLY_BONUS = 0.5  # a place for minors (or older people) only, whatever its 
 MAX_SUITABILITY = 1.6
 LEGAL_BAC = 0.08  # a place taking people only below this, for someone "drunk", no reading...
 STRICT_LIMIT_PENALTY = 0.3  # ...suits this much less
+YOUNG_ONLY_PENALTY = 0.3  # a place for young adults only (to 25 at most), for an adult of no age
 KIND_GATE = 0.5  # fit and words count in full for kinds suiting half as well as the best
 LOGISTICS_SHARE = 0.05  # known to take drop-offs and be open: a tie-break
 LOCAL_SHARE = 0.85  # of the score of a place serving some towns only, when no town is said
@@ -332,6 +333,11 @@ class Ranker:
             # only below it is a long shot (still listed, with the caveat)
             strict = (criteria.intoxication[rows] == 2) & (criteria.max_bac[rows] <= LEGAL_BAC)
             suitability[strict] -= STRICT_LIMIT_PENALTY
+        if situation.is_minor is False and situation.age is None:
+            # "adult", no age: most likely past a young-adult service's last year (listed
+            # further down, not ruled out)
+            young = (criteria.max_age[rows] >= ADULT_AGE) & (criteria.max_age[rows] < OLDER_THAN)
+            suitability[young] -= YOUNG_ONLY_PENALTY
         if situation.is_older:  # a geriatric unit for "sixty-something", "elderly"
             suitability[criteria.min_age[rows] >= OLDER_AGE] += AGE_ONLY_BONUS
         return np.clip(suitability, 0, MAX_SUITABILITY) / MAX_SUITABILITY
