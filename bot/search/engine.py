@@ -125,13 +125,12 @@ class Reading:
     named: list[int]  # rows of the entries named outright
     places: list[int]  # ...of those, the resources
     place_spans: list[tuple[int, int]]  # where places are named, one span a name
+    closed: Resource | None  # the place or team asked for, closed when wanted
 
     @property
     def names_of_places(self) -> int:
         """How many distinct place names ("the Oak or Birch?": two)."""
         return len(self.place_spans)
-
-    closed: Resource | None  # the place or team asked for, closed when wanted
 
 
 class Engine:

@@ -50,7 +50,7 @@ _INFORMATION = re.compile(
 
 # the phone as the way help comes, not a number asked for: "someone to talk to on the phone";
 # a call as the incident or those who take it: "go over a bad call", "911 call takers"
-_BY_PHONE = re.compile(
+_NOT_A_NUMBER_ASKED = re.compile(
     r"\b(?:on|over|by) (?:the )?phone\b|\bcall[\s-]*takers?\b|\bcalls? for service\b|"
     r"\b(?:a|the|this|that|bad|rough|tough|hard|last|every|each|same|these|those|our|911|"
     r"mental health|crisis|welfare|repeat) (?:\w+ )?calls?\b(?! (?:for|to|at|him|her|them))",
@@ -68,7 +68,7 @@ _ANY_OPEN = re.compile(
 
 def asks_for_contact(question: str, vocabulary: frozenset[str] = CONTACT_WORDS) -> bool:
     """ "Sobering center address" wants the place, not the glossary's definition."""
-    asked = _ANY_OPEN.sub(" ", _BY_PHONE.sub(" ", question))
+    asked = _ANY_OPEN.sub(" ", _NOT_A_NUMBER_ASKED.sub(" ", question))
     return any(is_contact_word(word, vocabulary) for word in words(asked))
 
 

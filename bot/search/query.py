@@ -101,9 +101,9 @@ def build_query(
         soft = all(t.about_person for t in group) or (len(group) == 1 and group[0].soft)
         slots.append(_slot(text, terms, soft, index))
     for position, tok in enumerate(toks):
-        if position in covered or tok.dropped or tok.contact or tok.word in STOPWORDS:
+        if position in covered or tok.dropped or tok.contact:
             continue
-        if tok.text in STOPWORDS:
+        if tok.word in STOPWORDS or tok.text in STOPWORDS:
             continue
         if tok.text.isdigit() and tok.text not in index.vocabulary:
             continue  # a stray number ("58") says nothing we could match

@@ -347,14 +347,15 @@ def read_situation(
 
     veteran = True if _mark(_VETERAN, text, soft) else None
     idd = True if _mark(_IDD, text, soft) else None
-    # a service for who the person is suits them: a vet centre, an I/DD team
     conditions = frozenset(
         name
         for name, rx in (_CONDITIONS if _ANY_CONDITION.search(text) else ())
         if any(affirmed(m, text, soft) for m in rx.finditer(text))
     )
-    person = {}
-    if veteran:  # ...though a vet centre's counselling is no crisis care for a suicidal vet
+    # a service for who the person is suits them: a vet centre, an I/DD team (though a vet
+    # centre's counselling is no crisis care for a suicidal veteran)
+    person: dict[str, float] = {}
+    if veteran:
         person["veterans"] = IN_CRISIS_SERVICE if "suicidal" in conditions else PERSON_SERVICE
     if idd:
         person["idd_services"] = PERSON_SERVICE
