@@ -701,3 +701,23 @@ def test_an_adult_of_no_stated_age_is_likely_past_a_young_adult_service(tmp_path
     assert shown[0] == "cedar-mct" and "kids-mobile" not in shown
     shown, _ = ask(engine, "19 yo in crisis at home, need somebody to come out")
     assert "kids-mobile" in shown  # 19 is within its ages
+
+
+def test_a_sober_person_who_only_names_detox_is_not_sent_there(tmp_path):
+    detox = """  - id: fir-detox
+    name: Fir Withdrawal Management
+    kind: detox
+    phone: "(555) 555-0212"
+    address: 12 Fir St, Millbrook
+    hours: "24/7"
+    admission: {min_age: 18, intoxication: accepted, law_enforcement_dropoff: true}
+    verified: 2026-10-01
+"""
+    engine = engine_for(tmp_path, cedar_with(detox))
+    question = (
+        "totally sober, no drinking or drugs, bad panic attack, can we drop him at the detox?"
+    )
+    shown, left_out = ask(engine, question)
+    assert "fir-detox" not in shown and "not intoxicated" in left_out["fir-detox"][0]
+    shown, _ = ask(engine, "sober right now but wants to get clean off pills, can detox take him")
+    assert shown[0] == "fir-detox"  # a need asks for it

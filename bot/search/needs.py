@@ -92,8 +92,8 @@ def _sober_kind(table: CriteriaTable, rows: np.ndarray, situation: Situation) ->
     """A sober person is not for a sobering centre, nor for detox unless they ask for it."""
     kinds = table.kind[rows]
     unsuited = kinds == RESOURCE_KINDS.index("sobering_center")
-    if situation.wants.get("detox", 0.0) <= 0:  # unless asked for, not only named
-        unsuited |= kinds == RESOURCE_KINDS.index("detox")
+    if "detox" not in situation.needed:  # unless a need asks for it ("wants to get clean"),
+        unsuited |= kinds == RESOURCE_KINDS.index("detox")  # not only named ("detox??")
     return unsuited, np.zeros(len(rows), dtype=bool)
 
 

@@ -63,6 +63,7 @@ class Situation:
     lonely: bool = False  # lonely, wants to chat: not a crisis
     conditions: frozenset[str] = frozenset()  # CONDITIONS stated ("passed out", "hit his head")
     wants: Mapping[str, float] = field(default_factory=dict)  # resource kind -> how well it fits
+    needed: frozenset[str] = frozenset()  # kinds a need stated calls for ("get clean"), not named
     place: str | None = None  # a place served, as the knowledge base's ``area`` names it
     drop_spans: tuple[Span, ...] = field(default=(), repr=False, compare=False)
     soft_spans: tuple[Span, ...] = field(default=(), repr=False, compare=False)
@@ -359,7 +360,7 @@ def read_situation(
         person["veterans"] = IN_CRISIS_SERVICE if "suicidal" in conditions else PERSON_SERVICE
     if idd:
         person["idd_services"] = PERSON_SERVICE
-    wants = read_wants(text, soft, person)
+    wanted = read_wants(text, soft, person)
     age, age_group = _age(text, drop, soft)
     bac = _first_float(_BAC, text, drop)
     intoxicated: bool | None = None
@@ -369,7 +370,7 @@ def read_situation(
     elif bac is not None or _INTOXICATED.search(text):
         intoxicated = True
         soft.extend(m.span() for m in _INTOXICATED.finditer(text))
-    if wants.get("sobering_center", 0.0) >= 1.0 and intoxicated is None:
+    if wanted.weights.get("sobering_center", 0.0) >= 1.0 and intoxicated is None:
         intoxicated = True  # "somewhere he can sleep it off"
     if veteran and age_group is None:
         age_group = "adult"
@@ -424,14 +425,16 @@ def read_situation(
         cleared=cleared,
         lonely=lonely,
         conditions=conditions,
-        wants=wants,
+        wants=wanted.weights,
+        needed=wanted.needed,
         place=place,
         drop_spans=tuple(drop),
         soft_spans=tuple(soft),
     )
     if situation.describes_a_person and not transport and calls_for_help(text):
         # "... yelling at cars, who do I call": a team or a line, as well as a place
-        situation = replace(situation, wants=read_wants(text, [], person, calling=True))
+        calling = read_wants(text, [], person, calling=True)
+        situation = replace(situation, wants=calling.weights, needed=calling.needed)
     return situation
 
 

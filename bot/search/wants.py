@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from bot.search.intent import DOUBTS
 from bot.search.lexicon import (
@@ -75,13 +76,19 @@ _STATES = tuple(
 )
 
 
+@dataclass(frozen=True)
+class Wants:
+    weights: dict[str, float]  # resource kind -> how well it meets what is wanted
+    needed: frozenset[str]  # kinds a need stated calls for in full, not only named
+
+
 def read_wants(
     text: str,
     soft: list[Span],
     person: Mapping[str, float] | None = None,
     *,
     calling: bool = False,
-) -> dict[str, float]:
+) -> Wants:
     """The kinds of resource the needs stated call for, each with how well it meets them;
     a need said in the negative ("NOT a hospital", "no ER") counts against its kinds.
     ``person``: kinds that suit who the person is (a veteran: veterans' services);
@@ -97,6 +104,7 @@ def read_wants(
                     if weight < 0:
                         unsuited.add(kind)
                     wants[kind] = max(wants.get(kind, 0.0), weight)
+    needed = frozenset(kind for kind, weight in wants.items() if weight >= 1.0)
     named: set[str] = set()
     for match in _KIND_NAME.finditer(text):
         if _ACTS.match(text, match.end()) or _LEFT.search(text, 0, match.start()):
@@ -121,7 +129,7 @@ def read_wants(
             wants[kind] = AVOIDED
     for kind in unsuited:
         wants[kind] = AVOIDED
-    return wants
+    return Wants(wants, frozenset(k for k in needed if wants[k] > 0))
 
 
 def calls_for_help(text: str) -> bool:
