@@ -672,8 +672,7 @@ def test_who_can_help_asks_for_someone_unless_the_officer_drives(cedar):
     assert ask(cedar, riding)[0][0] == "oak-crisis"
 
 
-def test_his_need_in_a_what_do_i_do_question_is_a_placement(tmp_path):
-    detox = """  - id: fir-detox
+FIR_DETOX = """  - id: fir-detox
     name: Fir Withdrawal Management
     kind: detox
     phone: "(555) 555-0212"
@@ -682,7 +681,10 @@ def test_his_need_in_a_what_do_i_do_question_is_a_placement(tmp_path):
     admission: {min_age: 18, intoxication: accepted, law_enforcement_dropoff: true}
     verified: 2026-10-01
 """
-    engine = engine_for(tmp_path, cedar_with(detox))
+
+
+def test_his_need_in_a_what_do_i_do_question_is_a_placement(tmp_path):
+    engine = engine_for(tmp_path, cedar_with(FIR_DETOX))
     question = "dude says hes done with the fentanyl and ready to get clean, what do i do w him"
     assert ask(engine, question)[0][:1] == ["fir-detox"]
 
@@ -704,16 +706,7 @@ def test_an_adult_of_no_stated_age_is_likely_past_a_young_adult_service(tmp_path
 
 
 def test_a_sober_person_who_only_names_detox_is_not_sent_there(tmp_path):
-    detox = """  - id: fir-detox
-    name: Fir Withdrawal Management
-    kind: detox
-    phone: "(555) 555-0212"
-    address: 12 Fir St, Millbrook
-    hours: "24/7"
-    admission: {min_age: 18, intoxication: accepted, law_enforcement_dropoff: true}
-    verified: 2026-10-01
-"""
-    engine = engine_for(tmp_path, cedar_with(detox))
+    engine = engine_for(tmp_path, cedar_with(FIR_DETOX))
     question = (
         "totally sober, no drinking or drugs, bad panic attack, can we drop him at the detox?"
     )
