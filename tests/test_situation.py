@@ -214,7 +214,9 @@ def test_implied_ages(text, age, minor):
 @pytest.mark.parametrize(
     ("text", "bac"),
     [("pbt was .2", 0.2), ("blowing a .28", 0.28), ("drunk, .14, in stoneman", 0.14),
-     (".19 on the pbt", 0.19), ("breathalyzer 0.11", 0.11)],
+     (".19 on the pbt", 0.19), ("breathalyzer 0.11", 0.11),
+     ("already wrote the petition, hes at .22 and suicidal", 0.22),
+     ("shot at a .22 rifle", None)],
 )  # fmt: skip
 def test_breath_test_readings_are_blood_alcohol(text, bac):
     assert situation(text).bac == bac

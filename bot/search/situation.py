@@ -217,6 +217,9 @@ _BAC = (
     case_blind(r"\b(?:drunk|intoxicated|intox|etoh|drinking|hammered|wasted)\W{1,4}(0?\.\d{2,3})\b"),
     case_blind(r"(?<![\d.])(0?\.\d{1,3})\s*(?:on the |on |bac|bal|brac|pbt|blood alcohol)"
         r"(?:pbt|breath\w*|bac)?\b"),
+    # the person "at" a reading: "hes at .22", "she's around .18"
+    case_blind(r"\b(?:he|she|they)(?:'?s|'?re| is| was| are)? (?:at|around|about) "
+        r"(0?\.\d{2,3})\b"),
 )  # fmt: skip
 _INTOXICATED = case_blind(
     r"\b(drunks?|intoxicated|intox|inebriated|etoh|wasted|hammered|tipsy|buzzed|lit|tanked|"
