@@ -714,3 +714,19 @@ def test_a_sober_person_who_only_names_detox_is_not_sent_there(tmp_path):
     assert "fir-detox" not in shown and "not intoxicated" in left_out["fir-detox"][0]
     shown, _ = ask(engine, "sober right now but wants to get clean off pills, can detox take him")
     assert shown[0] == "fir-detox"  # a need asks for it
+
+
+def test_a_place_asked_to_see_someone_when_closed_offers_what_is_open(tmp_path):
+    vets = """  - id: vet-center
+    name: Cedar Vet Center
+    aliases: [the Vet Center]
+    kind: veterans
+    phone: "(555) 555-0215"
+    address: 15 Elm St, Millbrook
+    hours: "Mo-Fr 08:00-16:30"
+    verified: 2026-10-01
+"""
+    engine = engine_for(tmp_path, cedar_with(vets))
+    shown, left_out = ask(engine, "can the vet center see a guy at 6 this evening")
+    assert shown and shown[0] != "vet-center"
+    assert left_out["vet-center"][0].startswith("closed at 18:00")

@@ -19,7 +19,7 @@ YES_NO = re.compile(r"^\s*(can|could|does|do|will|would|is|are|should|may)\b", r
 WANTS_IT_NOW = re.compile(
     r"\b(need|needs|needed|out|available|working|on duty|come|respond|send|get|go|take|bring|"
     r"heading|headed|going|on (?:my|our) way|eta|en route|taking|bringing|running|walk|still|"
-    r"around|up)\b",
+    r"around|up|see (?:a|an|him|her|them|someone|somebody)|fit (?:him|her|them) in)\b",
     re.IGNORECASE,
 )
 # ...and wanting it now, even in words that sound like the program's ("can we get X now")
