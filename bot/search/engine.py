@@ -29,6 +29,7 @@ from bot.search.intent import (
     DOUBTS,
     PROGRAM_FRAME,
     RIGHT_NOW,
+    SOMEONE,
     STRONG_PROGRAM_FRAME,
     WANTS_IT_NOW,
     YES_NO,
@@ -69,12 +70,6 @@ _CAME_FROM = re.compile(
     r"\b(?:cleared|clearance|discharged|released|walked (?:off|out)|eloped|ran (?:off|away)|"
     r"transferred|seen|evaluated|(?:er |ed )?doc(?:tor)?|left|came)\b[^,.;]{0,12}"
     r"\b(?:at|from|by)\s+(?:the\s+)?$"
-)
-# one person the question is about
-SOMEONE = re.compile(
-    r"\b(?:he|she|hes|shes|he's|she's|him|her|this (?:guy|man|woman|lady|kid)|the (?:guy|man|"
-    r"woman|lady|kid)|dude|guy says|she says|he says)\b",
-    re.IGNORECASE,
 )
 # what is said just before a place the program deals with: "our agreement with St Brendan's"
 _PARTNER = re.compile(r"\b(?:with|between \w+ and)\s+(?:the\s+)?$")
@@ -318,11 +313,7 @@ class Engine:
         """Whether ``word`` (any case, any inflection) is a common word or one the knowledge
         base uses: not a typo to correct, nor a person's name."""
         folded = fold(word)
-        return (
-            folded in STOPWORDS
-            or folded in LEXICON_WORDS
-            or all(t in self.index.vocabulary for t in word_tokens(folded))
-        )
+        return folded in STOPWORDS or folded in LEXICON_WORDS or self._uses_word(folded)
 
     def named(
         self, question: str

@@ -22,6 +22,12 @@ WANTS_IT_NOW = re.compile(
     r"around|up|see (?:a|an|him|her|them|someone|somebody)|fit (?:him|her|them) in)\b",
     re.IGNORECASE,
 )
+# one person the question is about: "he's done with the fentanyl, what do i do w him"
+SOMEONE = re.compile(
+    r"\b(?:he|she|hes|shes|he's|she's|him|her|this (?:guy|man|woman|lady|kid)|the (?:guy|man|"
+    r"woman|lady|kid)|dude|guy says|she says|he says)\b",
+    re.IGNORECASE,
+)
 # ...and wanting it now, even in words that sound like the program's ("can we get X now")
 RIGHT_NOW = re.compile(
     r"\b(?:right now|now|rn|asap|tonight|currently|at the moment|available|on duty|on call|"
@@ -69,11 +75,13 @@ _ANY_OPEN = re.compile(
 def asks_for_contact(question: str, vocabulary: frozenset[str] = CONTACT_WORDS) -> bool:
     """ "Sobering center address" wants the place, not the glossary's definition."""
     asked = _ANY_OPEN.sub(" ", _NOT_A_NUMBER_ASKED.sub(" ", question))
-    return any(is_contact_word(word, vocabulary) for word in words(asked))
+    return any(is_asking_word(word, vocabulary) for word in words(asked))
 
 
-def is_contact_word(word: str, vocabulary: frozenset[str] = CONTACT_WORDS) -> bool:
-    """A word asking for a place's particulars ("phone", "adress"), typos forgiven."""
+def is_asking_word(word: str, vocabulary: frozenset[str] = CONTACT_WORDS) -> bool:
+    """A word asking for a place's particulars ("phone", "adress"), or with ``SOFT_WORDS`` one
+    that only refines a match ("open", "take"), typos forgiven; never a plural count or
+    incident ("numbers", "calls")."""
     return word not in NOT_CONTACT_WORDS and near_word(word, vocabulary)
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.search.index import SearchIndex
-from bot.search.intent import is_contact_word
-from bot.search.lexicon import NOT_CONTACT_WORDS, SOFT_WORDS, STOPWORDS
+from bot.search.intent import is_asking_word
+from bot.search.lexicon import SOFT_WORDS, STOPWORDS
 from bot.search.situation import Situation, Span
-from bot.search.text import CONCEPT_PREFIX, fold, near_word, word_spans, word_tokens
+from bot.search.text import CONCEPT_PREFIX, fold, word_spans, word_tokens
 from bot.search.wants import denied
 
 # A word the knowledge base has never seen weighs as much as its rarest word: the question is
@@ -73,9 +73,9 @@ def build_query(
     for word, start, end in word_spans(folded):
         dropped = _inside(start, end, situation.drop_spans) or _inside(start, end, subjects)
         # contact words ("address", "phone") say which details to show, not what to find
-        contact = is_contact_word(word)
+        contact = is_asking_word(word)
         about_person = situation_soft and _inside(start, end, situation.soft_spans)
-        soft = (word not in NOT_CONTACT_WORDS and near_word(word, SOFT_WORDS)) or about_person
+        soft = is_asking_word(word, SOFT_WORDS) or about_person
         # what the person is not ("not suicidal") is no evidence for a place that mentions it
         dropped = dropped or (about_person and denied(folded, start))
         toks.extend(
