@@ -44,34 +44,34 @@ def test_knowledge_bases_written_without_seeing_the_matcher(summary_line, folder
 # Sets kept apart for an honest score live outside the repository until they are scored
 # (CO and AZ first scored at commit c5453de; MI and OR at 976e25d; NC, WI, MN, TN at 10725b7).
 ISSUE_7_SETS = [
-    ("port-halden", "tuned on", 0.92, 1),
+    ("port-halden", "tuned on", 0.91, 1),
     ("susquehanna-pa", "tuned on", 0.92, 0),
     ("blue-ridge-va", "tuned on", 0.82, 1),
     ("palmetto-fl", "tuned on", 0.89, 4),
     ("hill-country-tx", "first 0.71", 0.85, 0),
     ("red-clay-ga", "first 0.71", 0.90, 0),
-    ("bay-state-ma", "first 0.80", 0.85, 0),
+    ("bay-state-ma", "first 0.80", 0.86, 0),
     ("cascade-wa", "first 0.64", 0.89, 1),
     ("hudson-ny", "first 0.65", 0.83, 2),
     ("buckeye-oh", "first 0.70", 0.87, 0),
     ("front-range-co", "first 0.76", 0.84, 0),
     ("saguaro-az", "first 0.91", 0.94, 0),
     # written blind at the session's end, scored once on 976e25d (kept apart until then)
-    ("great-lakes-mi", "first 0.64", 0.77, 4),
+    ("great-lakes-mi", "first 0.64", 0.78, 4),
     ("willamette-or", "first 0.75", 0.88, 0),
     # written blind this session, scored once on c2dce57, then tuned on
     ("silver-nv", "first 0.65", 0.83, 2),
     ("bayou-la", "first 0.71", 0.85, 2),
     # written blind this session, kept apart and scored once on 10725b7 (the final engine)
-    ("tarheel-nc", "first 0.82", 0.85, 5),
+    ("tarheel-nc", "first 0.82", 0.85, 4),
     ("badger-wi", "first 0.84", 0.87, 3),
-    ("north-star-mn", "first 0.78", 0.83, 4),
-    ("volunteer-tn", "first 0.69", 0.74, 1),
+    ("north-star-mn", "first 0.78", 0.83, 3),
+    ("volunteer-tn", "first 0.69", 0.75, 1),
     # written blind in the next session, kept apart and scored once on 2dd6af0 (its final engine)
-    ("prairie-il", "first 0.79", 0.80, 0),
+    ("prairie-il", "first 0.79", 0.81, 0),
     ("garden-nj", "first 0.73", 0.76, 4),
     ("chesapeake-md", "first 0.85", 0.87, 2),
-    ("showme-mo", "first 0.81", 0.81, 4),
+    ("showme-mo", "first 0.81", 0.84, 3),
 ]
 
 

@@ -154,6 +154,36 @@ glossary:
     definition: A contract saying what data partners share and how they protect it.
 """
 
+REFUSALS = """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: haven
+    name: The Haven Peer Respite
+    kind: peer_respite
+    phone: "(555) 555-0160"
+    summary: A calm, home-like place to stay a few nights, run by peers.
+  - id: line
+    name: County Crisis Line
+    kind: crisis_line
+    phone: "(555) 555-0161"
+    hours: "24/7"
+sections:
+  - id: officer-wellness
+    title: Officer wellness after critical incidents
+    summary: Peer support, defusing and confidential counseling for officers after a hard call.
+    keywords: [critical incident, peer support, EAP]
+  - id: petitions
+    title: Petitions for involuntary admission
+    summary: Who may sign a petition, the standard it must meet, and how long it lasts.
+    keywords: [petition, certificate, involuntary admission]
+faqs:
+  - id: faq-refuses
+    questions: ["what if the person refuses services but isn't petitionable"]
+    answer: >
+      An adult who does not meet the petition standard may refuse. Leave the crisis line
+      number, offer a follow-up visit and tell family when to call back.
+"""
+
 CASES = [
     (WELLNESS, "whole shift is rattled after the fatal last nite, what do we have for them",
      "officer-wellness"),
@@ -179,6 +209,12 @@ CASES = [
     (MODELS, "how should we go over a rough call w our clinician afterwards", "debriefs"),
     (PARTNERS, "what should our data sharing agreement with st brendans include", "agreements"),
     (PARTNERS, "is st brendans open", "st-brendan-ed"),
+    # words the knowledge base never uses ("won't", "doesnt") count against no entry, and
+    # "havent" is no misspelt "Haven"
+    (REFUSALS, "she won't accept anything from us and she's not petitionable. now what",
+     "faq-refuses"),
+    (REFUSALS, "squad is shook up after the fatal, a couple guys havent slept. what do we have "
+     "for them", "officer-wellness"),
 ]  # fmt: skip
 
 

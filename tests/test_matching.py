@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.knowledge import load_knowledge
@@ -418,3 +420,66 @@ def test_a_name_inside_a_town_named_is_the_town(tmp_path):
     answer = ask(engine, "need mobile crisis in shad point at 9 tonight")
     assert ids(answer)[:1] == ["mobile"] and answer.situation.place == "Shad Point"
     assert ids(ask(engine, "is the point open"))[:1] == ["point-detox"]
+
+
+NEGATED = """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: haven
+    name: The Haven Peer Respite
+    aliases: [Haven]
+    kind: peer_respite
+    phone: "(555) 555-0160"
+"""
+
+
+def test_a_negated_word_is_no_typo_of_a_name(tmp_path):
+    engine = engine_for(tmp_path, NEGATED)
+    assert engine.named("the guys havent slept") == ([], [], [])
+    assert engine.named("the haven")[0] == [0]
+
+
+def test_several_words_found_together_far_ahead_of_the_rest_are_a_labelled_guess():
+    # a knowledge base written blind: few of the story's words are its own ("quarry",
+    # "sergeant", "sleeping"), but the few that are point at one entry, far ahead of any other
+    engine = Engine(load_knowledge(Path(__file__).parent / "fixtures" / "showme-mo" / "kb"))
+    story = (
+        "our night shift guys are not sleeping since the drowning at the quarry tuesday, the "
+        "sergeant wants to know what we have for them"
+    )
+    guess = ask(engine, story)
+    assert guess.unsure and ids(guess) == ["officer-wellness"]
+    assert not ask(engine, "is the quarry road open after the flooding tuesday").results
+
+
+COUNTIES = """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: sheriff-team
+    name: Sasser County Sheriff Crisis Response Team
+    kind: co_responder
+    phone: "(555) 555-0180"
+    summary: A deputy and a clinician who respond together to calls on scene.
+    area: [Sasser County, Cedar Ford, Harlan Mill]
+  - id: mobile
+    name: Regional Mobile Crisis
+    kind: mobile_crisis
+    phone: "(555) 555-0181"
+    hours: "24/7"
+  - id: clinic
+    name: Valley Counseling
+    kind: outpatient
+    phone: "(555) 555-0182"
+    area: [Tolliver County, Sasser County, Elk Ferry, Bynum Crossroads, Cedar Ford]
+"""
+
+
+def test_a_place_that_only_may_serve_the_town_named_comes_second(tmp_path):
+    engine = engine_for(tmp_path, COUNTIES)
+    # Bynum Crossroads may lie in Sasser County: the sheriff's team might serve it, the
+    # regional team does
+    answer = ask(engine, "deputy out by bynum crossroads needs a clinician on scene")
+    assert ids(answer)[:2] == ["mobile", "sheriff-team"]
+    assert ids(ask(engine, "deputy in cedar ford needs a clinician on scene"))[:1] == [
+        "sheriff-team"
+    ]

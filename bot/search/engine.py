@@ -42,6 +42,7 @@ from bot.search.lexicon import (
     CUE_WORDS,
     DETAILS_WORDS,
     LEXICON_WORDS,
+    NEGATIONS,
     NOT_A_DESTINATION,
     STOPWORDS,
 )
@@ -330,7 +331,7 @@ class Engine:
         for position, (word, start, end) in enumerate(found_words):
             after = found_words[position + 1][0] if position + 1 < len(found_words) else ""
             for token in word_tokens(word):
-                if token in STOPWORDS:
+                if token in STOPWORDS or token in NEGATIONS:
                     continue
                 if token not in self.index.vocabulary:
                     close = self.index.vocabulary.similar(token)

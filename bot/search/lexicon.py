@@ -48,6 +48,15 @@ SOFT_WORDS = frozenset(
     """.split()
 )
 
+# "won't", "doesnt": what is denied counts when an entry says it too ("doesn't want help"),
+# never against one that does not, and is no typo of another word ("havent" is no "haven")
+NEGATIONS = frozenset(
+    """
+    dont doesnt didnt isnt arent wasnt werent wont cant couldnt shouldnt wouldnt havent hasnt
+    hadnt aint
+    """.split()
+)
+
 # Words asking for a place's particulars: such a question wants a resource, not a definition.
 CONTACT_WORDS = frozenset(
     """

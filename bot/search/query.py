@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from bot.search.index import SearchIndex
 from bot.search.intent import is_asking_word
-from bot.search.lexicon import SOFT_WORDS, STOPWORDS
+from bot.search.lexicon import NEGATIONS, SOFT_WORDS, STOPWORDS
 from bot.search.situation import Situation, Span
 from bot.search.text import CONCEPT_PREFIX, fold, word_spans, word_tokens
 from bot.search.wants import denied
@@ -107,6 +107,10 @@ def build_query(
             continue
         if tok.text.isdigit() and tok.text not in index.vocabulary:
             continue  # a stray number ("58") says nothing we could match
+        if tok.text in NEGATIONS:
+            if tok.text in index.vocabulary:  # as written, no typo of another word
+                slots.append(_slot(tok.word, {tok.text: 1.0}, tok.soft, index))
+            continue
         as_typed = tok.word if tok.word.isalpha() else None  # one plain word: its spelling
         slots.append(_slot(tok.word, index.vocabulary.similar(tok.text, as_typed), tok.soft, index))
     return Query(tuple(_unique(slots)))

@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process
 from bot.answer import Answer, Exclusion, Match
 from bot.knowledge.model import RESOURCE_KINDS, GlossaryTerm, KnowledgeBase, Resource
 from bot.search import eligibility
+from bot.search.eligibility import UNKNOWN
 from bot.search.index import SearchIndex, content_tokens
 from bot.search.intent import (
     DEFINITION,
@@ -30,6 +31,7 @@ CONFIDENT_MANY, MANY = 0.3, 3  # ...unless they match at least MANY of the requi
 SUGGEST_FROM = 0.25  # ...but may be offered as "did you mean"
 UNSURE_FROM, UNSURE_HITS = 0.3, 2  # the best match, if this good, is shown as a guess...
 UNSURE_MANY_FROM, UNSURE_MANY_HITS = 0.2, 4  # ...or if it explains this many of the words
+UNSURE_CLEAR_FROM, CLEAR_LEAD = 0.15, 1.5  # ...or MANY of them, this far ahead of the next
 MAX_SUGGESTIONS = 3
 PHRASE_SHARE = 0.2  # share of the look-up score from whole-phrase similarity
 RERANK = 40  # candidates compared as whole phrases
@@ -176,9 +178,12 @@ class Ranker:
             # not sure, but the best match explains several of the question's words and
             # well enough: shown, labelled as a guess, rather than nothing
             best, found = scores[0], hits[rows[0]]
+            runner_up = scores[1] if len(scores) > 1 else 0.0
             unsure = bool(
                 (best >= UNSURE_FROM and found >= UNSURE_HITS)
                 or (best >= UNSURE_MANY_FROM and found >= UNSURE_MANY_HITS)
+                # several words found together in one entry, far ahead of any other
+                or (best >= UNSURE_CLEAR_FROM and found >= MANY and best >= CLEAR_LEAD * runner_up)
             )
             shown = np.array([0]) if unsure else shown
         answer_rows = shown[:top]
@@ -252,6 +257,11 @@ class Ranker:
             # no town said: a place for some towns only is a second choice to one of its
             # kind for all (the city ER before the ER 160 miles north)
             scores = scores * np.where(self._local_second(rows, verdicts.excluded), LOCAL_SHARE, 1)
+        else:
+            # a town said: a place whose area only may hold it (a county listed beside other
+            # towns) is a second choice to one known to serve it, or serving anywhere
+            maybe = criteria.local[rows] & (criteria.serves(situation.place)[rows] == UNKNOWN)
+            scores = scores * np.where(maybe, LOCAL_SHARE, 1)
         # a place the question names comes first when it fits ("Harbor or Bayview?")
         scores = scores + NAMED_BONUS * np.isin(rows, named)
         failed = verdicts.excluded
