@@ -475,6 +475,36 @@ def test_a_town_listed_with_two_counties_at_once_still_belongs_to_its_own(tmp_pa
     assert left_out["coal-mct"][0].startswith("serves Coalridge County")
 
 
+def test_a_town_listed_with_two_counties_twice_is_in_the_one_they_share(tmp_path):
+    # Osprey Bay beside Birch Lake and Heron, and beside Birch Lake and Tamarack: Birch Lake
+    lists = """  - id: clinic
+    name: Lakes Counseling
+    kind: outpatient
+    phone: "(555) 555-0704"
+    area: [Birch Lake County, Heron County, Osprey Bay, Sable Lake]
+  - id: respite
+    name: Lakes Peer Respite
+    kind: peer_respite
+    phone: "(555) 555-0705"
+    area: [Tamarack County, Birch Lake County, Loonhaven, Osprey Bay]
+  - id: tamarack-mct
+    name: Tamarack Mobile Crisis
+    kind: mobile_crisis
+    phone: "(555) 555-0706"
+    area: [Tamarack County, Loonhaven]
+    hours: "24/7"
+  - id: birch-mct
+    name: Birch Lake Mobile Crisis
+    kind: mobile_crisis
+    phone: "(555) 555-0707"
+    area: [Birch Lake County]
+    hours: "24/7"
+"""
+    engine = engine_for(tmp_path, "defaults: {timezone: America/Chicago}\nresources:\n" + lists)
+    shown, left_out = ask(engine, "need mobile crisis at a house in osprey bay, calm adult")
+    assert shown[:1] == ["birch-mct"] and "tamarack-mct" in left_out
+
+
 def test_a_place_of_a_kind_that_hardly_suits_does_not_win_on_its_town_and_words(cedar):
     # the team is off at 23:00; the shelter serves Millbrook and has "house" in its words,
     # but a line is what does the team's job

@@ -196,11 +196,13 @@ class CriteriaTable:
             else None
             for e in entries
         ]  # fmt: skip
-        # which county each town is listed with: "Hartsfield" beside "Tallow County"
-        # elsewhere is not in "Coalridge County" (only where every wide area listed with it
-        # is a county: a district may lie inside one)
+        # which county each town is in, from the counties it is listed with: "Hartsfield"
+        # beside "Tallow County" elsewhere is not in "Coalridge County"; listed once beside
+        # Birch Lake and Heron counties and once beside Birch Lake and Tamarack, it is in
+        # Birch Lake (only where every wide area listed with it is a county: a district may
+        # lie inside one)
         self._counties: list[frozenset[str]] = []  # an entry's wide areas, if all counties
-        self._county_of: dict[str, set[str]] = {}
+        self._county_of: dict[str, frozenset[str]] = {}
         unsure: set[str] = set()
         for entry in entries:
             areas = [fold(a) for a in entry.area] if isinstance(entry, Resource) else []
@@ -208,12 +210,12 @@ class CriteriaTable:
             counties = broad if all(_COUNTY.fullmatch(b) for b in broad) else frozenset()
             self._counties.append(counties)
             for key in (k for a in areas if broad and a not in broad for k in place_keys(a)):
-                if len(counties) > 1:
-                    continue  # towns listed with two counties may be in either
-                if counties:
-                    self._county_of.setdefault(key, set()).update(counties)
-                else:
+                if not counties:
                     unsure.add(key)
+                elif key in self._county_of:
+                    self._county_of[key] &= counties  # in every listing's counties
+                else:
+                    self._county_of[key] = counties
         for key in unsure:
             self._county_of.pop(key, None)
         self._serves: dict[str, np.ndarray] = {}
