@@ -526,6 +526,14 @@ def test_on_the_phone_is_how_help_comes_not_a_number_asked_for():
     assert asks_for_contact("crisis line phone number")
 
 
+def test_a_real_word_one_slip_from_a_contact_word_asks_for_no_details():
+    from bot.search.intent import asks_for_contact
+
+    assert not asks_for_contact("can he go to the kids crisis place since it's closer")
+    assert not asks_for_contact("did 2 tours in afghanistan, wants to talk to somebody")
+    assert asks_for_contact("is the walk in clsoed")  # a slip, read as meant
+
+
 def test_having_put_a_hold_on_someone_and_nowhere_to_go_home_to():
     assert situation("got a hold on a guy after the family's NMI, pbt .22").involuntary
     assert situation("tried to get a hold of his mom, no answer").involuntary is None

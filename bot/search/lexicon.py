@@ -66,8 +66,15 @@ CONTACT_WORDS = frozenset(
 )
 # ...less those an officer also uses of the incident ("tied up on another call")
 DETAILS_WORDS = CONTACT_WORDS - {"call", "text"}
-# plurals that are counts and incidents, not a number to call: "what numbers should we keep"
-NOT_CONTACT_WORDS = frozenset({"numbers", "calls"})
+# plurals that are counts and incidents, not a number to call ("what numbers should we
+# keep"), and real words one slip from a contact word, which are no typo of it ("closer",
+# "two tours", "our contract")
+NOT_CONTACT_WORDS = frozenset(
+    """
+    numbers calls closer closest closet contract contracts tours yours pours prone shone
+    phony vocation
+    """.split()
+)
 
 # Placement intent. Transport: the officer is taking the person somewhere (a place that
 # takes police drop-offs). Asking: someone or somewhere is wanted, which may be a team that
