@@ -505,6 +505,38 @@ def test_a_town_listed_with_two_counties_twice_is_in_the_one_they_share(tmp_path
     assert shown[:1] == ["birch-mct"] and "tamarack-mct" in left_out
 
 
+def test_a_kind_only_doubted_does_not_hand_the_answer_to_the_place_that_takes_everyone(tmp_path):
+    places = """defaults: {timezone: America/Chicago}
+resources:
+  - id: general-ed
+    name: General Hospital Emergency Department
+    kind: emergency_department
+    phone: "(555) 555-0801"
+    address: 1 Main St
+    hours: "24/7"
+    admission: {intoxication: accepted, involuntary: true, law_enforcement_dropoff: true}
+  - id: sobering
+    name: Depot Sobering Station
+    kind: sobering_center
+    phone: "(555) 555-0802"
+    address: 2 Depot St
+    hours: "24/7"
+    admission: {min_age: 18, intoxication: below_limit, max_bac: 0.30,
+                law_enforcement_dropoff: true}
+  - id: crisis-center
+    name: Walk-In Crisis Center
+    kind: crisis_center
+    phone: "(555) 555-0803"
+    address: 3 Elm St
+    hours: "24/7"
+    admission: {min_age: 18, intoxication: not_accepted, law_enforcement_dropoff: true}
+"""
+    shown, left_out = ask(
+        engine_for(tmp_path, places), "just drunk, not in crisis, 28. crisis center?"
+    )
+    assert shown[:1] == ["sobering"] and "crisis-center" in left_out
+
+
 def test_a_place_of_a_kind_that_hardly_suits_does_not_win_on_its_town_and_words(cedar):
     # the team is off at 23:00; the shelter serves Millbrook and has "house" in its words,
     # but a line is what does the team's job

@@ -326,7 +326,10 @@ class Ranker:
             wanted = np.zeros(len(RESOURCE_KINDS), dtype=np.float32)
             for kind, weight in situation.wants.items():
                 wanted[RESOURCE_KINDS.index(kind)] = weight
-            suitability = WANTS_SHARE * wanted[kinds] + (1 - WANTS_SHARE) * suitability
+            if wanted.max() > 0:
+                suitability = WANTS_SHARE * wanted[kinds] + (1 - WANTS_SHARE) * suitability
+            else:  # only kinds doubted ("just drunk. crisis center?"): those suit less
+                suitability = suitability + WANTS_SHARE * wanted[kinds]
         if situation.is_minor:
             youth_kind = kinds == RESOURCE_KINDS.index("youth")
             youth_only = (criteria.max_age[rows] >= 0) & (criteria.max_age[rows] < ADULT_AGE)

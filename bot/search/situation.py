@@ -183,8 +183,9 @@ _AGE_PATTERNS = (
         r"(?!\s*(?:am|pm|:|hours?|hrs?|min|minutes|mins|days?|weeks?|miles?|mi\b|%))"
     ),
     case_blind(r"\b[mf]\s*/\s*(\d{1,2})\b|\b(\d{1,2})\s*/\s*[mf]\b"),
-    # a number standing alone between commas or at the start: "17, drunk at a party"
-    case_blind(r"(?:^|,)\s*(\d{1,2})\s*(?:,|$)"),
+    # a number standing alone between commas or at the start: "17, drunk at a party",
+    # "just drunk, not in crisis, 28."
+    case_blind(r"(?:^|[,;])\s*(\d{1,2})\s*(?:[,;]|\.(?!\d)|$)"),
 )
 _MINOR_WORDS = case_blind(
     r"\b(teen|teens|teenager|teenage|juvenile|juv|minor|minors|kid|kids|child|children|"
