@@ -28,6 +28,9 @@ def situation(text: str):
         ("17yrs old", 17),
         ("kid maybe 9 having a full meltdown", 9),
         ("juvie 14 high on something", 14),
+        ("juvi f 14, ran from the group home again", 14),
+        ("m15 ran from home again, parents wont take him back", 15),
+        ("m4 rifle in the back seat, calm", None),
     ],
 )
 def test_ages_in_officer_shorthand(text, age):

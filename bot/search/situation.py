@@ -167,14 +167,15 @@ _AGE_PATTERNS = (
     # officer shorthand: "veteran, 58", "male 34", "son is 26", "34 m", "16F"
     case_blind(
         r"\b(?:male|female|man|woman|guy|veteran|vet|adult|subject|patient|pt|juvenile|juv|"
-        r"kid|juvie|boy|girl|son|daughter|he|she|hes|shes)(?:\s*,|\s+is|\s+was|'s)?"
+        r"kid|juvie|juvi|boy|girl|son|daughter|he|she|hes|shes)(?:\s+[mf])?(?:\s*,|\s+is|\s+was|'s)?"
         r"(?:\s+(?:maybe|about|around|approx|like|probably|prob|looks|looks like))?"
         r"\s*(\d{1,2})\b(?!\s*(?:am|pm|"
         r"a\.m|p\.m|:|hours?|hrs?|min|minutes|times|calls|people|officers|days|weeks|months|"
         r"blocks|miles|mi|feet|ft|beers|drinks|shots|pills|%))"
     ),
     case_blind(r"\b(\d{1,2})\s*(?:m|f|male|female)\b"),
-    case_blind(r"^\s*[mf](?:\s*,\s*|\s+)(\d{1,2})\b(?!\s*(?:am|pm|:|hours?|hrs?|min))"),
+    # "m 19", "f, 60", "m15" (not "m4", a rifle)
+    case_blind(r"^\s*[mf](?:\s*,\s*|\s+|(?=\d\d))(\d{1,2})\b(?!\s*(?:am|pm|:|hours?|hrs?|min))"),
     case_blind(r"\b(\d{1,2})(?:st|nd|rd|th)\s+birthday\b"),
     case_blind(r"\bturn(?:ed|s|ing)?\s+(\d{1,2})\b"),
     case_blind(r"\b(\d{1,2})\s*-?ish\b"),
@@ -188,7 +189,7 @@ _AGE_PATTERNS = (
     case_blind(r"(?:^|[,;])\s*(\d{1,2})\s*(?:[,;]|\.(?!\d)|$)"),
 )
 _MINOR_WORDS = case_blind(
-    r"\b(teen|teens|teenager|teenage|juvenile|juv|minor|minors|kid|kids|child|children|"
+    r"\b(teen|teens|teenager|teenage|juvenile|juv|juvi|juvie|minor|minors|kid|kids|child|children|"
     r"adolescent|youth|boy|girl|underage|under 18|high school(?:er)?|middle school(?:er)?)\b"
 )
 _ADULT_WORDS = case_blind(
