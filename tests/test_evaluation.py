@@ -50,7 +50,7 @@ ISSUE_7_SETS = [
     ("palmetto-fl", "tuned on", 0.89, 4),
     ("hill-country-tx", "first 0.71", 0.86, 0),
     ("red-clay-ga", "first 0.71", 0.90, 0),
-    ("bay-state-ma", "first 0.80", 0.86, 0),
+    ("bay-state-ma", "first 0.80", 0.88, 0),
     ("cascade-wa", "first 0.64", 0.89, 1),
     ("hudson-ny", "first 0.65", 0.83, 2),
     ("buckeye-oh", "first 0.70", 0.87, 0),
@@ -61,10 +61,10 @@ ISSUE_7_SETS = [
     ("willamette-or", "first 0.75", 0.88, 0),
     # written blind this session, scored once on c2dce57, then tuned on
     ("silver-nv", "first 0.65", 0.83, 2),
-    ("bayou-la", "first 0.71", 0.85, 2),
+    ("bayou-la", "first 0.71", 0.86, 1),
     # written blind this session, kept apart and scored once on 10725b7 (the final engine)
-    ("tarheel-nc", "first 0.82", 0.86, 4),
-    ("badger-wi", "first 0.84", 0.87, 3),
+    ("tarheel-nc", "first 0.82", 0.87, 3),
+    ("badger-wi", "first 0.84", 0.88, 2),
     ("north-star-mn", "first 0.78", 0.85, 0),
     ("volunteer-tn", "first 0.69", 0.75, 1),
     # written blind in the next session, kept apart and scored once on 2dd6af0 (its final engine)

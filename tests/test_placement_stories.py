@@ -537,6 +537,49 @@ resources:
     assert shown[:1] == ["sobering"] and "crisis-center" in left_out
 
 
+TEAMS = """defaults: {timezone: America/Chicago}
+resources:
+  - id: care-team
+    name: Ellery PD CARE Team
+    kind: co_responder
+    phone: "(555) 555-0901"
+    summary: An officer and a clinician ride together to welfare checks, weekdays.
+    hours: "Mo-Fr 08:00-17:00"
+  - id: county-mct
+    name: County Mobile Crisis
+    kind: mobile_crisis
+    phone: "(555) 555-0902"
+    summary: Clinicians who come out to homes.
+    hours: "24/7"
+  - id: sheriff-team
+    name: Sheriff Co-Responder Unit
+    kind: co_responder
+    phone: "(555) 555-0903"
+    summary: A deputy with a clinician in the car.
+    hours: "24/7"
+"""
+
+
+def test_a_team_wanted_at_a_moment_said_is_wanted_open_then(tmp_path):
+    # "we"/"us" sound like the program's words, but the moment said and the need make it a
+    # request for a team then: the weekday team is left out on a Saturday
+    engine = engine_for(tmp_path, TEAMS)
+    shown, left_out = ask(
+        engine, "saturday afternoon, need a clinician w us for a welfare check in ellery"
+    )
+    assert "care-team" in left_out and shown[:1] == ["sheriff-team"]
+
+
+def test_a_clinician_to_ride_with_us_is_a_co_responder(tmp_path):
+    engine = engine_for(tmp_path, TEAMS)
+    asked = engine.answer("anybody who can ride with us on a welfare check", at=THURSDAY_4PM)
+    assert asked.situation.wants["co_responder"] > asked.situation.wants["mobile_crisis"]
+    assert asked.results[0].entry.id in {"care-team", "sheriff-team"}
+    # the person agreeing to go with the officer asks for no team in the car
+    wants = engine.answer("calm, he'll ride with us, who can come out", at=THURSDAY_4PM).situation
+    assert wants.wants["mobile_crisis"] > wants.wants["co_responder"]
+
+
 def test_a_place_of_a_kind_that_hardly_suits_does_not_win_on_its_town_and_words(cedar):
     # the team is off at 23:00; the shelter serves Millbrook and has "house" in its words,
     # but a line is what does the team's job

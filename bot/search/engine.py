@@ -218,8 +218,9 @@ class Engine:
         # ("can we get the RFPD clinician now", "tonight can mobile crisis meet us": a place or
         # team named and wanted now, is not)
         needs_met = max(situation.wants.values(), default=0.0) >= 1.0  # a need stated
-        wanted_now = (reading.closed is not None or bool(named_places) or needs_met) and bool(
-            RIGHT_NOW.search(question)
+        # ...wanted now, or at a moment said ("saturday afternoon, need a clinician w us")
+        wanted_now = (reading.closed is not None or bool(named_places) or needs_met) and (
+            bool(RIGHT_NOW.search(question)) or situation.time_stated
         )
         about_program = bool(STRONG_PROGRAM_FRAME.search(question)) or (
             bool(PROGRAM_FRAME.search(question))

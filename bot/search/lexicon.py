@@ -362,6 +362,13 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
      r"\bout to (?:a|an|the|his|her|their)\b|"
      r"get (?:a|an|the|someone|somebody) (?:\w+ ){0,2}out\b(?! of)",
      {"mobile_crisis": 1.0, "co_responder": 0.9, "crisis_line": 0.4}),
+    # a clinician in the car with the officer: the co-responder model, in other words
+    # ("who can ride with us", not "he'll ride with us": that is the person going)
+    (r"(?:who|someone|somebody|anyone|anybody|clinician|counselor)s? (?:\w+ ){0,2}"
+     r"(?:ride|roll)s? (?:along |out )?(?:with|w/?) (?:us|me)\b|"
+     r"(?:clinician|counselor|social worker)s? (?:to (?:ride|go|come) )?(?:with|w/?) (?:us|me)\b|"
+     r"ride[\s-]?along",
+     {"co_responder": 1.1, "mobile_crisis": 0.9, "crisis_line": 0.4}),
     # someone to see in person: not a line
     (r"in person|face[\s-]to[\s-]face|sit down (?:with|w) (?:someone|somebody|a counselor)",
      {"crisis_center": 1.0, "outpatient": 0.6, "peer_respite": 0.4, "crisis_line": -1.0}),
