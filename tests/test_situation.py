@@ -92,7 +92,9 @@ def test_voluntary_is_the_opposite_of_a_hold():
     assert situation("wants help, voluntary").involuntary is False
 
 
-@pytest.mark.parametrize("word", ["violent", "combative", "assaultive", "aggressive"])
+@pytest.mark.parametrize(
+    "word", ["violent", "combative", "assaultive", "aggressive", "throwing punches at us,"]
+)
 def test_violence_words(word):
     assert situation(f"{word} EDP").violent is True
 

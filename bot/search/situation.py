@@ -306,7 +306,8 @@ _VIOLENT = case_blind(
     r"swinging|swung|shoving|shoved|hitting (?:him|her|them|us|staff|people|his|her)|"
     r"hit (?:him|her|them|us|staff|his|her|an? \w+)|punching|punched|"
     r"kick(?:ing|ed)\b(?! (?:\w+ )?out\b)|biting|spitting|spat|assault\w*|attacked|"
-    r"threw (?:a )?punch\w*|belligerent|out of control|"
+    r"(?:threw|throw|throws|throwing|took|taking|takes) (?:a )?(?:punch|swing)\w*|"
+    r"belligerent|out of control|"
     # "threatening suicide" is not violence toward others
     r"threatening (?:others|staff|officers|people|us|family|him|her|them|to (?:hit|hurt|kill "
     r"(?:us|them|him|her|others|someone|people))))\b"
