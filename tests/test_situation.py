@@ -317,6 +317,16 @@ def test_a_hold_whose_definition_first_spells_out_its_name_is_a_hold():
     assert read_situation("is the MCT out tonight", NOW, holds).involuntary is None
 
 
+def test_a_hold_name_with_its_dot_left_out_or_in_the_plural_is_the_hold():
+    holds = hold_names([
+        ("Emergency Detention", ("Ch. 51 hold",), "Involuntary detention for evaluation."),
+        ("Emergency Petition", ("EP",), "Involuntary emergency evaluation ordered on petition."),
+    ])  # fmt: skip
+    assert read_situation("ch 51 hold on a 15 yr old", NOW, holds).hold == "Emergency Detention"
+    taking = read_situation("which hospital takes emergency petitions", NOW, holds)
+    assert taking.hold == "Emergency Petition"
+
+
 @pytest.mark.parametrize(
     "text", ["friends cant get her to wake up", "big knot on his head", "lump on her forehead"]
 )

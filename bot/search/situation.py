@@ -510,9 +510,11 @@ def _hold_patterns(term: str, aliases: Sequence[str]) -> list[re.Pattern[str]]:
     a number, also the number said alone ("on a 12", not "a 12 hour shift"), in patterns of
     their own that open with a literal, which the regex engine scans for quickly."""
     spellings = sorted({fold(s) for s in (term, *aliases) if len(s.strip()) >= 2}, key=len)
+    # spaced or hyphenated either way, an abbreviation's dot left out ("ch 51 hold" for "Ch.
+    # 51 hold"), inflected ("PEC'd", "emergency petitions")
     flexible = [re.escape(s).replace(r"\ ", r"[\s-]*").replace(r"\-", r"[\s-]*")
-                for s in reversed(spellings)]  # fmt: skip
-    patterns = [re.compile(r"(?<!\w)(?:" + "|".join(flexible) + r")(?:'?d|ed|ing)?(?!\w)")]
+                .replace(r"\.[\s-]*", r"\.?[\s-]*") for s in reversed(spellings)]  # fmt: skip
+    patterns = [re.compile(r"(?<!\w)(?:" + "|".join(flexible) + r")(?:'?d|ed|ing|s)?(?!\w)")]
     numbers = sorted({n for s in spellings for n in re.findall(r"(?<![\w.])\d{1,4}(?![\w.])", s)})
     if numbers:
         alone = rf" (?:{'|'.join(numbers)})(?!\w|\s*(?:hours?|hrs?|h\b|days?|min|am\b|pm\b|:))"
