@@ -338,6 +338,17 @@ def test_choosing_a_model_is_about_the_program():
     assert not STRONG_PROGRAM_FRAME.search("she says she'd be better off dead, mct out now?")
 
 
+def test_the_squad_is_the_officers_or_the_car():
+    from bot.search.intent import STRONG_PROGRAM_FRAME
+
+    assert STRONG_PROGRAM_FRAME.search("squad's pretty rattled after the drowning")
+    assert STRONG_PROGRAM_FRAME.search("the squad is shaken after last night")
+    assert not STRONG_PROGRAM_FRAME.search(
+        "juniper or ferndale, i'd be dropping her off from the squad"
+    )
+    assert not STRONG_PROGRAM_FRAME.search("hes fighting in the back of the squad, where first")
+
+
 YOUTH = """
 defaults: {timezone: America/Chicago}
 resources:

@@ -162,7 +162,9 @@ GUIDANCE_FRAME = (
 # ...framed so, whoever it mentions: "tips for talking with an autistic teen", "is she
 # allowed to stop us", "the squad is shaken after last night".
 STRONG_GUIDANCE = (
-    r"\b(?:tips|pointers|advice|best practices?|allowed to|legal(?:ly)?|the law|squad|shift|"
+    r"\b(?:tips|pointers|advice|best practices?|allowed to|legal(?:ly)?|the law|shift|"
+    # the squad as the officers ("squad's rattled"), not the car ("from the squad")
+    r"squad(?:'s| is| was| has| are| got)|"
     r"our (?:officers|deputies|guys|people|team|agency|department|dept|program)|"
     r"how (?:do|should|can) (?:i|we) (?:talk|deal|handle|approach|communicate|explain|work)|"
     # choosing a model for the agency: "is CIT enough or should we put a clinician in the car"
