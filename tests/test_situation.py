@@ -184,6 +184,7 @@ def test_violence_and_holds_as_said_or_denied(text, violent, involuntary):
         ("hammered, needs to lay down till hes not drunk anymore", "sobering_center"),
         ("done with the blues, wants to kick for real", "detox"),
         ("she's got no roof tonight", "shelter"),
+        ("her boyfriend beat her tonight, she needs a safe place he cant find", "shelter"),
         ("wants help coming off pills", "detox"),
         ("can somebody go to the home and check on him", "mobile_crisis"),
         ("he only needs someone on the phone", "crisis_line"),
@@ -211,6 +212,7 @@ def test_a_need_said_as_a_situation_names_the_kind_of_place_that_meets_it(text, 
         ("pbt .19, calm, 2.5 hrs since his last drink", None, None),
         ("combative guy high on meth, 30ish", 30, False),
         ("kid on the bridge", None, True),
+        ("woman says her husband beat her tonight, she has 2 kids with her", None, False),
     ],
 )
 def test_implied_ages(text, age, minor):

@@ -348,7 +348,12 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
      r"(?:can'?t|cannot|won'?t|wont|not allowed to) go (?:back )?home|"
      r"(?:'s|s| is| are|'re|just|been|was|were|look(?:s|ing)?) freezing|freezing (?:cold|outside|"
      r"out there|to death|tonight|out)|"
-     r"(?:needs?|wants?|find|get|looking for) (?:\w+ )?(?:a )?bed\b",
+     r"(?:needs?|wants?|find|get|looking for) (?:\w+ )?(?:a )?bed\b|"
+    # fleeing abuse at home: somewhere he cannot find her
+     r"flee(?:ing)? (?:abuse|domestic violence|an abuser|(?:her|his|their) "
+     r"(?:husband|wife|partner|boyfriend|girlfriend|ex))|(?:husband|wife|partner|boyfriend|bf|"
+     r"girlfriend|gf|ex) (?:beat|beats|hit|hits|choked|chokes|strangled|assaulted|abused) "
+     r"(?:her|him|them)|(?:safe|somewhere safe|a safe) (?:place|spot|house) (?:he|she) can'?t find",
      {"shelter": 1.0, "peer_respite": 0.3, "youth": 0.3}),
     # someone to come out
     (r"(?:go|come|head|get|swing) (?:out )?(?:to|by) (?:the|his|her|their|a) (?:house|home|"

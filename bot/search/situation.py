@@ -197,6 +197,11 @@ _ADULT_WORDS = case_blind(
     r"lady|gentleman|husband|wife|mom|dad|mother|father|grandma|grandpa|grandmother|"
     r"grandfather)\b"
 )
+# children with the person, not the person: "she has 2 kids with her", "with her kids"
+_COMPANIONS = case_blind(
+    r"\b(?:has|have|had|with|w/?|and)\s+(?:her|his|their|the|\d+|two|three|four|five|a few|"
+    r"some)?\s*(?:kids|children|little ones|babies)\b"
+)
 # older than any youth service's ages, whatever the number: "elderly", "older guy"
 _OLDER_WORDS = case_blind(
     r"\b(elderly|older (?:man|men|woman|women|lady|guy|gentleman|male|female|adult|person|"
@@ -538,12 +543,15 @@ def _age(text: str, drop: list[Span], soft: list[Span]) -> tuple[int | None, Age
     if decade:
         drop.append(decade.span())
         return (_TENS.index(decade.group(1)) + 2) * 10, "adult"
+    companions = [m.span() for m in _COMPANIONS.finditer(text)]
+    soft.extend(companions)  # a place taking "survivors and their children" may say so
+    people = _COMPANIONS.sub(lambda m: " " * len(m.group(0)), text)
     for pattern, group in (
         (_MINOR_WORDS, "minor"),
         (_OLDER_WORDS, "older adult"),
         (_ADULT_WORDS, "adult"),
     ):
-        match = pattern.search(text)
+        match = pattern.search(people)
         if match:
             soft.append(match.span())  # the word stays searchable ("youth" services)
             return None, group
