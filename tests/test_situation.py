@@ -225,7 +225,10 @@ def test_implied_ages(text, age, minor):
     [("pbt was .2", 0.2), ("blowing a .28", 0.28), ("drunk, .14, in stoneman", 0.14),
      (".19 on the pbt", 0.19), ("breathalyzer 0.11", 0.11),
      ("already wrote the petition, hes at .22 and suicidal", 0.22),
-     ("shot at a .22 rifle", None)],
+     ("shot at a .22 rifle", None),
+     # a reading said alone, where drink is the subject; a calibre is not one
+     ("drunk guy in pinebrook, calm, .17", 0.17), ("northshore or sobering stn, .26", 0.26),
+     ("drinking all day, has a .38 revolver in the truck", None), ("ran .25 miles", None)],
 )  # fmt: skip
 def test_breath_test_readings_are_blood_alcohol(text, bac):
     assert situation(text).bac == bac

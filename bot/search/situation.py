@@ -228,6 +228,12 @@ _BAC = (
     case_blind(r"\b(?:he|she|they)(?:'?s|'?re| is| was| are)? (?:at|around|about) "
         r"(0?\.\d{2,3})\b"),
 )  # fmt: skip
+# a reading said alone (".17", "for a .27"), where drink is the subject: not a calibre
+_BARE_BAC = case_blind(
+    r"(?<![\w.])(0?\.[0-4]\d)(?![\d.])(?!\s*(?:cal\w*|revolver|pistol|rifle|handgun|gun|special|"
+    r"magnum|acp|auto|rounds?|ammo|mm|miles?|mi\b|%))"
+)
+_ABOUT_DRINK = case_blind(r"\b(?:sober\w*|detox|drink\w*|drunk|alcohol|booze|intox\w*|etoh)")
 _INTOXICATED = case_blind(
     r"\b(drunks?|intoxicated|intox|inebriated|etoh|wasted|hammered|tipsy|buzzed|lit|tanked|"
     r"plastered|sauced|blitzed|trashed|loaded|faded|(?:reeks?|smell(?:s|ing)?) (?:of|like) "
@@ -374,6 +380,8 @@ def read_situation(
     wanted = read_wants(text, soft, person)
     age, age_group = _age(text, drop, soft)
     bac = _first_float(_BAC, text, drop)
+    if bac is None and _ABOUT_DRINK.search(text):
+        bac = _first_float((_BARE_BAC,), text, drop)
     intoxicated: bool | None = None
     if _SOBER.search(_UNTIL_SOBER.sub(" ", text)):  # "crash till he's sober" is not sober
         intoxicated = False
