@@ -580,6 +580,49 @@ def test_a_clinician_to_ride_with_us_is_a_co_responder(tmp_path):
     assert wants.wants["mobile_crisis"] > wants.wants["co_responder"]
 
 
+SHORE = """defaults: {timezone: America/New_York}
+resources:
+  - id: harbor-sobering
+    name: Harbor Sobering Center
+    kind: sobering_center
+    phone: "(555) 555-0911"
+    address: 55 Dock St, Gull Harbor
+    area: [Gull Harbor, Osprey Point]
+    hours: "24/7"
+    admission: {min_age: 18, intoxication: accepted, law_enforcement_dropoff: true}
+  - id: pinebrook-bh
+    name: Pinebrook Behavioral Health
+    aliases: [Pinebrook]
+    kind: crisis_center
+    phone: "(555) 555-0912"
+    address: 600 Pine Ridge Rd, Pinebrook (Building C)
+    hours: "24/7"
+  - id: st-brendan
+    name: St. Brendan Emergency Department
+    kind: emergency_department
+    phone: "(555) 555-0913"
+    address: 1 Regional Way, Osprey Point, NJ 08000
+    hours: "24/7"
+    admission: {intoxication: accepted, law_enforcement_dropoff: true}
+"""
+
+
+def test_a_town_a_resource_stands_in_is_a_place_the_question_may_name(tmp_path):
+    from bot.search.places import address_town
+
+    assert address_town("600 Pine Ridge Rd, Pinebrook (Building C)") == "Pinebrook"
+    assert address_town("1 Regional Way, Osprey Point, NJ 08000") == "Osprey Point"
+    assert address_town("Sabal Park (street address given on the intake call)") is None
+    engine = engine_for(tmp_path, SHORE)
+    # Pinebrook is a town (a resource's address is in it), and the sobering center serves
+    # two other towns; "in pinebrook" is the town, not the place called "Pinebrook"
+    shown, left_out = ask(engine, "drunk guy in pinebrook, calm, where can he sleep it off")
+    assert "harbor-sobering" in left_out and shown[:1] == ["st-brendan"]
+    assert ask(engine, "drunk guy in gull harbor, calm, where can he sleep it off")[0][:1] == [
+        "harbor-sobering"
+    ]
+
+
 def test_a_place_of_a_kind_that_hardly_suits_does_not_win_on_its_town_and_words(cedar):
     # the team is off at 23:00; the shelter serves Millbrook and has "house" in its words,
     # but a line is what does the team's job

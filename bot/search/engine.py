@@ -46,7 +46,7 @@ from bot.search.lexicon import (
     NOT_A_DESTINATION,
     STOPWORDS,
 )
-from bot.search.places import place_names
+from bot.search.places import address_town, place_names
 from bot.search.query import build_query
 from bot.search.ranking import Ranker
 from bot.search.situation import Situation, hold_names, read_situation
@@ -74,6 +74,8 @@ _CAME_FROM = re.compile(
 )
 # what is said just before a place the program deals with: "our agreement with St Brendan's"
 _PARTNER = re.compile(r"\b(?:with|between \w+ and)\s+(?:the\s+)?$")
+# what is said just before a town, not a place in it: "drunk guy in pinebrook"
+_IN_TOWN = re.compile(r"\b(?:in|near|around|outside(?: of)?|over in|up in|down in|out in)\s+$")
 ORIGIN_REACH = 40  # characters before a place's name read for where the person came from
 # places where a person who comes from them has been examined already
 SEEN_AT = frozenset({"emergency_department", "psychiatric_hospital", "crisis_center"})
@@ -144,8 +146,11 @@ class Engine:
             if isinstance(e, GlossaryTerm)
         )
         region = fold(knowledge.defaults.area or "")
+        # the towns resources serve, and those they stand in ("12 Main St, Pinebrook")
+        towns = (address_town(r.address) for r in knowledge.resources if r.address)
         self._places = place_names(
-            a for r in knowledge.resources for a in r.area if fold(a) != region
+            (a for r in knowledge.resources for a in r.area if fold(a) != region),
+            (t for t in towns if t and fold(t) != region),
         )
 
     def answer(
@@ -348,8 +353,11 @@ class Engine:
             if _CLAUSE_BREAK.search(folded, spans[match.start][1], spans[match.end - 1][0]):
                 continue  # "cleared at general, which hospital" names no "General Hospital"
             start, end = spans[match.start][0], spans[match.end - 1][1]
-            if any(a <= start and end <= b and b - a > end - start for a, b in towns):
-                continue  # "the Point" is no name inside "in Shad Point": that is a town
+            if any(
+                a <= start and end <= b and (b - a > end - start or _IN_TOWN.search(folded, 0, a))
+                for a, b in towns
+            ):
+                continue  # "the Point" is no name inside "in Shad Point", nor "in Pinebrook"
             concepts = match.concepts
             if match.end - match.start == 1:  # one word names a place only as written
                 word, after = raw[match.start].split(" ")

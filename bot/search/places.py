@@ -31,10 +31,28 @@ class Places:
         return self.by_spelling.get(spaced(match.group(0)))
 
 
-def place_names(areas: Iterable[str]) -> Places:
-    """The places named in ``areas`` ("Cedar Valley"), longest first."""
+_STATE_OR_ZIP = re.compile(r"^(?:[A-Z]{2}|\d{5}(?:-\d{4})?|[A-Z]{2}\s+\d{5}(?:-\d{4})?)$")
+_PARENTHESES = re.compile(r"\([^)]*\)")
+
+
+def address_town(address: str) -> str | None:
+    """The town an address is in: its last part that is not a state or ZIP code
+    ("600 Pine Ridge Rd, Pinebrook (Building C)" -> "Pinebrook"), if it reads as a name."""
+    parts = [p.strip() for p in _PARENTHESES.sub(" ", address).split(",")]
+    while parts and (not parts[-1] or _STATE_OR_ZIP.match(parts[-1])):
+        parts.pop()
+    if len(parts) < 2:
+        return None  # a street alone, or a town alone we cannot tell from a building
+    town = parts[-1]
+    return town if not any(c.isdigit() for c in town) and len(town.split()) <= 4 else None
+
+
+def place_names(areas: Iterable[str], towns: Iterable[str] = ()) -> Places:
+    """The places named in ``areas`` ("Cedar Valley") and the ``towns`` resources stand in,
+    longest first."""
     by_spelling: dict[str, str] = {}
-    for area in (a.strip() for a in areas):
+    areas = [a.strip() for a in areas]
+    for area in (*areas, *(t.strip() for t in towns)):
         if len(area) >= 3:
             by_spelling[spaced(area)] = area
             short = _without_suffix(spaced(area))  # "Los Cerritos Valley" -> "los cerritos"
@@ -43,7 +61,7 @@ def place_names(areas: Iterable[str]) -> Places:
             for spelling in _abbreviated(spaced(area)):  # "keene twp", "mt vernon"
                 by_spelling.setdefault(spelling, area)
     # "unincorporated county", "out in the county": the one area outside the towns, if one is
-    rural = {a for a in by_spelling.values() if _RURAL.match(spaced(a))}
+    rural = {by_spelling[spaced(a)] for a in areas if len(a) >= 3 and _RURAL.match(spaced(a))}
     if len(rural) == 1:
         for spelling in _RURAL_SPELLINGS:
             by_spelling.setdefault(spelling, next(iter(rural)))
