@@ -556,6 +556,14 @@ def test_a_real_word_one_slip_from_a_contact_word_asks_for_no_details():
     assert asks_for_contact("is the walk in clsoed")  # a slip, read as meant
 
 
+def test_the_persons_own_phone_asks_for_no_number():
+    from bot.search.intent import asks_for_contact
+
+    assert not asks_for_contact("welfare check on a guy who hasnt answered his phone in 3 days")
+    assert not asks_for_contact("says the feds are tracking his phone, who can help")
+    assert asks_for_contact("co-responder phone")
+
+
 def test_having_put_a_hold_on_someone_and_nowhere_to_go_home_to():
     assert situation("got a hold on a guy after the family's NMI, pbt .22").involuntary
     assert situation("tried to get a hold of his mom, no answer").involuntary is None
