@@ -623,6 +623,30 @@ def test_a_town_a_resource_stands_in_is_a_place_the_question_may_name(tmp_path):
     ]
 
 
+def test_a_team_named_in_doubt_is_not_asked_to_come_out(tmp_path):
+    teams = """defaults: {timezone: America/New_York}
+resources:
+  - id: shelter
+    name: Grand Street Shelter
+    kind: shelter
+    phone: "(555) 555-0921"
+    address: 10 Grand St, Kingsford
+    hours: "24/7"
+    admission: {min_age: 18, intoxication: not_accepted, law_enforcement_dropoff: true}
+  - id: mct
+    name: Ruyter County Mobile Crisis
+    aliases: [mobile crisis, MCT]
+    kind: mobile_crisis
+    phone: "(555) 555-0922"
+    hours: "24/7"
+"""
+    shown, _ = ask(
+        engine_for(tmp_path, teams),
+        "homeless guy, sober, he's just freezing and needs a bed. is that a mobile crisis thing?",
+    )
+    assert shown[:1] == ["shelter"]
+
+
 def test_a_place_of_a_kind_that_hardly_suits_does_not_win_on_its_town_and_words(cedar):
     # the team is off at 23:00; the shelter serves Millbrook and has "house" in its words,
     # but a line is what does the team's job

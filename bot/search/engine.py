@@ -27,6 +27,7 @@ from bot.search import eligibility
 from bot.search.index import SHORT, IndexCache, SearchIndex
 from bot.search.intent import (
     DOUBTS,
+    DOUBTS_OUTRIGHT,
     PROGRAM_FRAME,
     RIGHT_NOW,
     SOMEONE,
@@ -182,10 +183,13 @@ class Engine:
         closed = self._closed_when_wanted(unnamed, situation, named_places)
         if closed is not None:  # "is the MCT out tonight": say so, and what is open instead
             situation = replace(situation, wants=_alternatives(closed))
-        elif len(named_places) == 1 and not YES_NO.match(question):
+        elif len(named_places) == 1 and not (
+            YES_NO.match(question) or DOUBTS_OUTRIGHT.search(question)
+        ):
             team = self.index.entries[named_places[0]]
             if isinstance(team, Resource) and team.kind in NOT_A_DESTINATION:
                 # "need MCOT for a 14yo at the school": that team, or one like it, to come out
+                # (not "is that a mobile crisis thing?")
                 wants = {**situation.wants}
                 for kind, weight in ALTERNATIVES[team.kind].items():
                     wants[kind] = max(wants.get(kind, 0.0), weight)

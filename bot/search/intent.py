@@ -8,6 +8,7 @@ import re
 from bot.search.lexicon import (
     CONTACT_WORDS,
     DOUBT,
+    DOUBT_OUTRIGHT,
     GUIDANCE_FRAME,
     NOT_CONTACT_WORDS,
     STRONG_GUIDANCE,
@@ -37,6 +38,7 @@ RIGHT_NOW = re.compile(
 PROGRAM_FRAME = re.compile(GUIDANCE_FRAME, re.IGNORECASE)
 # the officer doubts what they name: "the ER or is there something better", "is detox the spot"
 DOUBTS = re.compile(DOUBT, re.IGNORECASE)
+DOUBTS_OUTRIGHT = re.compile(DOUBT_OUTRIGHT, re.IGNORECASE)  # "is that a mobile crisis thing"
 STRONG_PROGRAM_FRAME = re.compile(STRONG_GUIDANCE, re.IGNORECASE)
 # asking what a word means: the glossary's job
 DEFINITION = re.compile(

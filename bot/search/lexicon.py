@@ -120,16 +120,17 @@ NO_TRANSPORT = (
 )
 # The officer doubts a kind of place they name ("is detox the spot?", "does he really need
 # the ER or is there something better"): that kind is not what is wanted.
-DOUBT = (
+DOUBT_OUTRIGHT = (
     r"\b(?:really need|just (?:run|take|bring)|the (?:right )?(?:spot|call|place|move)\b|a thing "
     r"for|or (?:is there )?(?:some|any)(?:where|thing|place)(?: else| better)|overkill|"
     r"is (?:a |the )?\w+(?: \w+)? (?:right|appropriate|necessary|needed)|"
     r"(?:is|isn'?t) (?:that|this|it) (?:a |an )?\w+(?: \w+)? thing|an option\b|"
     r"should (?:i|we) (?:just )?(?:run|take|bring|send) (?:him|her|them) to|"
-    r"(?:does|do) (?:he|she|they|i|we) (?:have|need) to (?:go|be taken|take \w+) (?:to|into)|"
-    # a kind asked after the person is described: "just drunk, not in crisis, 28. crisis center?"
-    r"[,.]\s*(?:the |a |an )?[a-z/-]+(?: [a-z/-]+)?\s*\?\s*$)"
+    r"(?:does|do) (?:he|she|they|i|we) (?:have|need) to (?:go|be taken|take \w+) (?:to|into))"
 )
+# ...or a kind asked after the person is described: "just drunk, not in crisis, 28. crisis
+# center?" (which may also be the place wanted: "wants to talk to a peer. warmline?")
+DOUBT = DOUBT_OUTRIGHT + r"|[,.]\s*(?:the |a |an )?[a-z/-]+(?: [a-z/-]+)?\s*\?\s*$"
 
 # Words that negate the need right after them: "NOT a hospital", "absolutely no ER".
 NEGATION = (
