@@ -761,6 +761,27 @@ def test_a_warm_line_for_someone_lonely_and_a_crisis_line_for_a_crisis(tmp_path)
     assert shown[0] == "cedar-line"
 
 
+def test_a_veteran_who_only_wants_to_talk_is_offered_veterans_first(tmp_path):
+    both = """  - id: a-warm-line
+    name: Cedar Peer Warmline
+    kind: crisis_line
+    phone: "(555) 555-0214"
+    hours: "24/7"
+    verified: 2026-10-01
+  - id: vet-center
+    name: Cedar Vet Center
+    kind: veterans
+    phone: "(555) 555-0215"
+    address: 15 Elm St, Millbrook
+    hours: "24/7"
+    verified: 2026-10-01
+"""
+    engine = engine_for(tmp_path, cedar_with(both))
+    question = "marine vet, nightmares are back, wants to talk to somebody. not in crisis"
+    assert ask(engine, question)[0][:1] == ["vet-center"]
+    assert ask(engine, question.replace("marine vet", "older guy"))[0][:1] == ["a-warm-line"]
+
+
 def test_two_places_named_with_nothing_else_said_are_compared_for_the_drive(tmp_path):
     no_dropoffs = CEDAR.replace(
         "admission: {min_age: 18, intoxication: not_accepted, law_enforcement_dropoff: true}\n"

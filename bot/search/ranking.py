@@ -337,8 +337,10 @@ class Ranker:
         if situation.wants.get("outpatient", 0.0) >= 1.0 and not situation.substance_use:
             # "ran out of his seroquel": a mental health clinic, not a buprenorphine clinic
             suitability[criteria.substance_only[rows]] -= SUBSTANCE_ONLY_PENALTY
-        if situation.just_talk:  # "lonely, not suicidal, wants to chat": a warm line
+        if situation.just_talk:  # "lonely, not suicidal, wants to chat": a warm line...
             suitability[criteria.warm_line[rows]] += WARM_LINE_SHARE
+            if situation.veteran:  # ...or, for a veteran, veterans who have been there
+                suitability[kinds == RESOURCE_KINDS.index("veterans")] += WARM_LINE_SHARE
         elif "suicidal" in situation.conditions:  # ...and a crisis line for a crisis
             suitability[criteria.warm_line[rows]] -= WARM_LINE_SHARE
         if situation.intoxicated and situation.bac is None:
