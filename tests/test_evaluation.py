@@ -45,7 +45,7 @@ def test_knowledge_bases_written_without_seeing_the_matcher(summary_line, folder
 # (CO and AZ first scored at commit c5453de; MI and OR at 976e25d; NC, WI, MN, TN at 10725b7).
 ISSUE_7_SETS = [
     ("port-halden", "tuned on", 0.91, 1),
-    ("susquehanna-pa", "tuned on", 0.92, 0),
+    ("susquehanna-pa", "tuned on", 0.93, 0),
     ("blue-ridge-va", "tuned on", 0.82, 1),
     ("palmetto-fl", "tuned on", 0.89, 4),
     ("hill-country-tx", "first 0.71", 0.86, 0),
@@ -57,7 +57,7 @@ ISSUE_7_SETS = [
     ("front-range-co", "first 0.76", 0.85, 0),
     ("saguaro-az", "first 0.91", 0.94, 0),
     # written blind at the session's end, scored once on 976e25d (kept apart until then)
-    ("great-lakes-mi", "first 0.64", 0.80, 3),
+    ("great-lakes-mi", "first 0.64", 0.81, 3),
     ("willamette-or", "first 0.75", 0.88, 0),
     # written blind this session, scored once on c2dce57, then tuned on
     ("silver-nv", "first 0.65", 0.83, 2),

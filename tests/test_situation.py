@@ -343,8 +343,12 @@ def test_driving_someone_over_is_taking_them():
     assert situation("we'd be driving her over").transport
 
 
-def test_getting_there_on_her_own_is_a_walk_in():
-    assert situation("she can get herself there").walk_in
+def test_getting_there_on_her_own_or_with_family_is_no_police_drop_off():
+    # going on her own says nothing of whether a place needs a call first (a walk-in)
+    s = situation("she can get herself there")
+    assert s.on_own and not s.walk_in
+    assert situation("41, not drinking, her sister can drive her").on_own
+    assert not situation("we'd be driving her over").on_own
 
 
 def test_lonely_wants_someone_to_talk_to():

@@ -299,10 +299,7 @@ _LONELY = case_blind(
     r"\b(?:lonely|loneliness|isolated|(?:someone|somebody|anyone|anybody) to (?:chat|vent)|"
     r"chat with|not (?:in )?(?:a )?crisis)\b"
 )
-_WALK_IN = case_blind(
-    r"\bwalk(?:s|ing)?[\s-]*in\b|\b(?:get|take|drive|walk)s? (?:him|her|them)sel(?:f|ves) "
-    r"(?:there|over|in)\b"
-)
+_WALK_IN = case_blind(r"\bwalk(?:s|ing)?[\s-]*in\b")
 # the person goes or calls on their own: "she'll call", "calls herself", "self-refer"
 _ON_OWN = case_blind(
     r"\bon (?:his|her|their) own\b|\bby (?:him|her|them)sel(?:f|ves)\b"
@@ -311,6 +308,11 @@ _ON_OWN = case_blind(
     r"|\bcall(?:s|ed|ing)? (?:him|her|them)sel(?:f|ves)\b|\bself[\s-]?refer\w*"
     r"|\basking for (?:it|help|treatment) (?:him|her|them)sel(?:f|ves)\b"
     r"|\b(?:set|sets|setting) it up (?:him|her|them)sel(?:f|ves)\b"
+    # getting there without the police: "can get herself there", "her sister can drive her"
+    r"|\b(?:get|take|drive|walk)s? (?:him|her|them)sel(?:f|ves) (?:there|over|in)\b"
+    r"|\b(?:sister|brother|mom|mother|dad|father|wife|husband|partner|family|friend|son|"
+    r"daughter|parents?|aunt|uncle|roommate|girlfriend|boyfriend)s? (?:can|will|could|is going to"
+    r"|'ll|wants to|offered to)? ?(?:drive|take|bring|give) (?:her|him|them)\b"
 )
 _VIOLENT = case_blind(
     r"\b(violent|violence|combative|assaultive|aggressive|agitated and hitting|fighting|"
