@@ -446,7 +446,7 @@ resources:
 
 def test_a_negated_word_is_no_typo_of_a_name(tmp_path):
     engine = engine_for(tmp_path, NEGATED)
-    assert engine.named("the guys havent slept") == ([], [], [])
+    assert engine.named("the guys havent slept") == ([], [], [], [])
     assert engine.named("the haven")[0] == [0]
 
 

@@ -647,6 +647,42 @@ resources:
     assert shown[:1] == ["shelter"]
 
 
+def test_a_place_said_to_be_full_is_left_out_and_another_of_its_kind_offered(tmp_path):
+    units = """defaults: {timezone: America/Chicago}
+resources:
+  - id: four-west
+    name: Ellery Memorial Behavioral Health Unit
+    aliases: [4 West]
+    kind: psychiatric_hospital
+    phone: "(555) 555-0931"
+    address: 900 Lakeview Ave, Ellery
+    hours: "24/7"
+    admission: {min_age: 18, involuntary: true, law_enforcement_dropoff: true}
+  - id: state-mhi
+    name: Harwood Mental Health Institute
+    kind: psychiatric_hospital
+    phone: "(555) 555-0932"
+    address: 2500 Institute Rd, Harwood
+    hours: "24/7"
+    admission: {involuntary: true, law_enforcement_dropoff: true}
+  - id: walk-in
+    name: Ellery Walk-In Crisis Center
+    kind: crisis_center
+    phone: "(555) 555-0933"
+    address: 1 Main St, Ellery
+    hours: "24/7"
+    admission: {involuntary: false}
+"""
+    engine = engine_for(tmp_path, units)
+    shown, left_out = ask(engine, "4 west is full, 40 yo on a hold, where else can he go")
+    assert shown[:1] == ["state-mhi"] and left_out["four-west"] == ("full, as the question says",)
+    # a place that has seen the person, and says so, is where they come from: not asked for
+    rows, _, origins, _ = engine.named("ellery walk-in crisis center staff says he needs a bed")
+    assert not rows and [engine.index.entries[r].id for _, found in origins for r in found] == [
+        "walk-in"
+    ]
+
+
 def test_a_place_of_a_kind_that_hardly_suits_does_not_win_on_its_town_and_words(cedar):
     # the team is off at 23:00; the shelter serves Millbrook and has "house" in its words,
     # but a line is what does the team's job

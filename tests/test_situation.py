@@ -322,6 +322,12 @@ def test_a_hold_whose_definition_first_spells_out_its_name_is_a_hold():
     assert read_situation("is the MCT out tonight", NOW, holds).involuntary is None
 
 
+def test_a_committed_person_is_on_a_hold():
+    assert situation("committed adult, both certs done, where else can take him").involuntary
+    assert situation("she's been certified, papers are signed").involuntary
+    assert situation("he committed to going to rehab").involuntary is None
+
+
 def test_a_hold_name_with_its_dot_left_out_or_in_the_plural_is_the_hold():
     holds = hold_names([
         ("Emergency Detention", ("Ch. 51 hold",), "Involuntary detention for evaluation."),

@@ -356,6 +356,8 @@ def failure_reason(need: str, resource: Resource, situation: Situation, status: 
     """Why ``resource`` was left out for ``need``, in words an officer reads at a glance."""
     if need == "hours":
         return closed_reason(status, moment)
+    if need == "full":
+        return "full, as the question says"
     return _NEEDS_BY_NAME[need].reason(resource, situation)
 
 

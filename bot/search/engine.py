@@ -73,6 +73,16 @@ _CAME_FROM = re.compile(
     r"transferred|seen|evaluated|(?:er |ed )?doc(?:tor)?|left|came)\b[^,.;]{0,12}"
     r"\b(?:at|from|by)\s+(?:the\s+)?$"
 )
+# what is said just after a place that cannot take anyone now: "4 west is full", "St B's
+# has no beds", "the CSU is on diversion"
+_FULL = re.compile(
+    r"\s*(?:is|'s|are|was|has|have|says|said|just|now|already|\s)*(?:full|at capacity|"
+    r"maxed out|on diversion|diverting|out of beds|"
+    r"(?:got )?no (?:open |psych |more )?(?:beds|room)|"
+    r"not taking (?:anyone|anybody|patients|people)|closed to (?:new )?(?:admissions|intakes))\b"
+)
+# what is said just after a place that has seen the person: "screening says", "the ER doc"
+_SPOKE = re.compile(r"\s+(?:says|said|told|thinks|doc|doctor|nurse|staff|psychiatrist)\b")
 # what is said just before a place the program deals with: "our agreement with St Brendan's"
 _PARTNER = re.compile(r"\b(?:with|between \w+ and)\s+(?:the\s+)?$")
 # what is said just before a town, not a place in it: "drunk guy in pinebrook"
@@ -125,6 +135,7 @@ class Reading:
     places: list[int]  # ...of those, the resources
     place_spans: list[tuple[int, int]]  # where places are named, one span a name
     closed: Resource | None  # the place or team asked for, closed when wanted
+    full: list[int]  # rows of places said to be full ("4 west is full, which hospital")
 
     @property
     def names_of_places(self) -> int:
@@ -169,7 +180,7 @@ class Engine:
             CUE_WORDS,
             self.knows_word,
         )
-        named, spans, origins = self.named(understood)
+        named, spans, origins, full = self.named(understood)
         understood = _blank(understood, [span for span, _ in origins])  # not asked about
         # the person is described outside the names: "Harbor Youth Shelter" is no minor
         unnamed = _blank(understood, spans)
@@ -183,6 +194,12 @@ class Engine:
         closed = self._closed_when_wanted(unnamed, situation, named_places)
         if closed is not None:  # "is the MCT out tonight": say so, and what is open instead
             situation = replace(situation, wants=_alternatives(closed))
+        elif full:  # "4 west is full, which hospital": another of its kind
+            wants = {**situation.wants}
+            for row in full:
+                for kind, weight in _alternatives(self.index.entries[row]).items():
+                    wants[kind] = max(wants.get(kind, 0.0), weight)
+            situation = replace(situation, wants=wants)
         elif len(named_places) == 1 and not (
             YES_NO.match(question) or DOUBTS_OUTRIGHT.search(question)
         ):
@@ -194,7 +211,7 @@ class Engine:
                 for kind, weight in ALTERNATIVES[team.kind].items():
                     wants[kind] = max(wants.get(kind, 0.0), weight)
                 situation = replace(situation, wants=wants)
-        return Reading(question, understood, situation, named, named_places, spans, closed)
+        return Reading(question, understood, situation, named, named_places, spans, closed, full)
 
     def _route(self, reading: Reading, top: int, resources_only: bool) -> Answer:
         """A placement, a yes/no about one place, or a look-up, as the evidence says."""
@@ -212,7 +229,9 @@ class Engine:
         def placement() -> Answer | None:
             # a place named in doubt is weighed like any other, not put first
             preferred = [] if DOUBTS.search(question) else named_places
-            return self.rank.placement(question, situation, query, place_coverage(), top, preferred)
+            return self.rank.placement(
+                question, situation, query, place_coverage(), top, preferred, reading.full
+            )
 
         asks_about_one = (
             len(named_places) == 1 and bool(YES_NO.match(question)) and reading.closed is None
@@ -328,11 +347,14 @@ class Engine:
 
     def named(
         self, question: str
-    ) -> tuple[list[int], list[tuple[int, int]], list[tuple[tuple[int, int], list[int]]]]:
+    ) -> tuple[
+        list[int], list[tuple[int, int]], list[tuple[tuple[int, int], list[int]]], list[int]
+    ]:
         """Rows of the entries the question names outright ("is Harbor CRC open", "the CR
         unit or Ocotillo?"), typos forgiven, in the order named; where in the (folded)
-        question each place's name is; and where the places the person came from are named
-        ("cleared at General"), with their rows, which are not among the first rows."""
+        question each place's name is; where the places the person came from are named
+        ("cleared at General"), with their rows; and the rows of places said to be full
+        ("4 west is full"). Neither of the last two is among the first rows."""
         asked: list[str] = []
         spans: list[tuple[int, int]] = []
         raw: list[str] = []  # the word as written, with the one after it ("walk in")
@@ -352,6 +374,7 @@ class Engine:
         rows: list[int] = []
         found: list[tuple[int, int]] = []
         origins: list[tuple[tuple[int, int], list[int]]] = []
+        full: list[int] = []
         towns = self._places.spans(folded)
         for match in self.index.names.find(asked):
             if _CLAUSE_BREAK.search(folded, spans[match.start][1], spans[match.end - 1][0]):
@@ -373,14 +396,20 @@ class Engine:
                 )  # fmt: skip
             span = (spans[match.start][0], spans[match.end - 1][1])
             places = [c for c in concepts if self.index.criteria.is_resource[int(c)]]
-            if places and _CAME_FROM.search(folded, max(0, span[0] - ORIGIN_REACH), span[0]):
-                # "cleared at General", "walked off from Cypress Bend": where the person
-                # was, not a place asked about
+            if places and (
+                _CAME_FROM.search(folded, max(0, span[0] - ORIGIN_REACH), span[0])
+                or _SPOKE.match(folded, span[1])
+            ):
+                # "cleared at General", "walked off from Cypress Bend", "screening says":
+                # where the person was, not a place asked about
                 origins.append((span, [int(row) for row in places]))
+                concepts = concepts - frozenset(places)
+            elif places and _FULL.match(folded, span[1]):
+                full += [int(row) for row in places]  # not asked for: where else
                 concepts = concepts - frozenset(places)
             rows += sorted(int(row) for row in concepts if int(row) not in rows)
             if places and found and not folded[found[-1][1] : span[0]].strip(" -"):
                 found[-1] = (found[-1][0], span[1])  # "cornerstone mission": one name
             elif places:
                 found.append(span)
-        return rows, found, origins
+        return rows, found, origins, full

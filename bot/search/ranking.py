@@ -4,6 +4,7 @@ left out that an answer holds."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -214,13 +215,15 @@ class Ranker:
         coverage: np.ndarray,
         top: int,
         named: list[int],
+        full: Sequence[int] = (),
     ) -> Answer | None:
         """Places (or lines and teams, when that is the need) for the person, or None when
-        the question is not really about one."""
+        the question is not really about one; ``full``: places the question says are full."""
         required = query.required
         criteria = self.index.criteria
         candidates = criteria.destination.copy()
         candidates[named] = True
+        candidates[list(full)] = True  # left out, with why
         if not situation.transport:  # lines and teams too, when that is what is needed
             for kind in (k for k, weight in situation.wants.items() if weight > 0):
                 candidates |= criteria.is_resource & (criteria.kind == RESOURCE_KINDS.index(kind))
@@ -236,6 +239,8 @@ class Ranker:
             # "where can I take my car for repair": nothing at all (the look-up says so).
             return None
         verdicts = eligibility.assess(criteria, rows, situation, placement=True)
+        if full:
+            verdicts.fails["full"] = np.isin(rows, full)
         suitability = self._suitability(rows, situation)
         if any(slot.known for slot in required):  # the question also says what it wants
             fit_share, kind_share, text_share = WITH_TEXT

@@ -279,7 +279,12 @@ _HOLDS = (
                          r"\bcourt[\s-]*order(?:ed)? (?:eval\w*|exam\w*|treatment|hold|"
                          r"admission|commitment|detention)\b|"
                          r"\b(?:got|have|has|had|put|placed|placing|putting) an? (?:\w+ )?hold\b"
-                         r"(?! of)"),
+                         r"(?! of)|"
+                         # "committed adult", "both certs done", "he's been certified"
+                         r"\b(?:been |got |was |is )?committed (?:adult|male|female|pt|patient|"
+                         r"guy|man|woman|person|juvenile|minor|kid|teen)\b|"
+                         r"\b(?:certs?|certificates?|papers?) (?:are |is )?"
+                         r"(?:done|signed|completed)\b"),
 )  # fmt: skip
 _HOLD_PATTERNS = tuple((name, case_blind(pattern)) for name, pattern in _HOLDS)
 _VOLUNTARY = case_blind(
