@@ -683,6 +683,29 @@ resources:
     ]
 
 
+def test_with_no_age_said_a_team_for_minors_only_comes_after_one_for_all_ages(tmp_path):
+    teams = """defaults: {timezone: America/Chicago}
+resources:
+  - id: kids-team
+    name: Tallow Youth Crisis Services
+    kind: mobile_crisis
+    phone: "(555) 555-0941"
+    summary: Clinicians who come out to homes.
+    hours: "24/7"
+    admission: {max_age: 17}
+  - id: county-mct
+    name: Tallow County Mobile Crisis
+    kind: mobile_crisis
+    phone: "(555) 555-0942"
+    summary: Clinicians who come out to homes.
+    hours: "24/7"
+"""
+    engine = engine_for(tmp_path, teams)
+    question = "family wants a team to come by the house around 7 tonight"
+    assert ask(engine, question)[0][:1] == ["county-mct"]
+    assert ask(engine, question + ", their 14 yo")[0][:1] == ["kids-team"]
+
+
 def test_a_place_of_a_kind_that_hardly_suits_does_not_win_on_its_town_and_words(cedar):
     # the team is off at 23:00; the shelter serves Millbrook and has "house" in its words,
     # but a line is what does the team's job

@@ -267,6 +267,10 @@ class Ranker:
             # towns) is a second choice to one known to serve it, or serving anywhere
             maybe = criteria.local[rows] & (criteria.serves(situation.place)[rows] == UNKNOWN)
             scores = scores * np.where(maybe, LOCAL_SHARE, 1)
+        if situation.is_minor is None:
+            # no age said: a place for minors only is a second choice to one of its kind
+            # for all ages (the youth mobile team after the county's)
+            scores = scores * np.where(self._youth_second(rows, verdicts.excluded), LOCAL_SHARE, 1)
         # a place the question names comes first when it fits ("Harbor or Bayview?")
         scores = scores + NAMED_BONUS * np.isin(rows, named)
         failed = verdicts.excluded
@@ -285,6 +289,14 @@ class Ranker:
             more=len(eligible) - len(shown),
             area=self.knowledge.defaults.area,
         )
+
+    def _youth_second(self, rows: np.ndarray, excluded: np.ndarray) -> np.ndarray:
+        """Per row: takes minors only, and an eligible place of its kind takes adults."""
+        criteria = self.index.criteria
+        max_age, kinds = criteria.max_age[rows], criteria.kind[rows]
+        youth_only = (max_age >= 0) & (max_age < ADULT_AGE)
+        for_all = np.unique(kinds[~youth_only & ~excluded])
+        return youth_only & np.isin(kinds, for_all)
 
     def _local_second(self, rows: np.ndarray, excluded: np.ndarray) -> np.ndarray:
         """Per row: serves some towns only, and an eligible place of its kind serves all."""
