@@ -209,6 +209,7 @@ CASES = [
     (MODELS, "how should we go over a rough call w our clinician afterwards", "debriefs"),
     (PARTNERS, "what should our data sharing agreement with st brendans include", "agreements"),
     (PARTNERS, "is st brendans open", "st-brendan-ed"),
+    (PARTNERS, "what should our data sharing agreement w st brendans include", "agreements"),
     # words the knowledge base never uses ("won't", "doesnt") count against no entry, and
     # "havent" is no misspelt "Haven"
     (REFUSALS, "she won't accept anything from us and she's not petitionable. now what",

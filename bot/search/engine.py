@@ -84,7 +84,7 @@ _FULL = re.compile(
 # what is said just after a place that has seen the person: "screening says", "the ER doc"
 _SPOKE = re.compile(r"\s+(?:says|said|told|thinks|doc|doctor|nurse|staff|psychiatrist)\b")
 # what is said just before a place the program deals with: "our agreement with St Brendan's"
-_PARTNER = re.compile(r"\b(?:with|between \w+ and)\s+(?:the\s+)?$")
+_PARTNER = re.compile(r"\b(?:with|w/?|between \w+ and)\s+(?:the\s+)?(?:st\.?\s+|saint\s+)?$")
 # what is said just before a town, not a place in it: "drunk guy in pinebrook"
 _IN_TOWN = re.compile(r"\b(?:in|near|around|outside(?: of)?|over in|up in|down in|out in)\s+$")
 ORIGIN_REACH = 40  # characters before a place's name read for where the person came from
