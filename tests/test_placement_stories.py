@@ -112,6 +112,10 @@ def test_a_drunk_man_who_wont_wake_goes_to_the_emergency_department(cedar):
     shown, left_out = ask(cedar, "drunk guy passed out on bench, where do I drop him off")
     assert shown[0] == "cedar-ed"
     assert left_out["birch-sobering"][0].startswith("excludes unresponsive or not rousable")
+    # told as a story, with "we" in it, it is still a person in danger, not a program question
+    story = "dude passed out on the bench outside the bar, we cant wake him up, was pounding shots"
+    shown, left_out = ask(cedar, story)
+    assert shown[:1] == ["cedar-ed"] and "birch-sobering" in left_out
 
 
 def test_nowhere_to_sleep_and_sober_means_a_shelter_not_a_sobering_center(cedar):

@@ -255,6 +255,7 @@ class Engine:
             and not situation.describes_a_person
             and not wanted_now
             and not situation.transport  # "we'd be driving her over"
+            and not situation.medical_emergency  # "we cant wake him up"
             # "he's done with the fentanyl, what do i do w him": his need, not the program's
             and not (needs_met and bool(SOMEONE.search(question)))
         )

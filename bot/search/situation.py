@@ -241,7 +241,8 @@ _INTOXICATED = case_blind(
     r"influence|drinking|been drinking|drank|(?:a|of a|half a|whole) fifth|high on \w+|"
     r"(?<!in )(?<!very )high(?! school| risk| "
     r"rise| functioning| utilizer| utilizers)|tweaking|tweaker|on meth|on drugs|on something|"
-    r"overdos\w*|od'?d|smashed)\b"  # "bac" alone is a criterion ("max bac"); a reading counts
+    # "bac" alone is a criterion ("max bac"); a reading counts
+    r"overdos\w*|od'?d|smashed|pounding (?:shots|beers|drinks|them)|doing shots)\b"
 )
 _SOBER = case_blind(
     r"\b(sober(?! up| ing)|(?:not|isn'?t|wasn'?t|never) (?:been )?(?:drunk|intoxicated|high|"
