@@ -710,6 +710,38 @@ resources:
     assert ask(engine, question + ", their 14 yo")[0][:1] == ["kids-team"]
 
 
+def test_where_the_sobering_center_does_not_serve_a_shelter_taking_drunks_will_do(tmp_path):
+    places = """defaults: {timezone: America/Detroit}
+resources:
+  - id: sobering
+    name: Tamarack Sobering Station
+    kind: sobering_center
+    phone: "(555) 555-0951"
+    address: 10 Front St, Tamarack City
+    area: [Tamarack City]
+    hours: "24/7"
+    admission: {min_age: 18, intoxication: accepted, law_enforcement_dropoff: true}
+  - id: warming
+    name: Port Sauble Warming Center
+    kind: shelter
+    phone: "(555) 555-0952"
+    address: 4 Dock St, Port Sauble
+    hours: "24/7"
+    admission: {min_age: 18, intoxication: accepted, law_enforcement_dropoff: true}
+  - id: withdrawal
+    name: Northshore Withdrawal Management
+    kind: detox
+    phone: "(555) 555-0953"
+    address: 8 Lake Rd, Port Sauble
+    hours: "24/7"
+    admission: {min_age: 18, law_enforcement_dropoff: true}
+"""
+    shown, left_out = ask(
+        engine_for(tmp_path, places), "drunk guy port sauble needs to sleep it off"
+    )
+    assert shown[:1] == ["warming"] and "sobering" in left_out
+
+
 def test_a_place_of_a_kind_that_hardly_suits_does_not_win_on_its_town_and_words(cedar):
     # the team is off at 23:00; the shelter serves Millbrook and has "house" in its words,
     # but a line is what does the team's job
