@@ -742,6 +742,26 @@ resources:
     assert shown[:1] == ["warming"] and "sobering" in left_out
 
 
+def test_of_places_that_suit_alike_the_one_in_the_town_named_comes_first(tmp_path):
+    centers = """defaults: {timezone: America/Chicago}
+resources:
+  - id: harwood-crc
+    name: Harwood Crisis Center
+    kind: crisis_center
+    phone: "(555) 555-0961"
+    address: 2 Main St, Harwood
+    hours: "24/7"
+  - id: millbrook-crc
+    name: Walk-In Crisis Center
+    kind: crisis_center
+    phone: "(555) 555-0962"
+    address: 9 Elm St, Millbrook
+    hours: "24/7"
+"""
+    question = "sober guy, depressed, calm, willing to go somewhere. near millbrook"
+    assert ask(engine_for(tmp_path, centers), question)[0][:1] == ["millbrook-crc"]
+
+
 def test_a_place_of_a_kind_that_hardly_suits_does_not_win_on_its_town_and_words(cedar):
     # the team is off at 23:00; the shelter serves Millbrook and has "house" in its words,
     # but a line is what does the team's job

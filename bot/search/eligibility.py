@@ -27,12 +27,12 @@ from bot.search.needs import (
     excluded_conditions,
     names_hold,
 )
-from bot.search.places import place_keys
+from bot.search.places import address_town, place_keys
 from bot.search.situation import Situation
 from bot.search.text import fold
 
 _NEEDS_BY_NAME = {need.name: need for need in NEEDS}
-LOGISTICS = frozenset({"dropoff", "walk_in", "hours", "anywhere", "clearance"})
+LOGISTICS = frozenset({"dropoff", "walk_in", "hours", "anywhere", "clearance", "in_town"})
 # an area naming a whole county or region: we cannot tell which towns it holds
 _BROAD = re.compile(
     r"\b(count(?:y|ies|ywide)|region\w*|statewide|state|parish|district|"
@@ -218,6 +218,12 @@ class CriteriaTable:
                     self._county_of[key] = counties
         for key in unsure:
             self._county_of.pop(key, None)
+        # the town each place stands in, from its address: it serves that town at least
+        self._home = [
+            place_keys(town) if isinstance(e, Resource) and e.address
+            and (town := address_town(e.address)) else frozenset()
+            for e in entries
+        ]  # fmt: skip
         self._serves: dict[str, np.ndarray] = {}
         self._open_at: dict[datetime, np.ndarray] = {}
         self._open_lock = threading.Lock()
@@ -256,6 +262,11 @@ class CriteriaTable:
                 state = hours.status_at(moment, zone).state
                 states[group] = {"open": YES, "closed": NO}.get(state, UNKNOWN)
             return states.copy()
+
+    def stands_in(self, place: str) -> np.ndarray:
+        """Per entry: its address is in ``place``."""
+        keys = place_keys(place)
+        return np.array([bool(keys & home) for home in self._home], dtype=bool)
 
     def serves(self, place: str) -> np.ndarray:
         """Per entry: YES when its ``area`` lists ``place``, NO when it lists other places
@@ -306,7 +317,8 @@ class Verdicts:
         """Share of the logistics (drop-off, hours, walk-in, no medical clearance needed,
         serving anywhere) each row is known to meet: a tie-break between places that suit
         alike, open-now before hours unknown."""
-        known = [mask for need, mask in self.confirms.items() if need in LOGISTICS]
+        # (one that no row is known to meet tells them nothing apart)
+        known = [mask for need, mask in self.confirms.items() if need in LOGISTICS and mask.any()]
         if not known:
             return np.zeros(len(self.rows), dtype=np.float32)
         return sum(c.astype(np.float32) for c in known) / len(known)

@@ -137,6 +137,10 @@ def _area(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> Masks
     return table.is_resource[rows] & (serves == NO), serves == YES
 
 
+def _in_town(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> Masks:
+    return np.zeros(len(rows), dtype=bool), table.stands_in(situation.place or "")[rows]
+
+
 def _hold(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> Masks:
     fails, confirms = _column("involuntary")(table, rows, situation)
     named = table.excludes_hold(rows, situation.hold)  # "people on an ECO not yet evaluated"
@@ -239,6 +243,8 @@ NEEDS: tuple[Need, ...] = (
     Need("medical", lambda s, p: p and s.medical_emergency, _medical, _medical_reason,
          suits={"emergency_department": 1.5}),
     Need("area", lambda s, p: bool(s.place), _area, _area_reason),
+    # ...and a place in the town named is the nearer one (a tie-break)
+    Need("in_town", lambda s, p: p and bool(s.place), _in_town),
     # no place said: what serves anywhere before what serves only some towns (a tie-break)
     Need("anywhere", lambda s, p: p and not s.place, _serves_anywhere,
          unknown=lambda r, s: f"serves {', '.join(r.area)} only"),
