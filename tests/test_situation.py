@@ -310,6 +310,7 @@ def test_a_hold_said_by_its_number_or_by_a_term_defined_as_its_form_is_a_hold():
     assert read_situation("on a 12, pbt .09, calm now, where", NOW, holds).hold == "Section 12"
     assert read_situation("pink papered her, she's 45", NOW, holds).hold == "Pink paper"
     assert read_situation("working on a 12 hour shift", NOW, holds).involuntary is None
+    assert read_situation("got 12 papers on her, where to", NOW, holds).hold == "Section 12"
 
 
 def test_a_hold_whose_definition_first_spells_out_its_name_is_a_hold():
@@ -572,6 +573,7 @@ def test_the_persons_own_phone_asks_for_no_number():
     assert not asks_for_contact("welfare check on a guy who hasnt answered his phone in 3 days")
     assert not asks_for_contact("says the feds are tracking his phone, who can help")
     assert asks_for_contact("co-responder phone")
+    assert not asks_for_contact("pbt .34, on a bench, can barely keep his eyes open")
 
 
 def test_having_put_a_hold_on_someone_and_nowhere_to_go_home_to():

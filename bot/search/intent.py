@@ -61,6 +61,7 @@ _INFORMATION = re.compile(
 # a call as the incident or those who take it: "go over a bad call", "911 call takers"
 _NOT_A_NUMBER_ASKED = re.compile(
     r"\b(?:on|over|by) (?:the )?phone\b|\b(?:his|her|their|my|your) (?:cell ?)?phone\b|"
+    r"\beyes? (?:wide )?open\b|"
     r"\bcall[\s-]*takers?\b|\bcalls? for service\b|"
     r"\b(?:a|the|this|that|bad|rough|tough|hard|last|every|each|same|these|those|our|911|"
     r"mental health|crisis|welfare|repeat) (?:\w+ )?calls?\b(?! (?:for|to|at|him|her|them))",

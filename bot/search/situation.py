@@ -540,6 +540,12 @@ def _hold_patterns(term: str, aliases: Sequence[str]) -> list[re.Pattern[str]]:
     if numbers:
         alone = rf" (?:{'|'.join(numbers)})(?!\w|\s*(?:hours?|hrs?|h\b|days?|min|am\b|pm\b|:))"
         patterns += [re.compile(r"\bon an?" + alone), re.compile(r"\bgot an?" + alone)]
+        # "125 papers on her", "a 229 order"
+        patterns.append(
+            re.compile(
+                rf"(?<![\w.])(?:{'|'.join(numbers)}) (?:papers?|paperwork|order|petition|warrant)\b"
+            )
+        )
     return patterns
 
 
