@@ -274,6 +274,11 @@ def test_an_hour_without_am_or_pm_is_read_from_the_part_of_the_day():
     assert not situation("around 9").time_stated  # no part of the day: left alone
 
 
+def test_a_time_the_story_runs_from_is_not_the_time_asked():
+    assert not situation("vet been drinking since noon, needs to sleep it off").time_stated
+    assert situation("up since 4am, where can he go at 2pm").at == at("2026-11-22 14:00")
+
+
 def test_wanting_is_not_denying():
     wants = situation("want a clinician to come out with us").wants
     assert max(wants, key=wants.__getitem__) == "mobile_crisis"

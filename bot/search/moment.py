@@ -41,8 +41,16 @@ PAST_GRACE = timedelta(hours=1)
 EARLY_MORNING_ENDS = 6
 
 
+# a time the story is told from, not one asked about: "drinking since noon", "up since 4am"
+_SINCE = case_blind(
+    r"\b(?:since|from)\s+(?:about\s+|around\s+)?(?:\d{1,2}(?::[0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)?"
+    r"|noon|midday|midnight|this morning|this afternoon|last night|tonight)(?![\w:])"
+)
+
+
 def read_moment(text: str, now: datetime, drop: list[Span]) -> tuple[datetime, bool]:
     """The moment asked about: ``now`` with the day and time of day the question names."""
+    text = _SINCE.sub(lambda m: " " * len(m.group(0)), text)
     day, stated, part_of_day = now, False, None
     if match := _TOMORROW.search(text):
         day, stated = now + timedelta(days=1), True
