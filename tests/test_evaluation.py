@@ -44,7 +44,7 @@ def test_knowledge_bases_written_without_seeing_the_matcher(summary_line, folder
 # Sets kept apart for an honest score live outside the repository until they are scored
 # (CO and AZ first scored at commit c5453de; MI and OR at 976e25d; NC, WI, MN, TN at 10725b7).
 ISSUE_7_SETS = [
-    ("port-halden", "tuned on", 0.91, 1),
+    ("port-halden", "tuned on", 0.92, 0),
     ("susquehanna-pa", "tuned on", 0.93, 0),
     ("blue-ridge-va", "tuned on", 0.82, 1),
     ("palmetto-fl", "tuned on", 0.89, 4),
@@ -75,9 +75,9 @@ ISSUE_7_SETS = [
     # written blind in the session after, kept apart and scored once on 6782096 (its final
     # engine; 7d52404, its first, scored 0.83 / 0.86 / 0.87 / 0.86)
     ("bluegrass-ky", "first 0.85", 0.85, 1),
-    ("wasatch-ut", "first 0.87", 0.88, 4),
+    ("wasatch-ut", "first 0.87", 0.88, 3),
     ("hawkeye-ia", "first 0.89", 0.89, 3),
-    ("nutmeg-ct", "first 0.86", 0.85, 1),
+    ("nutmeg-ct", "first 0.86", 0.86, 0),
 ]
 
 

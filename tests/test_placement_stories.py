@@ -3,6 +3,8 @@ written here: the right kind of place first, and every place left out says why."
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from bot.knowledge import load_knowledge
@@ -760,6 +762,34 @@ resources:
 """
     question = "sober guy, depressed, calm, willing to go somewhere. near millbrook"
     assert ask(engine_for(tmp_path, centers), question)[0][:1] == ["millbrook-crc"]
+
+
+def test_a_place_closed_when_one_is_wanted_now_is_left_out_of_a_look_up_too(tmp_path):
+    youth = """defaults: {timezone: America/New_York}
+resources:
+  - id: youth-center
+    name: Harborview Youth Crisis Center
+    kind: youth
+    phone: "(555) 555-0971"
+    address: 12 Elm St, Harborview
+    hours: "Mo-Fr 08:00-20:00"
+    admission: {max_age: 17}
+  - id: ymci
+    name: Youth Mobile Crisis
+    kind: mobile_crisis
+    phone: "(555) 555-0972"
+    hours: "24/7"
+    admission: {max_age: 17}
+"""
+    engine = engine_for(tmp_path, youth)
+    tuesday_night = at("2026-11-24 21:30", ZoneInfo("America/New_York"))
+    question = "elm st youth place open now? 14 yo girl melting down, parents with her"
+    answer = engine.answer(question, at=tuesday_night)
+    assert [m.entry.id for m in answer.results][:1] == ["ymci"]
+    assert "youth-center" in {x.resource.id for x in answer.excluded}
+    # named, its hours are the answer
+    named = engine.answer("is harborview youth crisis center open", at=tuesday_night)
+    assert named.results[0].entry.id == "youth-center"
 
 
 def test_a_place_of_a_kind_that_hardly_suits_does_not_win_on_its_town_and_words(cedar):

@@ -92,14 +92,15 @@ ORIGIN_REACH = 40  # characters before a place's name read for where the person 
 SEEN_AT = frozenset({"emergency_department", "psychiatric_hospital", "crisis_center"})
 
 
-def _answers_with_guidance(answer: Answer, question: str) -> bool:
+def _answers_with_guidance(answer: Answer, question: str, wanted_now: bool) -> bool:
     """Whether a look-up found guidance that answers the question well: a need read from
     words that also fit guidance ("can the ER tell us if he was admitted") goes there, and
     more readily when the question is framed as one about the program ("our deputies",
-    "other agencies", "are we allowed")."""
+    "other agencies", "are we allowed") and wants nothing now ("need a clinician to come out
+    with us friday night" is no question about co-responder models)."""
     if not answer.results or isinstance(answer.results[0].entry, Resource):
         return False
-    framed = bool(PROGRAM_FRAME.search(question))
+    framed = bool(PROGRAM_FRAME.search(question)) and not wanted_now
     return answer.results[0].score >= (GUIDANCE_FRAMED if framed else GUIDANCE_OVER_PLACEMENT)
 
 
@@ -300,12 +301,15 @@ class Engine:
         if resources_only:
             coverage = coverage * self.index.criteria.is_resource
         asked_about = named_places if asks_about_one else []
+        when = bool(situation.wants) and (situation.time_stated or bool(RIGHT_NOW.search(question)))
         lookup = self.rank.lookup(
-            question, situation, words, coverage, hits, top, reading.named, asked_about
+            question, situation, words, coverage, hits, top, reading.named, asked_about, when
         )
-        if explicit and places is None and not lookup.results:
-            places = placement()  # framed like guidance, yet nothing answers it so: places
-        if places is None or _answers_with_guidance(lookup, question):
+        if places is None and not lookup.results and (explicit or (when and lookup.excluded)):
+            # framed like guidance, yet nothing answers it so; or the place asked for is
+            # closed when wanted: places
+            places = placement()
+        if places is None or _answers_with_guidance(lookup, question, wanted_now):
             return lookup
         return places
 

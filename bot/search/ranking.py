@@ -129,9 +129,12 @@ class Ranker:
         top: int,
         named: list[int],
         asked_about: list[int],
+        wanted_now: bool = False,
     ) -> Answer:
         """Entries that cover the question; ``asked_about`` are places a yes/no question
-        names ("can the CSU take a 302"): shown with their rules even when they fail it."""
+        names ("can the CSU take a 302"): shown with their rules even when they fail it;
+        ``wanted_now``: a place or team is wanted at the moment asked, so those closed then
+        are left out."""
         rows = np.flatnonzero(coverage > 0)
         if len(rows) > RERANK:
             rows = rows[np.argpartition(-coverage[rows], RERANK)[:RERANK]]
@@ -163,7 +166,16 @@ class Ranker:
         rows, scores, is_named = rows[order], scores[order], is_named[order]
 
         verdicts = eligibility.assess(self.index.criteria, rows, situation, placement=False)
-        failed = verdicts.excluded if situation.states_needs else np.zeros(len(rows), dtype=bool)
+        if wanted_now:
+            # "elm st youth place open now? 14 yo melting down": one closed then is left out,
+            # unless named ("is the Annex open": its hours are the answer)
+            closed = (verdicts.open_state == eligibility.NO) & ~np.isin(rows, named)
+            verdicts.fails["hours"] = closed & self.index.criteria.is_resource[rows]
+        failed = (
+            verdicts.excluded
+            if situation.states_needs or wanted_now
+            else np.zeros(len(rows), dtype=bool)
+        )
         if asked_about:
             failed &= ~np.isin(rows, asked_about)
         # a long question in other words than the entry's can still be clear: several of its
