@@ -218,7 +218,8 @@ class CriteriaTable:
                     self._county_of[key] = counties
         for key in unsure:
             self._county_of.pop(key, None)
-        # the town each place stands in, from its address: it serves that town at least
+        # the town each place stands in, from its address: of two that suit alike, the one in
+        # the town named is the nearer (a tie-break; its area, if any, still decides)
         self._home = [
             place_keys(town) if isinstance(e, Resource) and e.address
             and (town := address_town(e.address)) else frozenset()

@@ -301,11 +301,14 @@ class Engine:
         if resources_only:
             coverage = coverage * self.index.criteria.is_resource
         asked_about = named_places if asks_about_one else []
-        when = bool(situation.wants) and (situation.time_stated or bool(RIGHT_NOW.search(question)))
-        lookup = self.rank.lookup(
-            question, situation, words, coverage, hits, top, reading.named, asked_about, when
+        # a kind of place or team wanted now or at a moment said: one closed then is no answer
+        open_then = bool(situation.wants) and (
+            situation.time_stated or bool(RIGHT_NOW.search(question))
         )
-        if places is None and not lookup.results and (explicit or (when and lookup.excluded)):
+        lookup = self.rank.lookup(
+            question, situation, words, coverage, hits, top, reading.named, asked_about, open_then
+        )
+        if places is None and not lookup.results and (explicit or (open_then and lookup.excluded)):
             # framed like guidance, yet nothing answers it so; or the place asked for is
             # closed when wanted: places
             places = placement()

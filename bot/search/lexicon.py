@@ -48,8 +48,9 @@ SOFT_WORDS = frozenset(
     """.split()
 )
 
-# "won't", "doesnt": what is denied counts when an entry says it too ("doesn't want help"),
-# never against one that does not, and is no typo of another word ("havent" is no "haven")
+# "won't", "doesnt": a denial counts only where the knowledge base says it too ("doesn't want
+# help"); one it never uses weighs against no entry, and is no typo of another word ("havent"
+# is no "haven")
 NEGATIONS = frozenset(
     """
     dont doesnt didnt isnt arent wasnt werent wont cant couldnt shouldnt wouldnt havent hasnt
