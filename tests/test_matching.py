@@ -331,6 +331,16 @@ def test_a_dropped_g_is_the_word():
     assert FuzzyVocabulary(["talk", "walkin"]).similar("talkin") == {"talk": 1.0}
 
 
+def test_a_word_whose_e_went_before_ing_is_the_word():
+    from bot.search.text import stem
+    from bot.search.vocabulary import FuzzyVocabulary
+
+    vocabulary = FuzzyVocabulary([stem("ride"), stem("share"), "rid"])
+    assert vocabulary.similar(stem("riding"), "riding")["ride"] == 1.0
+    assert vocabulary.similar(stem("sharing"), "sharing")["share"] == 1.0
+    assert "ride" not in vocabulary.similar("rid", "rid")  # "get rid of" is not "ride"
+
+
 def test_choosing_a_model_is_about_the_program():
     from bot.search.intent import STRONG_PROGRAM_FRAME
 

@@ -19,6 +19,7 @@ TWO_SLIPS_SCANNED = 9  # a word this long that matched nothing is compared with 
 
 
 _INFLECTIONS = frozenset({"s", "es", "e", "d", "ed", "ing", "er"})
+_SILENT_E_DROPPED = ("ing", "ings")  # endings before which a word's final "e" goes
 
 
 def _inflected(word: str, other: str) -> bool:
@@ -61,6 +62,9 @@ class FuzzyVocabulary:
         takes it two edits from "cypress").
         """
         found = self._similar(word)
+        # "riding" is "ride", "sharing" "share" (the stemmer keeps the "e" of neither)
+        if as_typed and as_typed.endswith(_SILENT_E_DROPPED) and word + "e" in self.words:
+            found[word + "e"] = 1.0
         if not found and as_typed and as_typed != word:
             return self._similar(as_typed)
         return found
