@@ -214,6 +214,8 @@ CASES = [
     # "havent" is no misspelt "Haven"
     (REFUSALS, "she won't accept anything from us and she's not petitionable. now what",
      "faq-refuses"),
+    (REFUSALS, "she turned us down, doesnt meet the petition standard, what now",
+     "faq-refuses"),
     (REFUSALS, "squad is shook up after the fatal, a couple guys havent slept. what do we have "
      "for them", "officer-wellness"),
 ]  # fmt: skip

@@ -290,6 +290,11 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "peer line", "peer support line"),
     ("tips", "pointers", "advice", "best practices", "how to talk", "communicate",
      "communicating", "communication"),
+    # an adult saying no to help ("she refuses help but doesn't meet hold criteria")
+    ("refuses", "refuse", "refused", "refusing", "refusal", "declines", "declined", "declining",
+     "won't go", "wont go", "won't accept", "wont accept", "says no", "said no", "turns down",
+     "turned down", "turns us down", "doesn't want help", "doesnt want help",
+     "does not want help", "right to refuse"),
     ("deal with", "dealing with", "deal w", "dealing w", "handle", "handling", "approach",
      "interact", "interacting", "interactions", "encounter", "encounters"),
 )  # fmt: skip
