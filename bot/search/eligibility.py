@@ -218,13 +218,21 @@ class CriteriaTable:
                     self._county_of[key] = counties
         for key in unsure:
             self._county_of.pop(key, None)
-        # the town each place stands in, from its address: of two that suit alike, the one in
-        # the town named is the nearer (a tie-break; its area, if any, still decides)
-        self._home = [
-            place_keys(town) if isinstance(e, Resource) and e.address
-            and (town := address_town(e.address)) else frozenset()
-            for e in entries
-        ]  # fmt: skip
+        # the town each place stands in, from its address: a place a question may name, and
+        # of two places that suit alike, the one in the town named is the nearer (a tie-break)
+        self._rows_in_town: dict[str, list[int]] = {}
+        towns: set[str] = set()
+        for row, entry in enumerate(entries):
+            town = (
+                address_town(entry.address)
+                if isinstance(entry, Resource) and entry.address
+                else None
+            )
+            if town:
+                towns.add(town)
+                for key in place_keys(town):
+                    self._rows_in_town.setdefault(key, []).append(row)
+        self.towns = sorted(towns)
         self._serves: dict[str, np.ndarray] = {}
         self._open_at: dict[datetime, np.ndarray] = {}
         self._open_lock = threading.Lock()
@@ -266,8 +274,10 @@ class CriteriaTable:
 
     def stands_in(self, place: str) -> np.ndarray:
         """Per entry: its address is in ``place``."""
-        keys = place_keys(place)
-        return np.array([bool(keys & home) for home in self._home], dtype=bool)
+        mask = np.zeros(len(self.is_resource), dtype=bool)
+        for key in place_keys(place):
+            mask[self._rows_in_town.get(key, [])] = True
+        return mask
 
     def serves(self, place: str) -> np.ndarray:
         """Per entry: YES when its ``area`` lists ``place``, NO when it lists other places

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cache
@@ -47,7 +48,7 @@ from bot.search.lexicon import (
     NOT_A_DESTINATION,
     STOPWORDS,
 )
-from bot.search.places import address_town, place_names
+from bot.search.places import place_names
 from bot.search.query import build_query
 from bot.search.ranking import Ranker
 from bot.search.situation import Situation, hold_names, read_situation
@@ -107,11 +108,16 @@ def _answers_with_guidance(answer: Answer, question: str, wanted_now: bool) -> b
 def _alternatives(resource: Resource) -> dict[str, float]:
     """What does the job of ``resource`` when it is closed: its kind's alternatives, and for
     a team or line with no address to go to, the teams and lines that come out or answer."""
-    wants = dict(ALTERNATIVES[resource.kind])
-    if not resource.address:
-        for kind, weight in COME_OUT_ALTERNATIVES.items():
-            wants[kind] = max(wants.get(kind, 0.0), weight)
-    return wants
+    kinds = ALTERNATIVES[resource.kind]
+    return dict(kinds) if resource.address else _also_wanting(kinds, COME_OUT_ALTERNATIVES)
+
+
+def _also_wanting(wants: Mapping[str, float], kinds: Mapping[str, float]) -> dict[str, float]:
+    """``wants`` with ``kinds`` added, each kind as wanted as the more of the two says."""
+    merged = dict(wants)
+    for kind, weight in kinds.items():
+        merged[kind] = max(merged.get(kind, 0.0), weight)
+    return merged
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -160,10 +166,9 @@ class Engine:
         )
         region = fold(knowledge.defaults.area or "")
         # the towns resources serve, and those they stand in ("12 Main St, Pinebrook")
-        towns = (address_town(r.address) for r in knowledge.resources if r.address)
         self._places = place_names(
             (a for r in knowledge.resources for a in r.area if fold(a) != region),
-            (t for t in towns if t and fold(t) != region),
+            (t for t in self.index.criteria.towns if fold(t) != region),
         )
 
     def answer(
@@ -196,10 +201,9 @@ class Engine:
         if closed is not None:  # "is the MCT out tonight": say so, and what is open instead
             situation = replace(situation, wants=_alternatives(closed))
         elif full:  # "4 west is full, which hospital": another of its kind
-            wants = {**situation.wants}
+            wants = situation.wants
             for row in full:
-                for kind, weight in _alternatives(self.index.entries[row]).items():
-                    wants[kind] = max(wants.get(kind, 0.0), weight)
+                wants = _also_wanting(wants, _alternatives(self.index.entries[row]))
             situation = replace(situation, wants=wants)
         elif len(named_places) == 1 and not (
             YES_NO.match(question) or DOUBTS_OUTRIGHT.search(question)
@@ -208,9 +212,7 @@ class Engine:
             if isinstance(team, Resource) and team.kind in NOT_A_DESTINATION:
                 # "need MCOT for a 14yo at the school": that team, or one like it, to come out
                 # (not "is that a mobile crisis thing?")
-                wants = {**situation.wants}
-                for kind, weight in ALTERNATIVES[team.kind].items():
-                    wants[kind] = max(wants.get(kind, 0.0), weight)
+                wants = _also_wanting(situation.wants, ALTERNATIVES[team.kind])
                 situation = replace(situation, wants=wants)
         return Reading(question, understood, situation, named, named_places, spans, closed, full)
 
@@ -248,9 +250,8 @@ class Engine:
         # team named and wanted now, is not)
         needs_met = max(situation.wants.values(), default=0.0) >= 1.0  # a need stated
         # ...wanted now, or at a moment said ("saturday afternoon, need a clinician w us")
-        wanted_now = (reading.closed is not None or bool(named_places) or needs_met) and (
-            bool(RIGHT_NOW.search(question)) or situation.time_stated
-        )
+        now_or_then = situation.time_stated or bool(RIGHT_NOW.search(question))
+        wanted_now = (reading.closed is not None or bool(named_places) or needs_met) and now_or_then
         about_program = bool(STRONG_PROGRAM_FRAME.search(question)) or (
             bool(PROGRAM_FRAME.search(question))
             and not situation.describes_a_person
@@ -302,9 +303,7 @@ class Engine:
             coverage = coverage * self.index.criteria.is_resource
         asked_about = named_places if asks_about_one else []
         # a kind of place or team wanted now or at a moment said: one closed then is no answer
-        open_then = bool(situation.wants) and (
-            situation.time_stated or bool(RIGHT_NOW.search(question))
-        )
+        open_then = bool(situation.wants) and now_or_then
         lookup = self.rank.lookup(
             question, situation, words, coverage, hits, top, reading.named, asked_about, open_then
         )
@@ -402,7 +401,7 @@ class Engine:
                     if any(near_word(w, self.index.one_word_names.get(c, frozenset()))
                            for w in spellings)
                 )  # fmt: skip
-            span = (spans[match.start][0], spans[match.end - 1][1])
+            span = (start, end)
             places = [c for c in concepts if self.index.criteria.is_resource[int(c)]]
             if places and (
                 _CAME_FROM.search(folded, max(0, span[0] - ORIGIN_REACH), span[0])

@@ -129,11 +129,11 @@ class Ranker:
         top: int,
         named: list[int],
         asked_about: list[int],
-        wanted_now: bool = False,
+        open_then: bool = False,
     ) -> Answer:
         """Entries that cover the question; ``asked_about`` are places a yes/no question
         names ("can the CSU take a 302"): shown with their rules even when they fail it;
-        ``wanted_now``: a place or team is wanted at the moment asked, so those closed then
+        ``open_then``: a place or team is wanted at the moment asked, so those closed then
         are left out."""
         rows = np.flatnonzero(coverage > 0)
         if len(rows) > RERANK:
@@ -166,14 +166,14 @@ class Ranker:
         rows, scores, is_named = rows[order], scores[order], is_named[order]
 
         verdicts = eligibility.assess(self.index.criteria, rows, situation, placement=False)
-        if wanted_now:
+        if open_then:
             # "elm st youth place open now? 14 yo melting down": one closed then is left out,
             # unless named ("is the Annex open": its hours are the answer)
             closed = (verdicts.open_state == eligibility.NO) & ~np.isin(rows, named)
             verdicts.fails["hours"] = closed & self.index.criteria.is_resource[rows]
         failed = (
             verdicts.excluded
-            if situation.states_needs or wanted_now
+            if situation.states_needs or open_then
             else np.zeros(len(rows), dtype=bool)
         )
         if asked_about:
@@ -273,7 +273,8 @@ class Ranker:
         if not situation.place:
             # no town said: a place for some towns only is a second choice to one of its
             # kind for all (the city ER before the ER 160 miles north)
-            scores = scores * np.where(self._local_second(rows, verdicts.excluded), LOCAL_SHARE, 1)
+            local = criteria.local[rows]
+            scores = scores * np.where(self._second(rows, local, verdicts.excluded), LOCAL_SHARE, 1)
         else:
             # a town said: a place whose area only may hold it (a county listed beside other
             # towns) is a second choice to one known to serve it, or serving anywhere
@@ -282,7 +283,10 @@ class Ranker:
         if situation.is_minor is None:
             # no age said: a place for minors only is a second choice to one of its kind
             # for all ages (the youth mobile team after the county's)
-            scores = scores * np.where(self._youth_second(rows, verdicts.excluded), LOCAL_SHARE, 1)
+            youth_only = self._minors_only(rows)
+            scores = scores * np.where(
+                self._second(rows, youth_only, verdicts.excluded), LOCAL_SHARE, 1
+            )
         # a place the question names comes first when it fits ("Harbor or Bayview?")
         scores = scores + NAMED_BONUS * np.isin(rows, named)
         failed = verdicts.excluded
@@ -302,19 +306,17 @@ class Ranker:
             area=self.knowledge.defaults.area,
         )
 
-    def _youth_second(self, rows: np.ndarray, excluded: np.ndarray) -> np.ndarray:
-        """Per row: takes minors only, and an eligible place of its kind takes adults."""
-        criteria = self.index.criteria
-        max_age, kinds = criteria.max_age[rows], criteria.kind[rows]
-        youth_only = (max_age >= 0) & (max_age < ADULT_AGE)
-        for_all = np.unique(kinds[~youth_only & ~excluded])
-        return youth_only & np.isin(kinds, for_all)
+    def _minors_only(self, rows: np.ndarray) -> np.ndarray:
+        """Per row: takes no one past the age of a minor."""
+        max_age = self.index.criteria.max_age[rows]
+        return (max_age >= 0) & (max_age < ADULT_AGE)
 
-    def _local_second(self, rows: np.ndarray, excluded: np.ndarray) -> np.ndarray:
-        """Per row: serves some towns only, and an eligible place of its kind serves all."""
-        local, kinds = self.index.criteria.local[rows], self.index.criteria.kind[rows]
-        for_all = np.unique(kinds[~local & ~excluded])
-        return local & np.isin(kinds, for_all)
+    def _second(self, rows: np.ndarray, narrow: np.ndarray, excluded: np.ndarray) -> np.ndarray:
+        """Per row: ``narrow`` (serves some towns, or minors, only), and an eligible place of
+        its kind is not: a second choice to that one."""
+        kinds = self.index.criteria.kind[rows]
+        for_all = np.unique(kinds[~narrow & ~excluded])
+        return narrow & np.isin(kinds, for_all)
 
     def verdict(
         self,
@@ -361,7 +363,7 @@ class Ranker:
                 suitability = suitability + WANTS_SHARE * wanted[kinds]
         if situation.is_minor:
             youth_kind = kinds == RESOURCE_KINDS.index("youth")
-            youth_only = (criteria.max_age[rows] >= 0) & (criteria.max_age[rows] < ADULT_AGE)
+            youth_only = self._minors_only(rows)
             suitability[youth_only & ~youth_kind] += AGE_ONLY_BONUS
         if situation.wants.get("outpatient", 0.0) >= 1.0 and not situation.substance_use:
             # "ran out of his seroquel": a mental health clinic, not a buprenorphine clinic
