@@ -1068,3 +1068,48 @@ def test_a_place_asked_to_see_someone_when_closed_offers_what_is_open(tmp_path):
     shown, left_out = ask(engine, "can the vet center see a guy at 6 this evening")
     assert shown and shown[0] != "vet-center"
     assert left_out["vet-center"][0].startswith("closed at 18:00")
+
+
+AT_THE_HOUSE = """defaults: {timezone: America/Chicago}
+resources:
+  - id: ellery-mct
+    name: Ellery County Mobile Crisis Team
+    aliases: [MCT]
+    kind: mobile_crisis
+    phone: "(555) 555-0931"
+    summary: Clinicians who come out to homes in Ellery County.
+    area: [Ellery, Millbrook]
+    hours: "Mo-Su 08:00-22:00"
+  - id: county-line
+    name: County Crisis Line
+    kind: crisis_line
+    phone: "(555) 555-0932"
+    hours: "24/7"
+  - id: millbrook-crc
+    name: Millbrook Crisis Receiving Center
+    kind: crisis_center
+    phone: "(555) 555-0933"
+    address: 4 Oak St, Millbrook
+    area: [Millbrook, Oakdale]
+    hours: "24/7"
+    admission: {min_age: 18, law_enforcement_dropoff: true}
+"""
+
+
+def test_a_team_wanted_at_a_house_when_off_is_replaced_by_a_line_not_a_place(tmp_path):
+    # the person stays at home: the crisis centre serving the town is no stand-in for a team
+    engine = engine_for(tmp_path, AT_THE_HOUSE)
+    when = at("2026-11-20 02:30")
+    shown, left_out = ask(engine, "is the mct out tonight? need them at a house in millbrook", when)
+    assert shown[:1] == ["county-line"] and "millbrook-crc" not in shown
+    assert left_out["ellery-mct"][0].startswith("closed at 02:30")
+
+
+def test_a_team_wanted_in_a_town_it_does_not_serve_is_replaced_like_one_that_is_off(tmp_path):
+    engine = engine_for(tmp_path, AT_THE_HOUSE)
+    shown, left_out = ask(engine, "is the mct out? need them at a house in oakdale")
+    assert shown[:1] == ["county-line"]
+    assert left_out["ellery-mct"] == ("serves Ellery, Millbrook; not Oakdale",)
+    # asked with the officer driving, the crisis centre is where to go
+    shown, _ = ask(engine, "mct doesnt cover oakdale, can i take him somewhere there")
+    assert "millbrook-crc" in shown

@@ -319,7 +319,8 @@ class Engine:
         self, question: str, situation: Situation, named: list[int]
     ) -> Resource | None:
         """The one place or team the question asks to use ("need MCT at a house") when it is
-        closed at the moment asked; not when it only names it ("is the vet center open").
+        closed at the moment asked, or does not serve the town said; not when it only names
+        it ("is the vet center open").
         ``question`` is the question with the place's name blanked out."""
         if len(named) != 1:
             return None
@@ -327,6 +328,11 @@ class Engine:
             return None  # "is the vet center open", "nami": the place itself, closed or not
         resource = self.index.entries[named[0]]
         assert isinstance(resource, Resource)
+        if (
+            situation.place
+            and self.index.criteria.serves(situation.place)[named[0]] == eligibility.NO
+        ):
+            return resource  # "is the metro MCT out, need them in Ridgeline": not there
         status = eligibility.status_of(resource, situation.at, self.knowledge.timezone_of(resource))
         return resource if status is not None and status.is_closed else None
 

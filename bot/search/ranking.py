@@ -22,7 +22,7 @@ from bot.search.intent import (
     asks_for_contact,
     asks_for_information,
 )
-from bot.search.lexicon import DESTINATION_PRIOR
+from bot.search.lexicon import DESTINATION_PRIOR, NOT_A_DESTINATION
 from bot.search.needs import kind_fit
 from bot.search.query import Query
 from bot.search.situation import ADULT_AGE, OLDER_AGE, OLDER_THAN, Situation
@@ -236,9 +236,16 @@ class Ranker:
         candidates = criteria.destination.copy()
         candidates[named] = True
         candidates[list(full)] = True  # left out, with why
+        wanted_kinds = [k for k, weight in situation.wants.items() if weight > 0]
         if not situation.transport:  # lines and teams too, when that is what is needed
-            for kind in (k for k, weight in situation.wants.items() if weight > 0):
+            for kind in wanted_kinds:
                 candidates |= criteria.is_resource & (criteria.kind == RESOURCE_KINDS.index(kind))
+            if wanted_kinds and all(k in NOT_A_DESTINATION for k in wanted_kinds):
+                # "need MCT at a house": someone to come out or to call, not a place to take
+                # the person (the ED stays, for an emergency)
+                er = criteria.kind == RESOURCE_KINDS.index("emergency_department")
+                candidates &= ~criteria.destination | er
+                candidates[named] = True
         rows = np.flatnonzero(candidates)
         if (
             required
