@@ -210,6 +210,9 @@ CASES = [
     (PARTNERS, "what should our data sharing agreement with st brendans include", "agreements"),
     (PARTNERS, "is st brendans open", "st-brendan-ed"),
     (PARTNERS, "what should our data sharing agreement w st brendans include", "agreements"),
+    # a partner the knowledge base never names is no word the guidance must have
+    (PARTNERS, "what goes in a data sharing agreement with the regional health system",
+     "agreements"),
     # words the knowledge base never uses ("won't", "doesnt") count against no entry, and
     # "havent" is no misspelt "Haven"
     (REFUSALS, "she won't accept anything from us and she's not petitionable. now what",

@@ -86,6 +86,8 @@ _FULL = re.compile(
 _SPOKE = re.compile(r"\s+(?:says|said|told|thinks|doc|doctor|nurse|staff|psychiatrist)\b")
 # what is said just before a place the program deals with: "our agreement with St Brendan's"
 _PARTNER = re.compile(r"\b(?:with|w/?|between \w+ and)\s+(?:the\s+)?(?:st\.?\s+|saint\s+)?$")
+# a partner named at the end of a question about guidance: "...agreement with the hospital"
+_PARTNER_TAIL = re.compile(r"\b(?:with|w/?)\s+((?:the |our |a |an )?(?:[\w'.-]+ ?){1,3})\W*$")
 # what is said just before a town, not a place in it: "drunk guy in pinebrook"
 _IN_TOWN = re.compile(r"\b(?:in|near|around|outside(?: of)?|over in|up in|down in|out in)\s+$")
 ORIGIN_REACH = 40  # characters before a place's name read for where the person came from
@@ -295,8 +297,17 @@ class Engine:
             for span in reading.place_spans
             if about_program and names_guidance and _PARTNER.search(reading.understood, 0, span[0])
         )
+        # "what goes in a data sharing agreement with the health system": the partner the
+        # guidance is about, whoever it is, may be named in it or not
+        tail = _PARTNER_TAIL.search(reading.understood) if names_guidance else None
+        partner = ((tail.start(1), tail.end(1)),) if tail and asks_for_information(question) else ()
         words = build_query(
-            reading.understood, situation, self.index, situation_soft=False, subjects=subjects
+            reading.understood,
+            situation,
+            self.index,
+            situation_soft=False,
+            subjects=subjects,
+            optional=partner,
         )
         coverage, hits = self.rank.coverage(words)
         if resources_only:

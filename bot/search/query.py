@@ -63,11 +63,13 @@ def build_query(
     *,
     situation_soft: bool,
     subjects: tuple[Span, ...] = (),
+    optional: tuple[Span, ...] = (),
 ) -> Query:
     """Slots for the question's words. With ``situation_soft``, words that describe the person
     ("drunk", "5150") are optional evidence, as when looking for a place; otherwise they are
     as required as any other word ("veterans crisis line", "what is a 5150"). Words within
-    ``subjects`` (places a question about the program names) are left out."""
+    ``subjects`` (places a question about the program names) are left out; those within
+    ``optional`` count where they match, never against an entry."""
     folded = fold(question)
     toks: list[_Token] = []
     for word, start, end in word_spans(folded):
@@ -75,7 +77,7 @@ def build_query(
         # contact words ("address", "phone") say which details to show, not what to find
         contact = is_asking_word(word)
         about_person = situation_soft and _inside(start, end, situation.soft_spans)
-        soft = is_asking_word(word, SOFT_WORDS) or about_person
+        soft = is_asking_word(word, SOFT_WORDS) or about_person or _inside(start, end, optional)
         # what the person is not ("not suicidal") is no evidence for a place that mentions it
         dropped = dropped or (about_person and denied(folded, start))
         toks.extend(
