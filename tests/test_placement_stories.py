@@ -1113,3 +1113,41 @@ def test_a_team_wanted_in_a_town_it_does_not_serve_is_replaced_like_one_that_is_
     # asked with the officer driving, the crisis centre is where to go
     shown, _ = ask(engine, "mct doesnt cover oakdale, can i take him somewhere there")
     assert "millbrook-crc" in shown
+
+
+TWO_YOUTH_PLACES = """defaults: {timezone: America/Chicago}
+resources:
+  - id: youth-shelter
+    name: Cardinal House Youth Emergency Shelter
+    kind: youth
+    phone: "(555) 555-0941"
+    address: 9 Elm St, Millbrook
+    hours: "24/7"
+    admission: {min_age: 12, max_age: 17, law_enforcement_dropoff: true}
+  - id: youth-csu
+    name: Sycamore House Youth Crisis Stabilization Unit
+    kind: youth
+    phone: "(555) 555-0942"
+    address: 11 Elm St, Millbrook
+    hours: "24/7"
+    admission: {min_age: 6, max_age: 17, law_enforcement_dropoff: true}
+  - id: adult-crc
+    name: Millbrook Crisis Receiving Center
+    kind: crisis_center
+    phone: "(555) 555-0943"
+    address: 4 Oak St, Millbrook
+    hours: "24/7"
+    admission: {law_enforcement_dropoff: true}
+"""
+
+
+def test_of_two_youth_places_the_one_whose_name_says_it_does_the_job_comes_first(tmp_path):
+    # both are "youth"; their names say one is a shelter and the other a crisis unit
+    engine = engine_for(tmp_path, TWO_YOUTH_PLACES)
+    shown, _ = ask(engine, "14 yo girl, panic attacks, calm now, mom with her. where")
+    assert shown[:1] == ["youth-csu"]
+    shown, _ = ask(engine, "15 yo runaway, not in crisis, just needs a safe bed tonight")
+    assert shown[:1] == ["youth-shelter"]
+    # no age said: a crisis unit for minors only comes after the one for everyone
+    shown, _ = ask(engine, "panic attacks, calm now, wants to talk to someone in person. where")
+    assert shown[:1] == ["adult-crc"]

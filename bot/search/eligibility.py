@@ -18,7 +18,7 @@ import numpy as np
 
 from bot.knowledge.hours import Hours, HoursStatus
 from bot.knowledge.model import RESOURCE_KINDS, Entry, Resource
-from bot.search.lexicon import NOT_A_DESTINATION
+from bot.search.lexicon import KIND_WORDS, NOT_A_DESTINATION, NOT_A_KIND_NAME
 from bot.search.needs import (
     NEEDS,
     NO,
@@ -53,19 +53,29 @@ _NOT_COMPUTED = -2
 _MOMENTS_KEPT = 8  # moments whose opening states are kept (the minute asked, mostly)
 _VIOLENCE_CODES = {None: UNKNOWN, "not_accepted": NO, "accepted": YES}
 _NOT_A_RESOURCE = (False, 0, False, -1, -1, UNKNOWN, np.nan, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN,
-                   UNKNOWN, UNKNOWN, 0, False, False, False)  # fmt: skip
+                   UNKNOWN, UNKNOWN, 0, False, False, False, -1)  # fmt: skip
 _COLUMNS = (
     ("is_resource", bool), ("kind", np.int8), ("destination", bool), ("min_age", np.int16),
     ("max_age", np.int16), ("intoxication", np.int8), ("max_bac", np.float32),
     ("involuntary", np.int8), ("violence", np.int8), ("idd", np.int8), ("dropoff", np.int8),
     ("walk_in", np.int8), ("medical_clearance", np.int8), ("excludes", np.int32),
-    ("for_youth", bool), ("substance_only", bool), ("warm_line", bool),
+    ("for_youth", bool), ("substance_only", bool), ("warm_line", bool), ("named_kind", np.int8),
 )  # fmt: skip
 # a name that says who it is for: "Youth Mobile Response", "Kids' Crisis Unit"
 _FOR_YOUTH = re.compile(
     r"\b(?:youth|child|children|childrens|kids?|adolescents?|teens?|juveniles?|pediatric|"
     r"paediatric|minors?)\b"
 )
+
+# kinds that say whom a place is for, not what it does: its name may say that
+# ("Cardinal House Youth Emergency Shelter", "Sycamore House Youth Crisis Stabilization Unit")
+_WHOM_FOR = frozenset({"youth"})
+_KIND_NAMED = tuple(
+    (RESOURCE_KINDS.index(kind), re.compile(r"\b(?:" + "|".join(
+        re.escape(fold(w)) for w in words if w not in NOT_A_KIND_NAME and w != "bed") + r")\b"))
+    for kind, words in KIND_WORDS.items()
+    if kind not in _WHOM_FOR and words
+)  # fmt: skip
 
 
 _SUBSTANCE_FOCUS = re.compile(
@@ -118,7 +128,16 @@ def criteria_row(entry: Entry) -> tuple[object, ...]:
         any(_FOR_YOUTH.search(fold(n)) for n in (resource.name, *resource.aliases)),
         _substance_only(resource),
         resource.kind == "crisis_line" and bool(_WARM_LINE.search(_self_description(resource))),
+        _named_kind(resource),
     )
+
+
+def _named_kind(resource: Resource) -> int:
+    """What a place for some people only does, as its name says: the kind named (-1: none)."""
+    if resource.kind not in _WHOM_FOR:
+        return -1
+    names = " ".join(fold(n) for n in (resource.name, *resource.aliases))
+    return next((kind for kind, pattern in _KIND_NAMED if pattern.search(names)), -1)
 
 
 def _substance_only(resource: Resource) -> bool:
@@ -152,6 +171,7 @@ class CriteriaTable:
     substance_only: np.ndarray  # treats substance use only (see ``_substance_only``)
     warm_line: np.ndarray  # a line for people who want to talk, not in crisis
     excludes: np.ndarray  # bits of the CONDITIONS a place's exclusions name
+    named_kind: np.ndarray  # what a youth or veterans place does, by its name; -1 unknown
 
     def __init__(
         self,

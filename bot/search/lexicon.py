@@ -352,10 +352,11 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
      r"her|their) car)|living (?:in (?:a|his|her|their) car|on the streets?)|on the streets?|"
      r"out in the cold|lost (?:\w+ ){0,4}(?:apartment|house|home|place|housing)|no home\b|"
      r"(?:spot|place|somewhere) (?:for|to stay) (?:tonight|the night)|"
-     r"(?:can'?t|cannot|won'?t|wont|not allowed to) go (?:back )?home|"
+     r"(?:can'?t|cannot|won'?t|wont|not allowed to|refus\w* to) go (?:back )?home|"
+     r"\brun ?aways?\b|\bran (?:away |off )?from (?:\w+ ){0,2}(?:home|house|place|parents)|"
      r"(?:'s|s| is| are|'re|just|been|was|were|look(?:s|ing)?) freezing|freezing (?:cold|outside|"
      r"out there|to death|tonight|out)|"
-     r"(?:needs?|wants?|find|get|looking for) (?:\w+ )?(?:a )?bed\b|"
+     r"(?:needs?|wants?|find|get|looking for) (?:\w+ ){0,2}bed\b|"
     # fleeing abuse at home: somewhere he cannot find her
      r"flee(?:ing)? (?:abuse|domestic violence|an abuser|(?:her|his|their) "
      r"(?:husband|wife|partner|boyfriend|girlfriend|ex))|(?:husband|wife|partner|boyfriend|bf|"

@@ -47,6 +47,7 @@ WITHOUT_TEXT = (0.3, 0.7, 0.0)
 WANTS_SHARE = 0.7  # of a kind's suitability, when the question states a need kinds meet
 SUBSTANCE_ONLY_PENALTY = 0.8  # a clinic for substance use only, for a mental health need
 WARM_LINE_SHARE = 0.4  # a warm line, for someone who only wants to talk (or not, in crisis)
+NAMED_KIND_SHARE = 0.5  # of a youth place's suitability, from the kind its name says it is
 AGE_ONLY_BONUS = 0.5  # a place for minors (or older people) only, whatever its kind, for one
 MAX_SUITABILITY = 1.6
 LEGAL_BAC = 0.08  # a place taking people only below this, for someone "drunk", no reading...
@@ -321,7 +322,11 @@ class Ranker:
     def _second(self, rows: np.ndarray, narrow: np.ndarray, excluded: np.ndarray) -> np.ndarray:
         """Per row: ``narrow`` (serves some towns, or minors, only), and an eligible place of
         its kind is not: a second choice to that one."""
-        kinds = self.index.criteria.kind[rows]
+        criteria = self.index.criteria
+        # what it does: a youth place named a crisis unit is second to a crisis centre
+        kinds = np.where(
+            criteria.named_kind[rows] >= 0, criteria.named_kind[rows], criteria.kind[rows]
+        )
         for_all = np.unique(kinds[~narrow & ~excluded])
         return narrow & np.isin(kinds, for_all)
 
@@ -359,15 +364,12 @@ class Ranker:
         place suits a minor, a shelter someone with nowhere to sleep, the ED an overdose."""
         criteria = self.index.criteria
         kinds = criteria.kind[rows]
-        suitability = self._kind_prior[kinds] + kind_fit(kinds, situation)
-        if situation.wants:
-            wanted = np.zeros(len(RESOURCE_KINDS), dtype=np.float32)
-            for kind, weight in situation.wants.items():
-                wanted[RESOURCE_KINDS.index(kind)] = weight
-            if wanted.max() > 0:
-                suitability = WANTS_SHARE * wanted[kinds] + (1 - WANTS_SHARE) * suitability
-            else:  # only kinds doubted ("just drunk. crisis center?"): those suit less
-                suitability = suitability + WANTS_SHARE * wanted[kinds]
+        suitability = self._kind_suitability(kinds, situation)
+        named = criteria.named_kind[rows]
+        does = named >= 0  # a youth place named a shelter is partly a shelter, for the need
+        suitability[does] += NAMED_KIND_SHARE * (
+            self._kind_suitability(named[does], situation) - suitability[does]
+        )
         if situation.is_minor:
             youth_kind = kinds == RESOURCE_KINDS.index("youth")
             youth_only = self._minors_only(rows)
@@ -394,6 +396,19 @@ class Ranker:
         if situation.is_older:  # a geriatric unit for "sixty-something", "elderly"
             suitability[criteria.min_age[rows] >= OLDER_AGE] += AGE_ONLY_BONUS
         return np.clip(suitability, 0, MAX_SUITABILITY) / MAX_SUITABILITY
+
+    def _kind_suitability(self, kinds: np.ndarray, situation: Situation) -> np.ndarray:
+        """How well each kind suits the person and what the question wants, unscaled."""
+        suitability = self._kind_prior[kinds] + kind_fit(kinds, situation)
+        if situation.wants:
+            wanted = np.zeros(len(RESOURCE_KINDS), dtype=np.float32)
+            for kind, weight in situation.wants.items():
+                wanted[RESOURCE_KINDS.index(kind)] = weight
+            if wanted.max() > 0:
+                suitability = WANTS_SHARE * wanted[kinds] + (1 - WANTS_SHARE) * suitability
+            else:  # only kinds doubted ("just drunk. crisis center?"): those suit less
+                suitability = suitability + WANTS_SHARE * wanted[kinds]
+        return suitability
 
     def _with_phrase(self, query: Query, rows: np.ndarray, coverage: np.ndarray) -> np.ndarray:
         """Blend in how closely the question reads like an entry's title or sample question."""
