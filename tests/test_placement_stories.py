@@ -1151,3 +1151,31 @@ def test_of_two_youth_places_the_one_whose_name_says_it_does_the_job_comes_first
     # no age said: a crisis unit for minors only comes after the one for everyone
     shown, _ = ask(engine, "panic attacks, calm now, wants to talk to someone in person. where")
     assert shown[:1] == ["adult-crc"]
+
+
+TOWN_NAMED = """defaults: {timezone: America/Chicago}
+resources:
+  - id: gap-hospital
+    name: Laurel Gap Hospital
+    kind: emergency_department
+    phone: "(555) 555-0951"
+    address: 1 Main St, Laurel Gap
+    hours: "24/7"
+    admission: {law_enforcement_dropoff: true}
+  - id: gap-mct
+    name: Plateau Mobile Crisis
+    kind: mobile_crisis
+    phone: "(555) 555-0952"
+    area: [Laurel Gap]
+    hours: "24/7"
+"""
+
+
+def test_a_town_alone_is_no_match_but_a_place_named_for_it_is(tmp_path):
+    engine = engine_for(tmp_path, TOWN_NAMED)
+    # only the town is known: about the road, not the hospital
+    assert ask(engine, "whats the speed limit on hwy 70 thru laurel gap") == ([], {})
+    shown, _ = ask(engine, "does laurel gap hospital take police drop offs")
+    assert shown[:1] == ["gap-hospital"]
+    shown, _ = ask(engine, "need mobile crisis in laurel gap at 9 tonight")
+    assert shown[:1] == ["gap-mct"]

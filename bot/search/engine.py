@@ -301,13 +301,23 @@ class Engine:
         # guidance is about, whoever it is, may be named in it or not
         tail = _PARTNER_TAIL.search(reading.understood) if names_guidance else None
         partner = ((tail.start(1), tail.end(1)),) if tail and asks_for_information(question) else ()
+        # a town is where, not what: with nothing wanted there, it makes no match on its own
+        # ("speed limit thru laurel gap"); "need mobile crisis in shad point" wants what
+        # serves it
+        towns = tuple(
+            (start, end)
+            for start, end in (
+                () if situation.wants else self._places.full_names(reading.understood)
+            )
+            if not any(start < b and a < end for a, b in reading.place_spans)  # "Cane Creek"
+        )
         words = build_query(
             reading.understood,
             situation,
             self.index,
             situation_soft=False,
             subjects=subjects,
-            optional=partner,
+            optional=partner + towns,
         )
         coverage, hits = self.rank.coverage(words)
         if resources_only:

@@ -23,6 +23,14 @@ class Places:
         """Where ``text`` names a place."""
         return [m.span() for m in self.pattern.finditer(text)] if self.pattern else []
 
+    def full_names(self, text: str) -> list[Span]:
+        """Where ``text`` names a place in full ("harbor point", not "harbor")."""
+        return [
+            (start, end)
+            for start, end in self.spans(text)
+            if spaced(self.by_spelling.get(spaced(text[start:end]), "")) == spaced(text[start:end])
+        ]
+
     def find(self, text: str, soft: list[Span]) -> str | None:
         match = self.pattern.search(text) if self.pattern else None
         if match is None:
