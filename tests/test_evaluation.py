@@ -78,6 +78,12 @@ ISSUE_7_SETS = [
     ("wasatch-ut", "first 0.87", 0.90, 2),
     ("hawkeye-ia", "first 0.89", 0.89, 2),
     ("nutmeg-ct", "first 0.86", 0.86, 0),
+    # written blind in the session after, kept apart and scored once on 7f3f6d6 (its final
+    # engine; 1bc742a, its first, scored 0.83 / 0.80 / 0.80 / 0.82)
+    ("sooner-ok", "first 0.84", 0.84, 0),
+    ("cornhusker-ne", "first 0.80", 0.79, 7),
+    ("pine-tree-me", "first 0.80", 0.79, 1),
+    ("aloha-hi", "first 0.83", 0.82, 1),
 ]
 
 
