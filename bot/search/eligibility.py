@@ -171,7 +171,7 @@ class CriteriaTable:
     substance_only: np.ndarray  # treats substance use only (see ``_substance_only``)
     warm_line: np.ndarray  # a line for people who want to talk, not in crisis
     excludes: np.ndarray  # bits of the CONDITIONS a place's exclusions name
-    named_kind: np.ndarray  # what a youth or veterans place does, by its name; -1 unknown
+    named_kind: np.ndarray  # what a youth place does, by its name; -1 not said
 
     def __init__(
         self,

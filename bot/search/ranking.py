@@ -235,8 +235,6 @@ class Ranker:
         required = query.required
         criteria = self.index.criteria
         candidates = criteria.destination.copy()
-        candidates[named] = True
-        candidates[list(full)] = True  # left out, with why
         wanted_kinds = [k for k, weight in situation.wants.items() if weight > 0]
         if not situation.transport:  # lines and teams too, when that is what is needed
             for kind in wanted_kinds:
@@ -246,7 +244,8 @@ class Ranker:
                 # the person (the ED stays, for an emergency)
                 er = criteria.kind == RESOURCE_KINDS.index("emergency_department")
                 candidates &= ~criteria.destination | er
-                candidates[named] = True
+        candidates[named] = True
+        candidates[list(full)] = True  # left out, with why
         rows = np.flatnonzero(candidates)
         if (
             required
