@@ -49,7 +49,7 @@ from bot.search.lexicon import (
     STOPWORDS,
 )
 from bot.search.places import place_names
-from bot.search.query import build_query
+from bot.search.query import build_query, inside
 from bot.search.ranking import Ranker
 from bot.search.situation import Situation, hold_names, read_situation
 from bot.search.text import (
@@ -299,8 +299,9 @@ class Engine:
         )
         # "what goes in a data sharing agreement with the health system": the partner the
         # guidance is about, whoever it is, may be named in it or not
-        tail = _PARTNER_TAIL.search(reading.understood) if names_guidance else None
-        partner = ((tail.start(1), tail.end(1)),) if tail and asks_for_information(question) else ()
+        about_guidance = names_guidance and asks_for_information(question)
+        tail = _PARTNER_TAIL.search(reading.understood) if about_guidance else None
+        partner = ((tail.start(1), tail.end(1)),) if tail else ()
         # a town is where, not what: with nothing wanted there, it makes no match on its own
         # ("speed limit thru laurel gap"); "need mobile crisis in shad point" wants what
         # serves it
@@ -309,7 +310,7 @@ class Engine:
             for start, end in (
                 () if situation.wants else self._places.full_names(reading.understood)
             )
-            if not any(start < b and a < end for a, b in reading.place_spans)  # "Cane Creek"
+            if not inside(start, end, reading.place_spans)  # "Cane Creek"
         )
         words = build_query(
             reading.understood,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.search.index import SearchIndex
@@ -52,7 +53,8 @@ class _Token:
     contact: bool  # a contact word: it says which details to show, unless part of a phrase
 
 
-def _inside(start: int, end: int, spans: tuple[Span, ...]) -> bool:
+def inside(start: int, end: int, spans: Sequence[Span]) -> bool:
+    """Whether ``start``..``end`` overlaps any of ``spans``."""
     return any(start < span_end and span_start < end for span_start, span_end in spans)
 
 
@@ -73,11 +75,11 @@ def build_query(
     folded = fold(question)
     toks: list[_Token] = []
     for word, start, end in word_spans(folded):
-        dropped = _inside(start, end, situation.drop_spans) or _inside(start, end, subjects)
+        dropped = inside(start, end, situation.drop_spans) or inside(start, end, subjects)
         # contact words ("address", "phone") say which details to show, not what to find
         contact = is_asking_word(word)
-        about_person = situation_soft and _inside(start, end, situation.soft_spans)
-        soft = is_asking_word(word, SOFT_WORDS) or about_person or _inside(start, end, optional)
+        about_person = situation_soft and inside(start, end, situation.soft_spans)
+        soft = is_asking_word(word, SOFT_WORDS) or about_person or inside(start, end, optional)
         # what the person is not ("not suicidal") is no evidence for a place that mentions it
         dropped = dropped or (about_person and denied(folded, start))
         toks.extend(
