@@ -1179,3 +1179,14 @@ def test_a_town_alone_is_no_match_but_a_place_named_for_it_is(tmp_path):
     assert shown[:1] == ["gap-hospital"]
     shown, _ = ask(engine, "need mobile crisis in laurel gap at 9 tonight")
     assert shown[:1] == ["gap-mct"]
+
+
+def test_a_person_described_in_words_that_sound_like_a_look_up_still_gets_places(tmp_path):
+    # "open his eyes", "answering the phone": no place's hours or number is asked for
+    engine = engine_for(tmp_path, CEDAR)
+    shown, _ = ask(engine, "passed out behind the legion hall, can barely get him to open his eyes")
+    assert shown[:1] == ["cedar-ed"]
+    assert "birch-sobering" not in shown
+    shown, _ = ask(engine, "16yo blew .09 at a party, puking, parents not answering the phone")
+    assert shown[:1] == ["cedar-ed"]
+    assert "pine-youth" not in shown

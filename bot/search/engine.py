@@ -329,9 +329,19 @@ class Engine:
         lookup = self.rank.lookup(
             question, situation, words, coverage, hits, top, reading.named, asked_about, open_then
         )
-        if places is None and not lookup.results and (explicit or (open_then and lookup.excluded)):
-            # framed like guidance, yet nothing answers it so; or the place asked for is
-            # closed when wanted: places
+        if (
+            places is None
+            and not lookup.results
+            and (
+                explicit
+                or situation.describes_a_person
+                or situation.medical_emergency
+                or (open_then and lookup.excluded)
+            )
+        ):
+            # framed like guidance, yet nothing answers it so; a person described in words
+            # that also ask for a place's details ("can barely get his eyes open"); or the
+            # place asked for is closed when wanted: places
             places = placement()
         if places is None or _answers_with_guidance(lookup, question, wanted_now):
             return lookup
