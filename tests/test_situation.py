@@ -192,6 +192,9 @@ def test_violence_and_holds_as_said_or_denied(text, violent, involuntary):
         ("ran out of his meds", "outpatient"),
         ("out of his lithium, can he get a bridge script", "outpatient"),
         ("need a co-responder at an apartment", "co_responder"),
+        ("48yo wants help quitting drinking, hands shaking", "detox"),
+        ("he wants off the oxys, not high rn", "detox"),
+        ("wants to detox from booze, sober now", "detox"),
     ],
 )
 def test_a_need_said_as_a_situation_names_the_kind_of_place_that_meets_it(text, kind):
@@ -277,6 +280,10 @@ def test_an_hour_without_am_or_pm_is_read_from_the_part_of_the_day():
 def test_a_time_the_story_runs_from_is_not_the_time_asked():
     assert not situation("vet been drinking since noon, needs to sleep it off").time_stated
     assert situation("up since 4am, where can he go at 2pm").at == at("2026-11-22 14:00")
+    # when something happened is no time asked about
+    assert not situation("last drink this morning, hands shaking").time_stated
+    assert not situation("discharged from the er at 3pm, where now").time_stated
+    assert situation("need someone from the mct at 2am").at == at("2026-11-23 02:00")
 
 
 def test_wanting_is_not_denying():

@@ -41,9 +41,13 @@ PAST_GRACE = timedelta(hours=1)
 EARLY_MORNING_ENDS = 6
 
 
-# a time the story is told from, not one asked about: "drinking since noon", "up since 4am"
+# a time the story is told from, not one asked about: "drinking since noon", "up since 4am",
+# "last drink this morning", "discharged from the ER at 3pm"
 _SINCE = case_blind(
-    r"\b(?:since|from)\s+(?:about\s+|around\s+)?(?:\d{1,2}(?::[0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)?"
+    r"\b(?:since|from|(?:(?:last|first) (?:drink|drank|use|used|dose|ate|meal|seen|saw|slept|"
+    r"heard from)|drank|used|discharged|released|happened|started|began|left|got out|"
+    r"ran (?:away|off)|took off|walked (?:off|out)|took)(?:\s+[\w']+){0,4}?)\s+"
+    r"(?:at\s+|about\s+|around\s+)?(?:\d{1,2}(?::[0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)?"
     r"|noon|midday|midnight|this morning|this afternoon|last night|tonight)(?![\w:])"
 )
 
