@@ -1190,3 +1190,28 @@ def test_a_person_described_in_words_that_sound_like_a_look_up_still_gets_places
     shown, _ = ask(engine, "16yo blew .09 at a party, puking, parents not answering the phone")
     assert shown[:1] == ["cedar-ed"]
     assert "pine-youth" not in shown
+
+
+def test_someone_who_needs_a_line_gets_it_though_the_question_sounds_like_guidance(tmp_path):
+    wellness = (
+        CEDAR
+        + """sections:
+  - id: officer-wellness
+    title: Officer wellness
+    body: >-
+      Officers who answer the same callers every week need someone to talk to as well:
+      peer support, the employee assistance program and a chaplain are there for us.
+    keywords: [wellness, peer support, stress]
+"""
+    )
+    engine = engine_for(tmp_path, wellness)
+    question = "lady calls 911 like 3x a week, just lonely, wants someone to talk to on the phone"
+    assert ask(engine, question + ". anything besides us")[0][:1] == ["cedar-line"]
+    # "a number" is what he needs handed to him, not a place's number asked for
+    question = (
+        "he just needs somebody to talk to on the phone, wont call unless i hand him a number"
+    )
+    assert ask(engine, question)[0][:1] == ["cedar-line"]
+    # the officers' own need stays guidance
+    shown, _ = ask(engine, "our guys need someone to talk to after a bad week, any peer support")
+    assert shown[:1] == ["officer-wellness"]

@@ -95,15 +95,14 @@ ORIGIN_REACH = 40  # characters before a place's name read for where the person 
 SEEN_AT = frozenset({"emergency_department", "psychiatric_hospital", "crisis_center"})
 
 
-def _answers_with_guidance(answer: Answer, question: str, wanted_now: bool) -> bool:
+def _answers_with_guidance(answer: Answer, framed: bool) -> bool:
     """Whether a look-up found guidance that answers the question well: a need read from
     words that also fit guidance ("can the ER tell us if he was admitted") goes there, and
-    more readily when the question is framed as one about the program ("our deputies",
-    "other agencies", "are we allowed") and wants nothing now ("need a clinician to come out
-    with us friday night" is no question about co-responder models)."""
+    more readily when the question is ``framed`` as one about the program ("our deputies",
+    "are we allowed") and states no one's need now ("need a clinician to come out with us
+    friday night" is no question about co-responder models)."""
     if not answer.results or isinstance(answer.results[0].entry, Resource):
         return False
-    framed = bool(PROGRAM_FRAME.search(question)) and not wanted_now
     return answer.results[0].score >= (GUIDANCE_FRAMED if framed else GUIDANCE_OVER_PLACEMENT)
 
 
@@ -336,6 +335,7 @@ class Engine:
                 explicit
                 or situation.describes_a_person
                 or situation.medical_emergency
+                or (bool(situation.needed) and bool(SOMEONE.search(question)))
                 or (open_then and lookup.excluded)
             )
         ):
@@ -343,7 +343,13 @@ class Engine:
             # that also ask for a place's details ("can barely get his eyes open"); or the
             # place asked for is closed when wanted: places
             places = placement()
-        if places is None or _answers_with_guidance(lookup, question, wanted_now):
+        # "lonely, wants someone to talk to on the phone, anything besides us": her need
+        framed = (
+            bool(PROGRAM_FRAME.search(question))
+            and not wanted_now
+            and not (bool(situation.needed) and bool(SOMEONE.search(question)))
+        )
+        if places is None or _answers_with_guidance(lookup, framed):
             return lookup
         return places
 

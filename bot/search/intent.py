@@ -25,8 +25,9 @@ WANTS_IT_NOW = re.compile(
 )
 # one person the question is about: "he's done with the fentanyl, what do i do w him"
 SOMEONE = re.compile(
-    r"\b(?:he|she|hes|shes|he's|she's|him|her|this (?:guy|man|woman|lady|kid)|the (?:guy|man|"
-    r"woman|lady|kid)|dude|guy says|she says|he says)\b",
+    r"\b(?:he|she|hes|shes|he's|she's|him|her|dude|guy says|she says|he says)\b|"
+    r"(?:\b(?:this|the|a|an|some|old|older|young)\s+|^\W*)(?:guy|man|woman|lady|kid|girl|boy|"
+    r"teen|fella|female|male)\b",
     re.IGNORECASE,
 )
 # ...and wanting it now, even in words that sound like the program's ("can we get X now")
