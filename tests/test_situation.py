@@ -639,3 +639,9 @@ def test_a_veteran_said_in_other_words_and_suicide_said_plainly():
     assert "suicidal" in situation("told his wife he's thinking about eating his gun").conditions
     suicidal_vet = situation("army vet threatening to kill himself, at home").wants
     assert suicidal_vet["veterans"] < max(suicidal_vet.values())  # crisis care first
+
+
+def test_what_happened_to_someone_else_is_not_the_persons_own_state():
+    assert "suicidal" not in situation("vet, lost a buddy to suicide last week, sober").conditions
+    assert "overdose" not in situation("since his brother's overdose he wont eat").conditions
+    assert "suicidal" in situation("lost his job, now suicidal").conditions

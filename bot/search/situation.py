@@ -356,6 +356,15 @@ _CONDITIONS = tuple(
 )
 _ANY_CONDITION = case_blind(r"\b(?:" + "|".join(f"(?:{p})" for p in CONDITIONS.values()) + ")")
 
+# what happened to someone else, not the person's own state: "lost a buddy to suicide last
+# week", "his brother's overdose"
+_OTHERS_CONDITION = case_blind(
+    r"\blost (?:a|an|his|her|their|my|one|two|\w+) (?:[\w']+ ){0,2}to (?:an? )?(?:suicide|"
+    r"overdose|od)\b|\b(?:buddy|friend|brother|sister|son|daughter|wife|husband|dad|father|"
+    r"mom|mother|partner|cousin|kid|child)(?:'s|s)? (?:suicide|overdose|od)\b|"
+    r"\b(?:suicide|overdose) of (?:his|her|their|a|an) \w+"
+)
+
 HoldNames = Sequence[tuple[str, re.Pattern[str]]]  # (hold, the pattern that finds it)
 
 
@@ -373,10 +382,11 @@ def read_situation(
 
     veteran = True if _mark(_VETERAN, text, soft) else None
     idd = True if _mark(_IDD, text, soft) else None
+    own = _OTHERS_CONDITION.sub(lambda m: " " * len(m.group(0)), text)  # "lost a buddy to suicide"
     conditions = frozenset(
         name
-        for name, rx in (_CONDITIONS if _ANY_CONDITION.search(text) else ())
-        if any(affirmed(m, text, soft) for m in rx.finditer(text))
+        for name, rx in (_CONDITIONS if _ANY_CONDITION.search(own) else ())
+        if any(affirmed(m, own, soft) for m in rx.finditer(own))
     )
     # a service for who the person is suits them: a vet centre, an I/DD team (though a vet
     # centre's counselling is no crisis care for a suicidal veteran)
