@@ -1215,3 +1215,18 @@ def test_someone_who_needs_a_line_gets_it_though_the_question_sounds_like_guidan
     # the officers' own need stays guidance
     shown, _ = ask(engine, "our guys need someone to talk to after a bad week, any peer support")
     assert shown[:1] == ["officer-wellness"]
+
+
+def test_of_two_crisis_lines_a_veteran_is_offered_the_one_for_veterans(tmp_path):
+    vcl = """  - id: vcl
+    name: Veterans Crisis Line
+    kind: crisis_line
+    phone: "988, press 1"
+    hours: "24/7"
+    verified: 2026-10-01
+"""
+    engine = engine_for(tmp_path, CEDAR + vcl)
+    question = "vet wants to talk to somebody who gets the military stuff, its 2am, cant sleep"
+    assert ask(engine, question)[0][:1] == ["vcl"]
+    shown, _ = ask(engine, "guy wants to talk to somebody, its 2am, cant sleep")
+    assert shown[:1] == ["cedar-line"]

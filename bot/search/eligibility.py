@@ -53,14 +53,16 @@ _NOT_COMPUTED = -2
 _MOMENTS_KEPT = 8  # moments whose opening states are kept (the minute asked, mostly)
 _VIOLENCE_CODES = {None: UNKNOWN, "not_accepted": NO, "accepted": YES}
 _NOT_A_RESOURCE = (False, 0, False, -1, -1, UNKNOWN, np.nan, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN,
-                   UNKNOWN, UNKNOWN, 0, False, False, False, -1)  # fmt: skip
+                   UNKNOWN, UNKNOWN, 0, False, False, False, -1, False)  # fmt: skip
 _COLUMNS = (
     ("is_resource", bool), ("kind", np.int8), ("destination", bool), ("min_age", np.int16),
     ("max_age", np.int16), ("intoxication", np.int8), ("max_bac", np.float32),
     ("involuntary", np.int8), ("violence", np.int8), ("idd", np.int8), ("dropoff", np.int8),
     ("walk_in", np.int8), ("medical_clearance", np.int8), ("excludes", np.int32),
     ("for_youth", bool), ("substance_only", bool), ("warm_line", bool), ("named_kind", np.int8),
+    ("for_veterans", bool),
 )  # fmt: skip
+_FOR_VETERANS = re.compile(r"\b(?:vets?|veterans?|va|military|service members?)\b")
 # a name that says who it is for: "Youth Mobile Response", "Kids' Crisis Unit"
 _FOR_YOUTH = re.compile(
     r"\b(?:youth|child|children|childrens|kids?|adolescents?|teens?|juveniles?|pediatric|"
@@ -129,6 +131,7 @@ def criteria_row(entry: Entry) -> tuple[object, ...]:
         _substance_only(resource),
         resource.kind == "crisis_line" and bool(_WARM_LINE.search(_self_description(resource))),
         _named_kind(resource),
+        any(_FOR_VETERANS.search(fold(n)) for n in (resource.name, *resource.aliases)),
     )
 
 
@@ -172,6 +175,7 @@ class CriteriaTable:
     warm_line: np.ndarray  # a line for people who want to talk, not in crisis
     excludes: np.ndarray  # bits of the CONDITIONS a place's exclusions name
     named_kind: np.ndarray  # what a youth place does, by its name; -1 not said
+    for_veterans: np.ndarray  # named for veterans ("Veterans Crisis Line")
 
     def __init__(
         self,

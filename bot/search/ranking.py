@@ -48,6 +48,7 @@ WANTS_SHARE = 0.7  # of a kind's suitability, when the question states a need ki
 SUBSTANCE_ONLY_PENALTY = 0.8  # a clinic for substance use only, for a mental health need
 WARM_LINE_SHARE = 0.4  # a warm line, for someone who only wants to talk (or not, in crisis)
 NAMED_KIND_SHARE = 0.5  # of a youth place's suitability, from the kind its name says it is
+VETERANS_NAMED_BONUS = 0.1  # of kinds alike, the one named for veterans, for a veteran
 AGE_ONLY_BONUS = 0.5  # a place for minors (or older people) only, whatever its kind, for one
 MAX_SUITABILITY = 1.6
 LEGAL_BAC = 0.08  # a place taking people only below this, for someone "drunk", no reading...
@@ -392,6 +393,8 @@ class Ranker:
             # further down, not ruled out)
             young = (criteria.max_age[rows] >= ADULT_AGE) & (criteria.max_age[rows] < OLDER_THAN)
             suitability[young] -= YOUNG_ONLY_PENALTY
+        if situation.veteran:  # of two crisis lines, the Veterans Crisis Line
+            suitability[criteria.for_veterans[rows]] += VETERANS_NAMED_BONUS
         if situation.is_older:  # a geriatric unit for "sixty-something", "elderly"
             suitability[criteria.min_age[rows] >= OLDER_AGE] += AGE_ONLY_BONUS
         return np.clip(suitability, 0, MAX_SUITABILITY) / MAX_SUITABILITY
