@@ -46,7 +46,7 @@ def test_knowledge_bases_written_without_seeing_the_matcher(summary_line, folder
 ISSUE_7_SETS = [
     ("port-halden", "tuned on", 0.92, 0),
     ("susquehanna-pa", "tuned on", 0.94, 0),
-    ("blue-ridge-va", "tuned on", 0.82, 1),
+    ("blue-ridge-va", "tuned on", 0.83, 1),
     ("palmetto-fl", "tuned on", 0.90, 3),
     ("hill-country-tx", "first 0.71", 0.89, 2),
     ("red-clay-ga", "first 0.71", 0.91, 0),
@@ -83,7 +83,7 @@ ISSUE_7_SETS = [
     ("sooner-ok", "first 0.84", 0.86, 0),
     ("cornhusker-ne", "first 0.80", 0.80, 7),
     ("pine-tree-me", "first 0.80", 0.86, 1),
-    ("aloha-hi", "first 0.83", 0.85, 1),
+    ("aloha-hi", "first 0.83", 0.86, 1),
 ]
 
 

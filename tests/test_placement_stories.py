@@ -821,8 +821,7 @@ def test_a_unit_for_older_adults_suits_an_older_person(tmp_path):
     assert shown[0] != "senior-unit" and left_out["senior-unit"][0].startswith("ages 55+")
 
 
-def test_the_place_the_person_came_from_is_not_the_place_asked_for(tmp_path):
-    psych = """  - id: state-psych
+STATE_PSYCH = """  - id: state-psych
     name: Cedar State Psychiatric Hospital
     kind: psychiatric_hospital
     phone: "(555) 555-0211"
@@ -832,7 +831,10 @@ def test_the_place_the_person_came_from_is_not_the_place_asked_for(tmp_path):
                 law_enforcement_dropoff: true}
     verified: 2026-10-01
 """
-    kb = cedar_with(psych)
+
+
+def test_the_place_the_person_came_from_is_not_the_place_asked_for(tmp_path):
+    kb = cedar_with(STATE_PSYCH)
     engine = engine_for(tmp_path, kb.replace("name: Cedar General Emergency Department",
                                              "name: Cedar General Emergency Department\n"
                                              "    aliases: [General]"))  # fmt: skip
@@ -1230,3 +1232,27 @@ def test_of_two_crisis_lines_a_veteran_is_offered_the_one_for_veterans(tmp_path)
     assert ask(engine, question)[0][:1] == ["vcl"]
     shown, _ = ask(engine, "guy wants to talk to somebody, its 2am, cant sleep")
     assert shown[:1] == ["cedar-line"]
+
+
+def test_someone_examined_already_is_taken_to_a_psychiatric_bed(tmp_path):
+    psych = STATE_PSYCH.replace(" medical_clearance: true,", "")
+    glossary = """glossary:
+  - term: PEC
+    aliases: [physician's emergency certificate]
+    definition: Physician's Emergency Certificate, signed after an exam; allows involuntary
+      treatment for up to 15 days.
+  - term: OPC
+    aliases: [order for protective custody]
+    definition: A judge's order letting officers take a person for an involuntary exam.
+"""
+    engine = engine_for(tmp_path, cedar_with(psych) + glossary)
+    # a hold issued after an exam: the bed is next, not the emergency department
+    shown, _ = ask(engine, "which hospital takes a 45 yo man on a PEC")
+    assert shown[:1] == ["state-psych"]
+    shown, _ = ask(engine, "which hospital takes a 45 yo man on an OPC")
+    assert shown[:1] == ["cedar-ed"]
+    # the ER that cleared her is where she was, not where she goes; inpatient is a bed
+    shown, _ = ask(
+        engine, "on a 5150, ER already cleared her medically, 38 y/o, where for inpatient"
+    )
+    assert shown[:1] == ["state-psych"]

@@ -645,3 +645,8 @@ def test_what_happened_to_someone_else_is_not_the_persons_own_state():
     assert "suicidal" not in situation("vet, lost a buddy to suicide last week, sober").conditions
     assert "overdose" not in situation("since his brother's overdose he wont eat").conditions
     assert "suicidal" in situation("lost his job, now suicidal").conditions
+
+
+def test_a_height_is_not_an_age():
+    assert situation("hes 6'4 and swinging at us").age is None
+    assert situation("she is 5’2, maybe 30ish").age == 30

@@ -90,6 +90,12 @@ _PARTNER = re.compile(r"\b(?:with|w/?|between \w+ and)\s+(?:the\s+)?(?:st\.?\s+|
 _PARTNER_TAIL = re.compile(r"\b(?:with|w/?)\s+((?:the |our |a |an )?(?:[\w'.-]+ ?){1,3})\W*$")
 # what is said just before a town, not a place in it: "drunk guy in pinebrook"
 _IN_TOWN = re.compile(r"\b(?:in|near|around|outside(?: of)?|over in|up in|down in|out in)\s+$")
+# a hold's definition saying a clinician issues it once the person is examined
+_AFTER_EXAM = re.compile(
+    r"\b(?:after|following|once|upon) (?:an?|the|his|her|their|a \w+) (?:\w+ ){0,2}"
+    r"(?:exam\w*|evaluat\w*|assessment|pre-?screen\w*|screening)|"
+    r"\b(?:physician|doctor|psychiatrist)'?s? (?:emergency )?certificat"
+)
 ORIGIN_REACH = 40  # characters before a place's name read for where the person came from
 # places where a person who comes from them has been examined already
 SEEN_AT = frozenset({"emergency_department", "psychiatric_hospital", "crisis_center"})
@@ -165,6 +171,13 @@ class Engine:
             for e in knowledge.entries
             if isinstance(e, GlossaryTerm)
         )
+        # holds a clinician issues after an exam ("PEC: signed by a physician after an exam"):
+        # the person on one has been examined already, a bed is next
+        self._holds_after_exam = frozenset(
+            e.term
+            for e in knowledge.entries
+            if isinstance(e, GlossaryTerm) and _AFTER_EXAM.search(fold(e.definition))
+        )
         region = fold(knowledge.defaults.area or "")
         # the towns resources serve, and those they stand in ("12 Main St, Pinebrook")
         self._places = place_names(
@@ -194,7 +207,9 @@ class Engine:
         situation = read_situation(
             unnamed, at.astimezone(ZoneInfo(self.timezone)), self._local_holds, self._places
         )
-        if any(self.index.entries[row].kind in SEEN_AT for _, rows in origins for row in rows):
+        if situation.hold in self._holds_after_exam or any(
+            self.index.entries[row].kind in SEEN_AT for _, rows in origins for row in rows
+        ):
             # "the doc at Sable Lake ER put him on a 72": examined already, a bed is next
             situation = replace(situation, cleared=True)
         named_places = [r for r in named if self.index.criteria.is_resource[r]]

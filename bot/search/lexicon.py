@@ -416,6 +416,11 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
      r"(?:start|starts|starting) (?:seeing|to see)|see (?:a|an) (?:counsell?or|therapist|"
      r"psychiatrist|prescriber)",
      {"outpatient": 1.0, "crisis_center": 0.4}),
+    # a psychiatric bed: "where for inpatient", "which psych place takes him"
+    (r"(?:for|to|needs?|wants?|into|get (?:him|her|them)) inpatient|inpatient (?:bed|unit|"
+     r"admission|care|treatment|stay)|psych(?:iatric)? (?:place|facility|spot|floor|admission|"
+     r"admit)s?\b",
+     {"psychiatric_hospital": 1.0, "emergency_department": 0.3}),
     # a hospital, by name of the thing
     (r"(?:which|what|nearest|closest) (?:hospital|er\b)|hospitals|"
      r"(?<!got )(?<!was )(?<!been )admitted|admit (?:him|her|them)",

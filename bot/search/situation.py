@@ -169,7 +169,7 @@ _AGE_PATTERNS = (
         r"\b(?:male|female|man|woman|guy|veteran|vet|adult|subject|patient|pt|juvenile|juv|"
         r"kid|juvie|juvi|boy|girl|son|daughter|he|she|hes|shes)(?:\s+[mf])?(?:\s*,|\s+is|\s+was|'s)?"
         r"(?:\s+(?:maybe|about|around|approx|like|probably|prob|looks|looks like))?"
-        r"\s*(\d{1,2})\b(?!\s*(?:am|pm|"
+        r"\s*(\d{1,2})\b(?!['’]\s*\d)(?!\s*(?:am|pm|foot|inches|inch|"
         r"a\.m|p\.m|:|hours?|hrs?|min|minutes|times|calls|people|officers|days|weeks|months|"
         r"blocks|miles|mi|feet|ft|beers|drinks|shots|pills|%))"
     ),

@@ -53,8 +53,8 @@ _KIND_NAME = case_blind(
 
 # a kind named as where the person was or who acted, not where they should go
 _ACTS = re.compile(
-    r"\s*(?:doc\b|doctor|docs|nurse|staff|physician|social worker|psychiatrist|cleared|"
-    r"discharged|released|sent (?:him|her|them)|says|said)"
+    r"\s*(?:(?:already|just|has|had|have) )?(?:doc\b|doctor|docs|nurse|staff|physician|"
+    r"social worker|psychiatrist|cleared|discharged|released|sent (?:him|her|them)|says|said)"
 )
 _LEFT = re.compile(
     r"\b(?:from|left|out of|discharged from|released from|cleared (?:at|by)|walked off from|"
