@@ -50,7 +50,7 @@ ISSUE_7_SETS = [
     ("palmetto-fl", "tuned on", 0.90, 3),
     ("hill-country-tx", "first 0.71", 0.89, 2),
     ("red-clay-ga", "first 0.71", 0.91, 0),
-    ("bay-state-ma", "first 0.80", 0.88, 0),
+    ("bay-state-ma", "first 0.80", 0.89, 0),
     ("cascade-wa", "first 0.64", 0.91, 1),
     ("hudson-ny", "first 0.65", 0.84, 1),
     ("buckeye-oh", "first 0.70", 0.88, 0),
@@ -65,11 +65,11 @@ ISSUE_7_SETS = [
     # written blind this session, kept apart and scored once on 10725b7 (the final engine)
     ("tarheel-nc", "first 0.82", 0.88, 1),
     ("badger-wi", "first 0.84", 0.91, 0),
-    ("north-star-mn", "first 0.78", 0.85, 0),
+    ("north-star-mn", "first 0.78", 0.86, 0),
     ("volunteer-tn", "first 0.69", 0.83, 1),
     # written blind in the next session, kept apart and scored once on 2dd6af0 (its final engine)
     ("prairie-il", "first 0.79", 0.84, 0),
-    ("garden-nj", "first 0.73", 0.81, 2),
+    ("garden-nj", "first 0.73", 0.82, 2),
     ("chesapeake-md", "first 0.85", 0.88, 1),
     ("showme-mo", "first 0.81", 0.89, 0),
     # written blind in the session after, kept apart and scored once on 6782096 (its final

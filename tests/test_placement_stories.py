@@ -1256,3 +1256,21 @@ def test_someone_examined_already_is_taken_to_a_psychiatric_bed(tmp_path):
         engine, "on a 5150, ER already cleared her medically, 38 y/o, where for inpatient"
     )
     assert shown[:1] == ["state-psych"]
+
+
+def test_a_drunk_minor_is_seen_by_a_doctor_first(tmp_path):
+    # a crisis centre taking minors and people below .15 would take him; a doctor comes first
+    open_to_minors = CEDAR.replace(
+        "admission: {min_age: 18, intoxication: below_limit, max_bac: 0.15",
+        "admission: {min_age: 12, intoxication: below_limit, max_bac: 0.15",
+    )
+    engine = engine_for(tmp_path, open_to_minors)
+    shown, _ = ask(
+        engine, "16yo got into his parents liquor cabinet, pbt .11, cant reach the parents"
+    )
+    assert shown[:1] == ["cedar-ed"]
+    # a party at a house is where he is, not a team wanted at the house
+    shown, _ = ask(engine, "drunk 16 yo at a house party, parents not answering")
+    assert shown[:1] == ["cedar-ed"]
+    shown, _ = ask(engine, "16yo, sober, panic attack, cant reach the parents")
+    assert shown[:1] != ["cedar-ed"]

@@ -372,7 +372,7 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
      r"residence|apartment|place|scene|school)|check(?:ing)? on|welfare check|come out|"
      r"send (?:someone|somebody|a (?:team|clinician|counselor))|(?:someone|somebody) (?:to )?come|"
      r"come (?:out|over|by|see|and see|check|talk|help)|(?:at|to) (?:a|the|his|her|their|an) "
-     r"(?:house|home|residence|apartment|motel|trailer|scene)|"
+     r"(?:house|home|residence|apartment|motel|trailer|scene)(?! part(?:y|ies))|"
      r"(?:respond|go) to (?:the|a) (?:call|scene)|house call|in the field|on scene|"
      r"meet (?:us|me|the officer)|ride(?:s|ing)? (?:along|out)|clinician (?:to|with)|"
      r"can (?:someone|somebody|"

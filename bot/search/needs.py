@@ -220,6 +220,10 @@ NEEDS: tuple[Need, ...] = (
     Need("minor", lambda s, p: bool(s.is_minor), None, suits={"youth": 0.8}),
     Need("intoxication", lambda s, p: bool(s.intoxicated), _intoxication, _intoxication_reason,
          _intoxication_unknown, {"sobering_center": 0.9, "detox": 0.6}),
+    # a minor who has been drinking or using is checked by a doctor first: the emergency
+    # department (blind authors in 30 of 38 such questions)
+    Need("intoxicated_minor", lambda s, p: bool(s.is_minor and s.intoxicated), None,
+         suits={"emergency_department": 0.8}),
     Need("sober", lambda s, p: p and s.intoxicated is False, _sober_kind,
          lambda r, s: f"a {KIND_LABELS[r.kind]}; person is not intoxicated"),
     Need("involuntary", lambda s, p: bool(s.involuntary), _hold,
