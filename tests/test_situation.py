@@ -650,3 +650,8 @@ def test_what_happened_to_someone_else_is_not_the_persons_own_state():
 def test_a_height_is_not_an_age():
     assert situation("hes 6'4 and swinging at us").age is None
     assert situation("she is 5’2, maybe 30ish").age == 30
+
+
+def test_skipping_a_kind_of_place_rules_it_out():
+    assert situation("on a 5150, calm, sober. can i skip the ER?").wants["emergency_department"] < 0
+    assert situation("can we bypass the hospital").wants["emergency_department"] < 0

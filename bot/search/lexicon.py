@@ -137,7 +137,7 @@ DOUBT = DOUBT_OUTRIGHT + r"|[,.]\s*(?:the |a |an )?[a-z/-]+(?: [a-z/-]+)?\s*\?\s
 NEGATION = (
     r"\b(?:not|no|never|(?:do|does|did|is|was|are|were|could|should|would|has|have|had|ai)n'?t|"
     r"won'?t|wont|can'?t|cant|cannot|without|instead of|other than|rather than|besides|except|"
-    r"avoid|anywhere but)\s+(?:\w+\s+){0,3}$"
+    r"avoid|anywhere but|skip|bypass)\s+(?:\w+\s+){0,3}$"
 )
 
 # Words the situation reader keys on, so a one-letter typo of them ("wher", "drnk",
