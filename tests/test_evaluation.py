@@ -44,7 +44,7 @@ def test_knowledge_bases_written_without_seeing_the_matcher(summary_line, folder
 # Sets kept apart for an honest score live outside the repository until they are scored
 # (CO and AZ first scored at commit c5453de; MI and OR at 976e25d; NC, WI, MN, TN at 10725b7).
 ISSUE_7_SETS = [
-    ("port-halden", "tuned on", 0.92, 0),
+    ("port-halden", "tuned on", 0.91, 0),
     ("susquehanna-pa", "tuned on", 0.94, 0),
     ("blue-ridge-va", "tuned on", 0.83, 1),
     ("palmetto-fl", "tuned on", 0.90, 3),
@@ -69,7 +69,7 @@ ISSUE_7_SETS = [
     ("volunteer-tn", "first 0.69", 0.83, 1),
     # written blind in the next session, kept apart and scored once on 2dd6af0 (its final engine)
     ("prairie-il", "first 0.79", 0.84, 0),
-    ("garden-nj", "first 0.73", 0.82, 2),
+    ("garden-nj", "first 0.73", 0.83, 2),
     ("chesapeake-md", "first 0.85", 0.88, 1),
     ("showme-mo", "first 0.81", 0.89, 0),
     # written blind in the session after, kept apart and scored once on 6782096 (its final
@@ -80,8 +80,8 @@ ISSUE_7_SETS = [
     ("nutmeg-ct", "first 0.86", 0.86, 0),
     # written blind in the session after, kept apart and scored once on 7f3f6d6 (its final
     # engine; 1bc742a, its first, scored 0.83 / 0.80 / 0.80 / 0.82)
-    ("sooner-ok", "first 0.84", 0.86, 0),
-    ("cornhusker-ne", "first 0.80", 0.80, 7),
+    ("sooner-ok", "first 0.84", 0.87, 0),
+    ("cornhusker-ne", "first 0.80", 0.82, 7),
     ("pine-tree-me", "first 0.80", 0.86, 1),
     ("aloha-hi", "first 0.83", 0.86, 1),
 ]

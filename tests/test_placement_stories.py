@@ -1274,3 +1274,26 @@ def test_a_drunk_minor_is_seen_by_a_doctor_first(tmp_path):
     assert shown[:1] == ["cedar-ed"]
     shown, _ = ask(engine, "16yo, sober, panic attack, cant reach the parents")
     assert shown[:1] != ["cedar-ed"]
+
+
+def test_a_drunk_man_to_sleep_it_off_where_no_sobering_centre_serves_goes_to_the_er(tmp_path):
+    # the ER takes him as he is; whether the detox does is not said
+    detox = """  - id: hill-detox
+    name: Hillside Withdrawal Management
+    kind: detox
+    phone: "(555) 555-0216"
+    address: 16 Hill Rd, Millbrook
+    hours: "24/7"
+    admission: {min_age: 18, law_enforcement_dropoff: true}
+    verified: 2026-10-01
+"""
+    kb = cedar_with(detox).replace(
+        "address: 3 Birch Rd, Millbrook\n",
+        "address: 3 Birch Rd, Millbrook\n    area: [Millbrook]\n",
+    )
+    engine = engine_for(tmp_path, kb)
+    shown, left_out = ask(engine, "drunk guy in ridgeview needs to sleep it off, pbt .18")
+    assert shown[:1] == ["cedar-ed"]
+    assert "birch-sobering" in left_out
+    shown, _ = ask(engine, "drunk guy in millbrook needs to sleep it off, pbt .18")
+    assert shown[:1] == ["birch-sobering"]

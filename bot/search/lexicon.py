@@ -337,7 +337,7 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
      r"drunk tank|(?:crash|sleep|stay|lay down|lie down|rest) (?:\w+ )?(?:till|until|"
      r"til)\b|(?:till|until|til) (?:he|she|they)(?:'?s|'?re| is| are)? (?:not|no longer) "
      r"(?:drunk|intoxicated|high)|public intox\w*",
-     {"sobering_center": 1.0, "shelter": 0.5, "detox": 0.4}),
+     {"sobering_center": 1.0, "shelter": 0.5, "detox": 0.4, "emergency_department": 0.3}),
     # withdrawal and getting off a substance
     (r"withdraw\w*|dry(?:ing)? out|coming off|come off|get(?:ting)? (?:off|clean|sober)|"
      r"kick(?:ing)? (?:the|his|her|their) habit|(?:wants?|ready|trying) to kick\b(?! \w+ out)|"
