@@ -1297,3 +1297,24 @@ def test_a_drunk_man_to_sleep_it_off_where_no_sobering_centre_serves_goes_to_the
     assert "birch-sobering" in left_out
     shown, _ = ask(engine, "drunk guy in millbrook needs to sleep it off, pbt .18")
     assert shown[:1] == ["birch-sobering"]
+
+
+def test_the_closest_place_wanted_is_the_one_in_the_town_said(tmp_path):
+    ridge_ed = """  - id: ridge-ed
+    name: Ridgeview Community Hospital Emergency Room
+    kind: emergency_department
+    phone: "(555) 555-0217"
+    address: 17 Main St, Ridgeview
+    hours: "24/7"
+    admission: {involuntary: true, law_enforcement_dropoff: true}
+    verified: 2026-10-01
+"""
+    engine = engine_for(tmp_path, cedar_with(ridge_ed))
+    question = "deputy in ridgeview has a calm guy on a 5150, {}place that will take him?"
+    shown, _ = ask(engine, question.format("closest "))
+    assert shown[:1] == ["ridge-ed"]
+    shown, _ = ask(engine, question.format(""))
+    assert shown[:1] == ["oak-crisis"]
+    # the closest of the kind wanted, though none of it is in that town
+    shown, _ = ask(engine, "calm adult, voluntary, in ridgeview. wheres the closest crisis center")
+    assert shown[:1] == ["oak-crisis"]

@@ -56,6 +56,7 @@ STRICT_LIMIT_PENALTY = 0.3  # ...suits this much less
 YOUNG_ONLY_PENALTY = 0.3  # a place for young adults only (to 25 at most), for an adult of no age
 KIND_GATE = 0.5  # fit and words count in full for kinds suiting half as well as the best
 LOGISTICS_SHARE = 0.05  # known to take drop-offs and be open: a tie-break
+FARTHER_SHARE = 0.6  # of a place outside the town said, when the closest is wanted
 LOCAL_SHARE = 0.85  # of the score of a place serving some towns only, when no town is said
 FIT_CUT = 0.9  # a place scoring below this share of the best is not in a first answer...
 SHORT_LIST = 5  # ...of at most this many results (asked for more, every eligible place is)
@@ -288,6 +289,8 @@ class Ranker:
             # towns) is a second choice to one known to serve it, or serving anywhere
             maybe = criteria.local[rows] & (criteria.serves(situation.place)[rows] == UNKNOWN)
             scores = scores * np.where(maybe, LOCAL_SHARE, 1)
+            if situation.nearest:  # "closest place that'll take her": the one in that town
+                scores = scores * np.where(self._farther(rows, situation), FARTHER_SHARE, 1)
         if situation.is_minor is None:
             # no age said: a place for minors only is a second choice to one of its kind
             # for all ages (the youth mobile team after the county's)
@@ -313,6 +316,15 @@ class Ranker:
             more=len(eligible) - len(shown),
             area=self.knowledge.defaults.area,
         )
+
+    def _farther(self, rows: np.ndarray, situation: Situation) -> np.ndarray:
+        """Per row: outside the town said, when a place of the kind wanted ("closest crisis
+        center"; any kind when none is) stands in it."""
+        criteria = self.index.criteria
+        named = [RESOURCE_KINDS.index(k) for k, w in situation.wants.items() if w >= 1.0]
+        of_kind = np.isin(criteria.kind[rows], named) if named else np.ones(len(rows), bool)
+        here = criteria.stands_in(situation.place or "")[rows]
+        return of_kind & ~here if (of_kind & here).any() else np.zeros(len(rows), bool)
 
     def _minors_only(self, rows: np.ndarray) -> np.ndarray:
         """Per row: takes no one past the age of a minor."""

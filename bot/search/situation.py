@@ -61,6 +61,7 @@ class Situation:
     on_own: bool = False  # the person calls or goes on their own: no police drop-off either
     cleared: bool = False  # already medically cleared: a place that needs it is no detour
     lonely: bool = False  # lonely, wants to chat: not a crisis
+    nearest: bool = False  # the closest place is wanted ("closest spot for the exam")
     conditions: frozenset[str] = frozenset()  # CONDITIONS stated ("passed out", "hit his head")
     wants: Mapping[str, float] = field(default_factory=dict)  # resource kind -> how well it fits
     needed: frozenset[str] = frozenset()  # kinds a need stated calls for ("get clean"), not named
@@ -301,6 +302,7 @@ _CLEARED = case_blind(
     r"\b(?:in|at) the (?:er|ed) (?:and|now|already|waiting|for)\b|"
     r"\bexam\w* (?:says|said|found|recommends?) (?:commit\w*|admit\w*|inpatient)\b"
 )
+_NEAREST = case_blind(r"\b(?:closest|nearest|closer|close by|nearby|near here|close to here)\b")
 _LONELY = case_blind(
     r"\b(?:lonely|loneliness|isolated|(?:someone|somebody|anyone|anybody) to (?:chat|vent)|"
     r"chat with|not (?:in )?(?:a )?crisis)\b"
@@ -461,6 +463,7 @@ def read_situation(
         on_own=on_own,
         cleared=cleared,
         lonely=lonely,
+        nearest=bool(_NEAREST.search(text)),
         conditions=conditions,
         wants=wanted.weights,
         needed=wanted.needed,
