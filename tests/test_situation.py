@@ -655,3 +655,12 @@ def test_a_height_is_not_an_age():
 def test_skipping_a_kind_of_place_rules_it_out():
     assert situation("on a 5150, calm, sober. can i skip the ER?").wants["emergency_department"] < 0
     assert situation("can we bypass the hospital").wants["emergency_department"] < 0
+
+
+def test_odd_is_no_overdose_and_threatening_herself_is_no_violence():
+    assert not situation("adult, calm, just odd behavior").conditions
+    assert not situation("acting odd last night").conditions
+    assert "overdose" in situation("he ODd last night, narcan given").conditions
+    threat = situation("lady locked in her room threatening to hurt herself")
+    assert threat.violent is None and "suicidal" in threat.conditions
+    assert situation("threatening to hurt his mom").violent

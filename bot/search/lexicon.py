@@ -474,7 +474,11 @@ CONDITIONS: dict[str, str] = {
                    r"|split|slam)\w* (?:his |her |their )?head|(?:knot|lump|bump|gash|cut|goose "
                    r"egg) on (?:his |her |their |the )?(?:head|forehead)|"
                    r"concussion|bleeding from (?:the|his|her) head",
-    "overdose": r"overdos\w*|\bod(?:'?d|ed)?\b|(?:bunch|handful|bottle|lot|fistful) of "
+    "overdose": r"overdos\w*|\bod(?:'d|ed)?\b|"
+                # "he ODd last night", not "acting odd last night"
+                r"(?<!acting )(?<!seemed )(?<!seems )(?<!was )(?<!real )(?<!bit )"
+                r"\bodd (?=last|yesterday|earlier|twice|again)|"
+                r"(?:bunch|handful|bottle|lot|fistful) of "
                 r"(?:\w+ ){0,2}(?:pills|tabs|tablets|meds|xanax|tylenol|oxy\w*|percocet\w*)|"
                 r"too many (?:\w+ )?pills|(?:took|swallowed|ate|downed|popped) (?:a |an |the )?"
                 r"(?:whole |entire )?(?:bunch|handful|bottle|fistful|lot|pile) of|swallowed|"

@@ -330,8 +330,9 @@ _VIOLENT = case_blind(
     r"(?:threw|throw|throws|throwing|took|taking|takes) (?:a )?(?:punch|swing)\w*|"
     r"belligerent|out of control|"
     # "threatening suicide" is not violence toward others
-    r"threatening (?:others|staff|officers|people|us|family|him|her|them|to (?:hit|hurt|kill "
-    r"(?:us|them|him|her|others|someone|people))))\b"
+    r"threatening (?:others|staff|officers|people|us|family|him|her|them|to (?:hit|hurt|kill|"
+    r"harm|stab|shoot) (?:us|them|him|her|others|someone|people|staff|family|his \w+|"
+    r"her \w+)))\b"
 )
 _CALM = case_blind(r"\b(calm|cooperative|non[\s-]*violent|not violent|compliant)\b")
 _IDD = case_blind(
