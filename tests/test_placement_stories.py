@@ -1318,3 +1318,25 @@ def test_the_closest_place_wanted_is_the_one_in_the_town_said(tmp_path):
     # the closest of the kind wanted, though none of it is in that town
     shown, _ = ask(engine, "calm adult, voluntary, in ridgeview. wheres the closest crisis center")
     assert shown[:1] == ["oak-crisis"]
+
+
+def test_a_kind_asked_for_when_none_of_it_will_do_gives_what_does_its_job(tmp_path):
+    weekday_team = """  - id: pd-coresponder
+    name: Millbrook PD Co-Responder Team
+    kind: co_responder
+    phone: "(555) 555-0218"
+    hours: "Mo-Fr 08:00-17:00"
+    verified: 2026-10-01
+"""
+    engine = engine_for(tmp_path, cedar_with(weekday_team))
+    saturday = at("2026-11-21 15:00")
+    question = "co-responder available? guy yelling at people in the park"
+    shown, left_out = ask(engine, question, saturday)
+    assert shown[:1] == ["cedar-mct"] and "pd-coresponder" in left_out
+    assert ask(engine, question)[0][:1] == ["pd-coresponder"]  # thursday afternoon
+
+
+def test_a_bed_overnight_is_how_long_not_when(tmp_path):
+    engine = engine_for(tmp_path, CEDAR)
+    answer = engine.answer("needs a bed overnight, sober, 40", at=THURSDAY_4PM)
+    assert answer.situation.at == THURSDAY_4PM

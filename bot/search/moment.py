@@ -52,9 +52,16 @@ _SINCE = case_blind(
 )
 
 
+# how long, not when: "a cot overnight", "keep him overnight"
+_FOR_THE_NIGHT = case_blind(
+    r"\b(?:cot|bed|stay|place|spot|room|sleep|crash|somewhere|keep (?:him|her|them))\s+overnight\b"
+)
+
+
 def read_moment(text: str, now: datetime, drop: list[Span]) -> tuple[datetime, bool]:
     """The moment asked about: ``now`` with the day and time of day the question names."""
     text = _SINCE.sub(lambda m: " " * len(m.group(0)), text)
+    text = _FOR_THE_NIGHT.sub(lambda m: " " * len(m.group(0)), text)
     day, stated, part_of_day = now, False, None
     if match := _TOMORROW.search(text):
         day, stated = now + timedelta(days=1), True

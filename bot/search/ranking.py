@@ -22,10 +22,11 @@ from bot.search.intent import (
     asks_for_contact,
     asks_for_information,
 )
-from bot.search.lexicon import DESTINATION_PRIOR, NOT_A_DESTINATION
+from bot.search.lexicon import ALTERNATIVES, DESTINATION_PRIOR, NOT_A_DESTINATION
 from bot.search.needs import kind_fit
 from bot.search.query import Query
 from bot.search.situation import ADULT_AGE, OLDER_AGE, OLDER_THAN, Situation
+from bot.search.wants import NAMED_KIND
 
 CONFIDENT = 0.45  # look-up answers below this are not shown...
 CONFIDENT_MANY, MANY = 0.3, 3  # ...unless they match at least MANY of the required words
@@ -236,6 +237,7 @@ class Ranker:
         the question is not really about one; ``full``: places the question says are full."""
         required = query.required
         criteria = self.index.criteria
+        situation = self._stand_ins(situation)
         candidates = criteria.destination.copy()
         wanted_kinds = [k for k, weight in situation.wants.items() if weight > 0]
         if not situation.transport:  # lines and teams too, when that is what is needed
@@ -316,6 +318,22 @@ class Ranker:
             more=len(eligible) - len(shown),
             area=self.knowledge.defaults.area,
         )
+
+    def _stand_ins(self, situation: Situation) -> Situation:
+        """``situation`` also wanting what does the job of a kind it names when no place of
+        that kind will do ("co-responder available?" on a saturday, when the only one works
+        weekdays: the mobile crisis team)."""
+        criteria, wants = self.index.criteria, dict(situation.wants)
+        for kind, weight in situation.wants.items():
+            if weight < NAMED_KIND:
+                continue
+            rows = np.flatnonzero(
+                criteria.is_resource & (criteria.kind == RESOURCE_KINDS.index(kind))
+            )
+            if eligibility.assess(criteria, rows, situation, placement=True).excluded.all():
+                for other, share in ALTERNATIVES[kind].items():
+                    wants[other] = max(wants.get(other, 0.0), share)
+        return replace(situation, wants=wants) if wants != situation.wants else situation
 
     def _farther(self, rows: np.ndarray, situation: Situation) -> np.ndarray:
         """Per row: outside the town said, when a place of the kind wanted ("closest crisis
