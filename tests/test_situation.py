@@ -41,7 +41,10 @@ def test_ages_in_officer_shorthand(text, age):
     ("text", "minor"),
     [("drunk teen", True), ("juvenile on a hold", True), ("a minor", True),
      ("adult male", False), ("elderly woman", False), ("older guy", False),
-     ("5150 at 2am", None)],
+     ("5150 at 2am", None),
+     # children looked after elsewhere are not the person
+     ("woman needs a bed, sober, kids are staying w grandma", False),
+     ("her kids are with dad tonight, she needs a bed", None)],
 )  # fmt: skip
 def test_age_groups_without_a_number(text, minor):
     assert situation(text).is_minor is minor
