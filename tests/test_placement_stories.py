@@ -1340,3 +1340,30 @@ def test_a_bed_overnight_is_how_long_not_when(tmp_path):
     engine = engine_for(tmp_path, CEDAR)
     answer = engine.answer("needs a bed overnight, sober, 40", at=THURSDAY_4PM)
     assert answer.situation.at == THURSDAY_4PM
+
+
+def test_a_glossary_term_that_names_a_kind_is_that_kind_wanted(tmp_path):
+    kb = (
+        CEDAR.replace("aliases: [MCT]", "aliases: [the team]").replace(
+            "    name: Willow House Peer Respite\n",
+            "    name: Willow House Peer Respite\n    aliases: [the respite in Ridgeview]\n",
+        )
+        + """glossary:
+  - term: MCT
+    aliases: [mobile crisis, mobile crisis team]
+    definition: A team of clinicians who go out to people in crisis.
+sections:
+  - id: program-data
+    title: Program data
+    body: Count MCT calls each month and report them to the county board.
+    keywords: [data, monthly counts, board report]
+"""
+    )
+    engine = engine_for(tmp_path, kb)
+    # the team is off at 23:00: the line, not the respite whose alias names the town
+    shown, _ = ask(engine, "tonight around 11, will mobile crisis come out to ridgeview")
+    assert shown[:1] == ["cedar-line"]
+    shown, _ = ask(
+        engine, "where do i pull the monthly call counts for the mct report to the board"
+    )
+    assert shown[:1] == ["program-data"]

@@ -61,6 +61,7 @@ from bot.search.text import (
     word_spans,
     word_tokens,
 )
+from bot.search.wants import names_a_kind
 
 MAX_QUESTION_CHARS = 2000
 GUIDANCE_OVER_PLACEMENT = 0.5  # a guidance look-up this good wins over a placement...
@@ -170,6 +171,13 @@ class Engine:
             (e.term, e.aliases, e.definition)
             for e in knowledge.entries
             if isinstance(e, GlossaryTerm)
+        )
+        self._kind_terms = frozenset(
+            row
+            for row, e in enumerate(self.index.entries)
+            if isinstance(e, GlossaryTerm)
+            and any(names_a_kind(n) for n in (e.term, *e.aliases))
+            and not any(term == e.term for term, _ in self._local_holds)  # "ED", the hold
         )
         # holds a clinician issues after an exam ("PEC: signed by a physician after an exam"):
         # the person on one has been examined already, a bed is next
@@ -295,7 +303,11 @@ class Engine:
         # a place is wanted, unless guidance answers the question better. A need read from
         # the words of a term the question names ("suicide by cop warning signs") is the
         # term's, not the person's.
-        names_guidance = any(not self.index.criteria.is_resource[r] for r in reading.named)
+        # ...a term that is only a kind's name ("MCT") is the kind, wanted or not
+        names_guidance = any(
+            not self.index.criteria.is_resource[r] and r not in self._kind_terms
+            for r in reading.named
+        )
         wanted = situation.describes_a_person or (
             (bool(situation.wants) or situation.medical_emergency) and not names_guidance
         )

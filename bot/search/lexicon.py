@@ -158,7 +158,8 @@ GUIDANCE_FRAME = (
     r"other (?:agencies|departments|depts|sheriffs|cities|counties|places)|allowed|legal(?:ly)?|"
     r"the law|polic(?:y|ies)|program|training|grants?|funding|how (?:do|does|should|can|long|"
     r"often|many|much)|what (?:do|does|should|are|is the)|why|should we|are they|tips|pointers|"
-    r"advice|best practices?|hipaa|privacy|consent)\b"
+    r"advice|best practices?|hipaa|privacy|consent|stats|statistics|metrics|data|the board|"
+    r"reports?)\b"
 )
 
 # ...framed so, whoever it mentions: "tips for talking with an autistic teen", "is she

@@ -62,6 +62,11 @@ _LEFT = re.compile(
 )
 
 
+def names_a_kind(name: str) -> bool:
+    """Whether ``name`` is a name of a resource kind ("MCT", "mobile crisis", "the ER")."""
+    return spaced(name) in _KIND_OF_NAME
+
+
 def _kinds_named(match: re.Match[str]) -> tuple[str, ...]:
     key = spaced(match.group(0))
     return _KIND_OF_NAME.get(key) or _KIND_OF_NAME.get(key[:-1], ())  # "shelters"
