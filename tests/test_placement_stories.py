@@ -1367,3 +1367,10 @@ sections:
         engine, "where do i pull the monthly call counts for the mct report to the board"
     )
     assert shown[:1] == ["program-data"]
+
+
+def test_a_drink_or_two_under_the_limit_is_no_sobering_centre_case(cedar):
+    shown, _ = ask(cedar, "19yo m, pbt .06, crying, gf dumped him, calm. who can take him")
+    assert shown[:1] == ["oak-crisis"]
+    shown, _ = ask(cedar, "19yo m, pbt .12, crying, gf dumped him, calm. who can take him")
+    assert shown[:1] == ["birch-sobering"]

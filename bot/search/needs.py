@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 UNKNOWN, NO, YES = -1, 0, 1
 MAX_REASON_ITEMS = 2  # exclusions quoted in one reason
+LOW_BAC = 0.08  # a reading below the legal limit is a drink or two, not drunk
 Masks = tuple[np.ndarray, np.ndarray]  # (fails, confirms) over the rows asked about
 
 
@@ -219,7 +220,11 @@ NEEDS: tuple[Need, ...] = (
          _fixed("age limits not listed")),
     Need("minor", lambda s, p: bool(s.is_minor), None, suits={"youth": 0.8}),
     Need("intoxication", lambda s, p: bool(s.intoxicated), _intoxication, _intoxication_reason,
-         _intoxication_unknown, {"sobering_center": 0.9, "detox": 0.6}),
+         _intoxication_unknown),
+    # drunk enough to need sobering up: a reading under the legal limit ("pbt .06, crying,
+    # gf dumped him") is someone in crisis who has had a drink, not a sobering-centre case
+    Need("drunk", lambda s, p: bool(s.intoxicated) and (s.bac is None or s.bac >= LOW_BAC),
+         None, suits={"sobering_center": 0.9, "detox": 0.6}),
     # a minor who has been drinking or using is checked by a doctor first: the emergency
     # department (blind authors in 30 of 38 such questions)
     Need("intoxicated_minor", lambda s, p: bool(s.is_minor and s.intoxicated), None,
