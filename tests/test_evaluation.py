@@ -46,7 +46,7 @@ def test_knowledge_bases_written_without_seeing_the_matcher(summary_line, folder
 ISSUE_7_SETS = [
     ("port-halden", "tuned on", 0.91, 0),
     ("susquehanna-pa", "tuned on", 0.94, 0),
-    ("blue-ridge-va", "tuned on", 0.83, 1),
+    ("blue-ridge-va", "tuned on", 0.84, 1),
     ("palmetto-fl", "tuned on", 0.90, 3),
     ("hill-country-tx", "first 0.71", 0.89, 2),
     ("red-clay-ga", "first 0.71", 0.91, 0),
@@ -68,7 +68,7 @@ ISSUE_7_SETS = [
     ("north-star-mn", "first 0.78", 0.86, 0),
     ("volunteer-tn", "first 0.69", 0.84, 1),
     # written blind in the next session, kept apart and scored once on 2dd6af0 (its final engine)
-    ("prairie-il", "first 0.79", 0.84, 0),
+    ("prairie-il", "first 0.79", 0.86, 0),
     ("garden-nj", "first 0.73", 0.84, 2),
     ("chesapeake-md", "first 0.85", 0.89, 1),
     ("showme-mo", "first 0.81", 0.90, 0),
@@ -83,7 +83,7 @@ ISSUE_7_SETS = [
     ("sooner-ok", "first 0.84", 0.87, 0),
     ("cornhusker-ne", "first 0.80", 0.82, 7),
     ("pine-tree-me", "first 0.80", 0.88, 1),
-    ("aloha-hi", "first 0.83", 0.87, 1),
+    ("aloha-hi", "first 0.83", 0.88, 1),
 ]
 
 

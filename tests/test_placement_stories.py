@@ -1374,3 +1374,35 @@ def test_a_drink_or_two_under_the_limit_is_no_sobering_centre_case(cedar):
     assert shown[:1] == ["oak-crisis"]
     shown, _ = ask(cedar, "19yo m, pbt .12, crying, gf dumped him, calm. who can take him")
     assert shown[:1] == ["birch-sobering"]
+
+
+def test_help_for_someone_with_idd_now_is_the_team_and_tips_are_guidance(tmp_path):
+    kb = (
+        cedar_with("""  - id: idd-line
+    name: Cedar Developmental Disabilities Crisis Support
+    kind: idd_services
+    phone: "(555) 555-0219"
+    hours: "24/7"
+    admission: {idd: true}
+    verified: 2026-10-01
+""")
+        + """sections:
+  - id: idd-encounters
+    title: Encounters with people with I/DD
+    body: >-
+      Tips for officers talking with an autistic or nonverbal person. Slow down, lower
+      your voice, give time to answer, ask caregivers what helps.
+    keywords: [autism, nonverbal, intellectual disability, tips]
+"""
+    )
+    engine = engine_for(tmp_path, kb)
+    shown, _ = ask(
+        engine,
+        "older guy at a group home, autistic, nonverbal, melting down, staff are "
+        "overwhelmed and asking us what to do",
+    )
+    assert shown[:1] == ["idd-line"]
+    shown, _ = ask(engine, "40 yo with autism having a rough day, caregivers want advice")
+    assert shown[:1] == ["idd-line"]
+    shown, _ = ask(engine, "tips for talking to a nonverbal autistic adult on a call")
+    assert shown[:1] == ["idd-encounters"]

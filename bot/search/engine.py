@@ -97,6 +97,15 @@ _AFTER_EXAM = re.compile(
     r"(?:exam\w*|evaluat\w*|assessment|pre-?screen\w*|screening)|"
     r"\b(?:physician|doctor|psychiatrist)'?s? (?:emergency )?certificat"
 )
+# an incident going on now, with the people on hand: "melting down at his group home",
+# "staff are overwhelmed", "family says", "caregivers"
+_HAPPENING = re.compile(
+    r"\b(?:melting down|meltdown|having a (?:rough|bad|hard) (?:day|time|night)|"
+    r"(?:at|in) (?:his|her|their|the|a) (?:group home|home|house|apartment)|"
+    r"(?:group home|staff|family|caregivers?|parents?|mom|dad|wife|husband)(?: \w+){0,2} "
+    r"(?:says?|said|asking|want|wants|called|cant|can'?t|are|is)|right now|rn)\b",
+    re.IGNORECASE,
+)
 ORIGIN_REACH = 40  # characters before a place's name read for where the person came from
 # places where a person who comes from them has been examined already
 SEEN_AT = frozenset({"emergency_department", "psychiatric_hospital", "crisis_center"})
@@ -276,7 +285,10 @@ class Engine:
         # ...wanted now, or at a moment said ("saturday afternoon, need a clinician w us")
         now_or_then = situation.time_stated or bool(RIGHT_NOW.search(question))
         wanted_now = (reading.closed is not None or bool(named_places) or needs_met) and now_or_then
-        about_program = bool(STRONG_PROGRAM_FRAME.search(question)) or (
+        # "group home staff asking us what to do, he's melting down": help for him now, from
+        # those who give it (an I/DD crisis line), not tips for handling someone like him
+        happening = bool(situation.idd) and bool(_HAPPENING.search(question))
+        about_program = (bool(STRONG_PROGRAM_FRAME.search(question)) and not happening) or (
             bool(PROGRAM_FRAME.search(question))
             and not situation.describes_a_person
             and not wanted_now
@@ -374,6 +386,7 @@ class Engine:
         framed = (
             bool(PROGRAM_FRAME.search(question))
             and not wanted_now
+            and not happening
             and not (bool(situation.needed) and bool(SOMEONE.search(question)))
         )
         if places is None or _answers_with_guidance(lookup, framed):
