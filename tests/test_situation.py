@@ -72,6 +72,8 @@ def test_numbers_that_are_not_ages_are_not_read_as_ages():
         ("she doesnt drink", False, None),
         ("high school student", None, None),
         ("high risk of suicide", None, None),
+        ("kid maybe 14 smoked something at a party", True, None),
+        ("ate an edible, freaking out", True, None),
     ],
 )
 def test_intoxication_and_blood_alcohol(text, intoxicated, bac):

@@ -246,7 +246,9 @@ _INTOXICATED = case_blind(
     r"(?<!in )(?<!very )high(?! school| risk| "
     r"rise| functioning| utilizer| utilizers)|tweaking|tweaker|on meth|on drugs|on something|"
     # "bac" alone is a criterion ("max bac"); a reading counts
-    r"overdos\w*|od'?d|smashed|pounding (?:shots|beers|drinks|them)|doing shots)\b"
+    r"overdos\w*|od'?d|smashed|pounding (?:shots|beers|drinks|them)|doing shots|"
+    r"(?:smoked|took|ate|snorted|popped|vaped|dropped) (?:something|some \w+|an? edibles?|"
+    r"edibles|a bowl|a blunt|a joint|acid|shrooms|molly|a pill|pills)|edibles?)\b"
 )
 _SOBER = case_blind(
     r"\b(sober(?! up| ing)|(?:not|isn'?t|wasn'?t|never) (?:been )?(?:drunk|intoxicated|high|"
