@@ -84,6 +84,10 @@ ISSUE_7_SETS = [
     ("cornhusker-ne", "first 0.80", 0.82, 7),
     ("pine-tree-me", "first 0.80", 0.88, 1),
     ("aloha-hi", "first 0.83", 0.88, 1),
+    ("sunflower-ks", "first 0.81", 0.80, 0),
+    ("enchantment-nm", "first 0.92", 0.92, 3),
+    ("yellowhammer-al", "first 0.81", 0.81, 6),
+    ("big-sky-mt", "first 0.91", 0.90, 0),
 ]
 
 
