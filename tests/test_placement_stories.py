@@ -1406,3 +1406,10 @@ def test_help_for_someone_with_idd_now_is_the_team_and_tips_are_guidance(tmp_pat
     assert shown[:1] == ["idd-line"]
     shown, _ = ask(engine, "tips for talking to a nonverbal autistic adult on a call")
     assert shown[:1] == ["idd-encounters"]
+
+
+def test_words_with_their_g_dropped_are_read(cedar):
+    shown, left_out = ask(cedar, "m 50s bleedin from the head and drunk as a skunk. who takes him")
+    assert shown[:1] == ["cedar-ed"] and "birch-sobering" in left_out
+    shown, left_out = ask(cedar, "guy on a 5150, he's fightin us in the back of the car")
+    assert shown[:1] == ["cedar-ed"] and "oak-crisis" in left_out

@@ -669,3 +669,15 @@ def test_odd_is_no_overdose_and_threatening_herself_is_no_violence():
     threat = situation("lady locked in her room threatening to hurt herself")
     assert threat.violent is None and "suicidal" in threat.conditions
     assert situation("threatening to hurt his mom").violent
+
+
+def test_a_dropped_g_is_restored_only_on_words_not_known():
+    from bot.search.text import restore_dropped_g
+
+    known = {"cabin", "heroin"}.__contains__
+    assert restore_dropped_g("he's fightin us, been drinkin'", known) == (
+        "he's fighting us, been drinking"
+    )
+    assert (
+        restore_dropped_g("hiding in a cabin, on heroin", known) == "hiding in a cabin, on heroin"
+    )

@@ -58,6 +58,7 @@ from bot.search.text import (
     fold,
     join_split_words,
     near_word,
+    restore_dropped_g,
     word_spans,
     word_tokens,
 )
@@ -106,6 +107,7 @@ _HAPPENING = re.compile(
     r"(?:says?|said|asking|want|wants|called|cant|can'?t|are|is)|right now|rn)\b",
     re.IGNORECASE,
 )
+_TIPS = re.compile(r"\b(?:tips|pointers|best practices?)\b", re.IGNORECASE)
 ORIGIN_REACH = 40  # characters before a place's name read for where the person came from
 # places where a person who comes from them has been examined already
 SEEN_AT = frozenset({"emergency_department", "psychiatric_hospital", "crisis_center"})
@@ -213,7 +215,11 @@ class Engine:
     def _read(self, question: str, at: datetime) -> Reading:
         """The question's names, the situation it describes, and what it asks to use."""
         understood = correct_words(
-            join_split_words(expand_slang(fold(question)), self._uses_word, STOPWORDS),
+            join_split_words(
+                restore_dropped_g(expand_slang(fold(question)), self.knows_word),
+                self._uses_word,
+                STOPWORDS,
+            ),
             CUE_WORDS,
             self.knows_word,
         )
@@ -372,10 +378,15 @@ class Engine:
             and not lookup.results
             and (
                 explicit
-                or situation.describes_a_person
-                or situation.medical_emergency
-                or (bool(situation.needed) and bool(SOMEONE.search(question)))
                 or (open_then and lookup.excluded)
+                or (
+                    not _TIPS.search(question)  # not "tips for talking to someone w autism"
+                    and (
+                        situation.describes_a_person
+                        or situation.medical_emergency
+                        or (bool(situation.needed) and bool(SOMEONE.search(question)))
+                    )
+                )
             )
         ):
             # framed like guidance, yet nothing answers it so; a person described in words

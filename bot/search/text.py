@@ -159,6 +159,19 @@ def expand_slang(text: str) -> str:
     return _SLANG_WORD.sub(lambda m: _SLANG[m.group(0)], text)
 
 
+# a word with its "g" dropped: "drinkin", "fightin'", "bleedin"
+_G_DROPPED = re.compile(r"\b([a-z]{3,}[^aeiou\W]in)'?(?![\w'])")
+
+
+def restore_dropped_g(text: str, knows: Callable[[str], bool]) -> str:
+    """``"he's fightin us, been drinkin"`` -> ``"he's fighting us, been drinking"``: a word
+    ending in "in" that ``knows`` does not (not "cabin", "heroin", a name the knowledge base
+    uses) is read with its "g"."""
+    return _G_DROPPED.sub(
+        lambda m: m.group(0) if knows(m.group(1)) else m.group(1) + "g", fold(text)
+    )
+
+
 def join_split_words(
     text: str, knows: Callable[[str], bool], common: frozenset[str] = frozenset()
 ) -> str:
