@@ -357,7 +357,13 @@ def test_a_hold_name_with_its_dot_left_out_or_in_the_plural_is_the_hold():
 
 
 @pytest.mark.parametrize(
-    "text", ["friends cant get her to wake up", "big knot on his head", "lump on her forehead"]
+    "text",
+    [
+        "friends cant get her to wake up",
+        "big knot on his head",
+        "lump on her forehead",
+        "he busted his head on the curb when he fell",
+    ],
 )
 def test_more_ways_of_saying_a_medical_emergency(text):
     assert situation(text).medical_emergency

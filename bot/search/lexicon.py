@@ -472,8 +472,9 @@ CONDITIONS: dict[str, str] = {
                     r"them) to respond|out cold|face down|"
                     r"obtunded|unable to (?:walk|stand)|can'?t (?:walk|stand)",
     "head_injury": r"head (?:injur\w*|trauma|wound|lac\w*)|(?:hit|smack|bang|bump|struck|crack"
-                   r"|split|slam)\w* (?:his |her |their )?head|(?:knot|lump|bump|gash|cut|goose "
-                   r"egg) on (?:his |her |their |the )?(?:head|forehead)|"
+                   r"|split|slam|bust|whack|knock|conk)\w* (?:his |her |their )?head|"
+                   r"(?:knot|lump|bump|gash|cut|goose egg) on (?:his |her |their |the )?"
+                   r"(?:head|forehead)|"
                    r"concussion|bleeding from (?:the|his|her) head",
     "overdose": r"overdos\w*|\bod(?:'d|ed)?\b|"
                 # "he ODd last night", not "acting odd last night"
