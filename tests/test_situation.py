@@ -687,3 +687,10 @@ def test_a_dropped_g_is_restored_only_on_words_not_known():
     assert (
         restore_dropped_g("hiding in a cabin, on heroin", known) == "hiding in a cabin, on heroin"
     )
+    assert restore_dropped_g("talkin about endin it", known) == "talking about ending it"
+
+
+def test_an_eval_is_an_evaluation():
+    from bot.search.text import expand_slang
+
+    assert expand_slang("15 yr old on an emergency eval") == "15 yr old on an emergency evaluation"

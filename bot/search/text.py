@@ -150,7 +150,8 @@ def near_word(word: str, vocabulary: frozenset[str]) -> bool:
 
 # spoken forms typed as said: read as the words they stand for
 _SLANG = {"outta": "out of", "gotta": "got to", "tryna": "trying to", "lotta": "lot of",
-          "kinda": "kind of", "sorta": "sort of"}  # fmt: skip
+          "kinda": "kind of", "sorta": "sort of", "eval": "evaluation",
+          "evals": "evaluations"}  # fmt: skip
 _SLANG_WORD = re.compile(r"\b(?:" + "|".join(_SLANG) + r")\b")
 
 
@@ -160,7 +161,7 @@ def expand_slang(text: str) -> str:
 
 
 # a word with its "g" dropped: "drinkin", "fightin'", "bleedin"
-_G_DROPPED = re.compile(r"\b([a-z]{3,}[^aeiou\W]in)'?(?![\w'])")
+_G_DROPPED = re.compile(r"\b([a-z]{2,}[^aeiou\W]in)'?(?![\w'])")
 
 
 def restore_dropped_g(text: str, knows: Callable[[str], bool]) -> str:
