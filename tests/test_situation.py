@@ -694,3 +694,9 @@ def test_an_eval_is_an_evaluation():
     from bot.search.text import expand_slang
 
     assert expand_slang("15 yr old on an emergency eval") == "15 yr old on an emergency evaluation"
+
+
+def test_a_kind_of_place_the_person_refuses_is_ruled_out():
+    wants = situation("needs a couple quiet days away but flat out refuses any hospital").wants
+    assert wants["emergency_department"] < 0 and wants["psychiatric_hospital"] < 0
+    assert situation("she refuses help, suicidal").conditions == {"suicidal"}

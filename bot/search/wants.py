@@ -27,6 +27,8 @@ NAMED_KIND = 1.2  # a kind named outright ("need a co-responder") over one infer
 
 
 _NEGATED = case_blind(NEGATION)
+# a kind of place the person will not have: "flat out refuses any hospital", "hates the ER"
+_REFUSED = case_blind(r"\b(?:refus\w*|hates?)\s+(?:\w+\s+){0,2}$")
 
 
 def _kind_of_name() -> dict[str, tuple[str, ...]]:
@@ -115,7 +117,8 @@ def read_wants(
         if _ACTS.match(text, match.end()) or _LEFT.search(text, 0, match.start()):
             continue  # "the ER doc PEC'd him", "walked off from the hospital": not wanted
         kinds = _kinds_named(match)
-        if not affirmed(match, text, soft) or doubted:
+        refused = _REFUSED.search(text, max(0, match.start() - NEGATION_REACH), match.start())
+        if not affirmed(match, text, soft) or doubted or refused:
             avoid.update(kinds)  # "NOT a hospital", "is detox the spot?": ruled out
         else:
             named.update(kinds)
