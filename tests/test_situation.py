@@ -699,4 +699,5 @@ def test_an_eval_is_an_evaluation():
 def test_a_kind_of_place_the_person_refuses_is_ruled_out():
     wants = situation("needs a couple quiet days away but flat out refuses any hospital").wants
     assert wants["emergency_department"] < 0 and wants["psychiatric_hospital"] < 0
+    assert max(wants, key=wants.__getitem__) == "peer_respite"  # "a couple quiet days"
     assert situation("she refuses help, suicidal").conditions == {"suicidal"}

@@ -401,8 +401,9 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
      r"text (?:someone|somebody)|phone support",
      {"crisis_line": 1.0, "mobile_crisis": 0.2, "peer_respite": 0.2}),
     # a calm, non-hospital place for a while
-    (r"calm place|quiet place|(?:couple|few) (?:of )?(?:days|nights)|(?:not|isn'?t|isnt|"
-     r"instead of|other than|without) (?:a |the )?(?:hospital|ward|psych|er|inpatient|locked)|"
+    (r"calm place|quiet place|(?:couple|few) (?:of )?(?:quiet |calm |more )?(?:days|nights)|"
+     r"(?:not|isn'?t|isnt|instead of|other than|without) (?:a |the )?"
+     r"(?:hospital|ward|psych|er|inpatient|locked)|"
      r"break from|home[\s-]?like|peer[\s-]?run|been there|lived experience",
      {"peer_respite": 1.0, "crisis_center": 0.5}),
     # medication and follow-up care
