@@ -127,11 +127,11 @@ def criteria_row(entry: Entry) -> tuple[object, ...]:
         _tri(c.walk_in),
         _tri(c.medical_clearance),
         excluded_conditions(resource),
-        any(_FOR_YOUTH.search(fold(n)) for n in (resource.name, *resource.aliases)),
+        bool(_FOR_YOUTH.search(_names(resource))),
         _substance_only(resource),
         resource.kind == "crisis_line" and bool(_WARM_LINE.search(_self_description(resource))),
         _named_kind(resource),
-        any(_FOR_VETERANS.search(fold(n)) for n in (resource.name, *resource.aliases)),
+        bool(_FOR_VETERANS.search(_names(resource))),
     )
 
 
@@ -139,8 +139,13 @@ def _named_kind(resource: Resource) -> int:
     """What a place for some people only does, as its name says: the kind named (-1: none)."""
     if resource.kind not in _WHOM_FOR:
         return -1
-    names = " ".join(fold(n) for n in (resource.name, *resource.aliases))
+    names = _names(resource)
     return next((kind for kind, pattern in _KIND_NAMED if pattern.search(names)), -1)
+
+
+def _names(resource: Resource) -> str:
+    """A place's name and aliases, folded, one after another."""
+    return " | ".join(fold(n) for n in (resource.name, *resource.aliases))
 
 
 def _substance_only(resource: Resource) -> bool:

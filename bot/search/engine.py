@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cache
@@ -62,7 +61,7 @@ from bot.search.text import (
     word_spans,
     word_tokens,
 )
-from bot.search.wants import names_a_kind
+from bot.search.wants import also_wanting, names_a_kind
 
 MAX_QUESTION_CHARS = 2000
 GUIDANCE_OVER_PLACEMENT = 0.5  # a guidance look-up this good wins over a placement...
@@ -128,15 +127,7 @@ def _alternatives(resource: Resource) -> dict[str, float]:
     """What does the job of ``resource`` when it is closed: its kind's alternatives, and for
     a team or line with no address to go to, the teams and lines that come out or answer."""
     kinds = ALTERNATIVES[resource.kind]
-    return dict(kinds) if resource.address else _also_wanting(kinds, COME_OUT_ALTERNATIVES)
-
-
-def _also_wanting(wants: Mapping[str, float], kinds: Mapping[str, float]) -> dict[str, float]:
-    """``wants`` with ``kinds`` added, each kind as wanted as the more of the two says."""
-    merged = dict(wants)
-    for kind, weight in kinds.items():
-        merged[kind] = max(merged.get(kind, 0.0), weight)
-    return merged
+    return dict(kinds) if resource.address else also_wanting(kinds, COME_OUT_ALTERNATIVES)
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -183,12 +174,13 @@ class Engine:
             for e in knowledge.entries
             if isinstance(e, GlossaryTerm)
         )
+        hold_terms = {term for term, _ in self._local_holds}
         self._kind_terms = frozenset(
             row
             for row, e in enumerate(self.index.entries)
             if isinstance(e, GlossaryTerm)
             and any(names_a_kind(n) for n in (e.term, *e.aliases))
-            and not any(term == e.term for term, _ in self._local_holds)  # "ED", the hold
+            and e.term not in hold_terms  # "ED", the hold
         )
         # holds a clinician issues after an exam ("PEC: signed by a physician after an exam"):
         # the person on one has been examined already, a bed is next
@@ -242,7 +234,7 @@ class Engine:
         elif full:  # "4 west is full, which hospital": another of its kind
             wants = situation.wants
             for row in full:
-                wants = _also_wanting(wants, _alternatives(self.index.entries[row]))
+                wants = also_wanting(wants, _alternatives(self.index.entries[row]))
             situation = replace(situation, wants=wants)
         elif len(named_places) == 1 and not (
             YES_NO.match(question) or DOUBTS_OUTRIGHT.search(question)
@@ -251,7 +243,7 @@ class Engine:
             if isinstance(team, Resource) and team.kind in NOT_A_DESTINATION:
                 # "need MCOT for a 14yo at the school": that team, or one like it, to come out
                 # (not "is that a mobile crisis thing?")
-                wants = _also_wanting(situation.wants, ALTERNATIVES[team.kind])
+                wants = also_wanting(situation.wants, ALTERNATIVES[team.kind])
                 situation = replace(situation, wants=wants)
         return Reading(question, understood, situation, named, named_places, spans, closed, full)
 
@@ -294,6 +286,8 @@ class Engine:
         # "group home staff asking us what to do, he's melting down": help for him now, from
         # those who give it (an I/DD crisis line), not tips for handling someone like him
         happening = bool(situation.idd) and bool(_HAPPENING.search(question))
+        # a need stated (not only a kind named) for someone: "he just needs someone to talk to"
+        someones_need = bool(situation.needed) and bool(SOMEONE.search(question))
         about_program = (bool(STRONG_PROGRAM_FRAME.search(question)) and not happening) or (
             bool(PROGRAM_FRAME.search(question))
             and not situation.describes_a_person
@@ -382,9 +376,7 @@ class Engine:
                 or (
                     not _TIPS.search(question)  # not "tips for talking to someone w autism"
                     and (
-                        situation.describes_a_person
-                        or situation.medical_emergency
-                        or (bool(situation.needed) and bool(SOMEONE.search(question)))
+                        situation.describes_a_person or situation.medical_emergency or someones_need
                     )
                 )
             )
@@ -398,7 +390,7 @@ class Engine:
             bool(PROGRAM_FRAME.search(question))
             and not wanted_now
             and not happening
-            and not (bool(situation.needed) and bool(SOMEONE.search(question)))
+            and not someones_need
         )
         if places is None or _answers_with_guidance(lookup, framed):
             return lookup

@@ -26,7 +26,7 @@ from bot.search.lexicon import ALTERNATIVES, DESTINATION_PRIOR, NOT_A_DESTINATIO
 from bot.search.needs import kind_fit
 from bot.search.query import Query
 from bot.search.situation import ADULT_AGE, OLDER_AGE, OLDER_THAN, Situation
-from bot.search.wants import NAMED_KIND
+from bot.search.wants import NAMED_KIND, also_wanting
 
 CONFIDENT = 0.45  # look-up answers below this are not shown...
 CONFIDENT_MANY, MANY = 0.3, 3  # ...unless they match at least MANY of the required words
@@ -323,7 +323,7 @@ class Ranker:
         """``situation`` also wanting what does the job of a kind it names when no place of
         that kind will do ("co-responder available?" on a saturday, when the only one works
         weekdays: the mobile crisis team)."""
-        criteria, wants = self.index.criteria, dict(situation.wants)
+        criteria, wants = self.index.criteria, situation.wants
         for kind, weight in situation.wants.items():
             if weight < NAMED_KIND:
                 continue
@@ -331,8 +331,7 @@ class Ranker:
                 criteria.is_resource & (criteria.kind == RESOURCE_KINDS.index(kind))
             )
             if eligibility.assess(criteria, rows, situation, placement=True).excluded.all():
-                for other, share in ALTERNATIVES[kind].items():
-                    wants[other] = max(wants.get(other, 0.0), share)
+                wants = also_wanting(wants, ALTERNATIVES[kind])
         return replace(situation, wants=wants) if wants != situation.wants else situation
 
     def _farther(self, rows: np.ndarray, situation: Situation) -> np.ndarray:

@@ -64,6 +64,14 @@ _LEFT = re.compile(
 )
 
 
+def also_wanting(wants: Mapping[str, float], kinds: Mapping[str, float]) -> dict[str, float]:
+    """``wants`` with ``kinds`` added, each kind as wanted as the more of the two says."""
+    merged = dict(wants)
+    for kind, weight in kinds.items():
+        merged[kind] = max(merged.get(kind, 0.0), weight)
+    return merged
+
+
 def names_a_kind(name: str) -> bool:
     """Whether ``name`` is a name of a resource kind ("MCT", "mobile crisis", "the ER")."""
     return spaced(name) in _KIND_OF_NAME
