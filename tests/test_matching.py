@@ -344,7 +344,7 @@ def test_a_word_whose_e_went_before_ing_is_the_word():
 def test_choosing_a_model_is_about_the_program():
     from bot.search.intent import STRONG_PROGRAM_FRAME
 
-    assert STRONG_PROGRAM_FRAME.search("12 deputy dept, better off sending everybody thru CIT")
+    assert STRONG_PROGRAM_FRAME.search("12 deputy dept, better off sending everybody thru cit")
     assert not STRONG_PROGRAM_FRAME.search("she says she'd be better off dead, mct out now?")
 
 

@@ -55,6 +55,7 @@ from bot.search.text import (
     correct_words,
     expand_slang,
     fold,
+    folded_pattern,
     join_split_words,
     near_word,
     restore_dropped_g,
@@ -99,14 +100,13 @@ _AFTER_EXAM = re.compile(
 )
 # an incident going on now, with the people on hand: "melting down at his group home",
 # "staff are overwhelmed", "family says", "caregivers"
-_HAPPENING = re.compile(
+_HAPPENING = folded_pattern(
     r"\b(?:melting down|meltdown|having a (?:rough|bad|hard) (?:day|time|night)|"
     r"(?:at|in) (?:his|her|their|the|a) (?:group home|home|house|apartment)|"
     r"(?:group home|staff|family|caregivers?|parents?|mom|dad|wife|husband)(?: \w+){0,2} "
     r"(?:says?|said|asking|want|wants|called|cant|can'?t|are|is)|right now|rn)\b",
-    re.IGNORECASE,
 )
-_TIPS = re.compile(r"\b(?:tips|pointers|best practices?)\b", re.IGNORECASE)
+_TIPS = folded_pattern(r"\b(?:tips|pointers|best practices?)\b")
 ORIGIN_REACH = 40  # characters before a place's name read for where the person came from
 # places where a person who comes from them has been examined already
 SEEN_AT = frozenset({"emergency_department", "psychiatric_hospital", "crisis_center"})
@@ -145,7 +145,8 @@ def clean_question(question: str) -> str:
 class Reading:
     """What the engine read in a question before deciding how to answer it."""
 
-    question: str
+    question: str  # as asked, cleaned
+    text: str  # ...folded: what the patterns read
     understood: str  # with cue-word typos fixed
     situation: Situation
     named: list[int]  # rows of the entries named outright
@@ -206,9 +207,10 @@ class Engine:
 
     def _read(self, question: str, at: datetime) -> Reading:
         """The question's names, the situation it describes, and what it asks to use."""
+        text = fold(question)
         understood = correct_words(
             join_split_words(
-                restore_dropped_g(expand_slang(fold(question)), self.knows_word),
+                restore_dropped_g(expand_slang(text), self.knows_word),
                 self._uses_word,
                 STOPWORDS,
             ),
@@ -236,20 +238,21 @@ class Engine:
             for row in full:
                 wants = also_wanting(wants, _alternatives(self.index.entries[row]))
             situation = replace(situation, wants=wants)
-        elif len(named_places) == 1 and not (
-            YES_NO.match(question) or DOUBTS_OUTRIGHT.search(question)
-        ):
+        elif len(named_places) == 1 and not (YES_NO.match(text) or DOUBTS_OUTRIGHT.search(text)):
             team = self.index.entries[named_places[0]]
             if isinstance(team, Resource) and team.kind in NOT_A_DESTINATION:
                 # "need MCOT for a 14yo at the school": that team, or one like it, to come out
                 # (not "is that a mobile crisis thing?")
                 wants = also_wanting(situation.wants, ALTERNATIVES[team.kind])
                 situation = replace(situation, wants=wants)
-        return Reading(question, understood, situation, named, named_places, spans, closed, full)
+        return Reading(
+            question, text, understood, situation, named, named_places, spans, closed, full
+        )
 
     def _route(self, reading: Reading, top: int, resources_only: bool) -> Answer:
         """A placement, a yes/no about one place, or a look-up, as the evidence says."""
         question, situation, named_places = reading.question, reading.situation, reading.places
+        text = reading.text
         query = build_query(reading.understood, situation, self.index, situation_soft=True)
 
         # computed at most once, and only on the paths that need it
@@ -262,13 +265,13 @@ class Engine:
         @cache
         def placement() -> Answer | None:
             # a place named in doubt is weighed like any other, not put first
-            preferred = [] if DOUBTS.search(question) else named_places
+            preferred = [] if DOUBTS.search(text) else named_places
             return self.rank.placement(
                 question, situation, query, place_coverage(), top, preferred, reading.full
             )
 
         asks_about_one = (
-            len(named_places) == 1 and bool(YES_NO.match(question)) and reading.closed is None
+            len(named_places) == 1 and bool(YES_NO.match(text)) and reading.closed is None
         )
         if asks_about_one and situation.describes_a_person:
             # "can I bring a drunk 17yo to the youth shelter": that place if it takes them;
@@ -281,21 +284,21 @@ class Engine:
         # team named and wanted now, is not)
         needs_met = max(situation.wants.values(), default=0.0) >= 1.0  # a need stated
         # ...wanted now, or at a moment said ("saturday afternoon, need a clinician w us")
-        now_or_then = situation.time_stated or bool(RIGHT_NOW.search(question))
+        now_or_then = situation.time_stated or bool(RIGHT_NOW.search(text))
         wanted_now = (reading.closed is not None or bool(named_places) or needs_met) and now_or_then
         # "group home staff asking us what to do, he's melting down": help for him now, from
         # those who give it (an I/DD crisis line), not tips for handling someone like him
-        happening = bool(situation.idd) and bool(_HAPPENING.search(question))
+        happening = bool(situation.idd) and bool(_HAPPENING.search(text))
         # a need stated (not only a kind named) for someone: "he just needs someone to talk to"
-        someones_need = bool(situation.needed) and bool(SOMEONE.search(question))
-        about_program = (bool(STRONG_PROGRAM_FRAME.search(question)) and not happening) or (
-            bool(PROGRAM_FRAME.search(question))
+        someones_need = bool(situation.needed) and bool(SOMEONE.search(text))
+        about_program = (bool(STRONG_PROGRAM_FRAME.search(text)) and not happening) or (
+            bool(PROGRAM_FRAME.search(text))
             and not situation.describes_a_person
             and not wanted_now
             and not situation.transport  # "we'd be driving her over"
             and not situation.medical_emergency  # "we cant wake him up"
             # "he's done with the fentanyl, what do i do w him": his need, not the program's
-            and not (needs_met and bool(SOMEONE.search(question)))
+            and not (needs_met and bool(SOMEONE.search(text)))
         )
         # "can the CSU take someone on a 302": about that place's rules, answered by its entry
         # "the Oak or Birch?": two places named are compared for the person, as a placement
@@ -309,8 +312,8 @@ class Engine:
         # "what is a 5150", "harbor crc address": about a word or a place; "what's open for a
         # sober 30yo" asks for places
         about_a_place = (
-            asks_for_information(question) and not situation.placement
-        ) or asks_for_contact(question, DETAILS_WORDS)
+            asks_for_information(text) and not situation.placement
+        ) or asks_for_contact(text, DETAILS_WORDS)
         # "drunk 16yo at 2am" describes a person; "nowhere to sleep tonight" states a need:
         # a place is wanted, unless guidance answers the question better. A need read from
         # the words of a term the question names ("suicide by cop warning signs") is the
@@ -337,7 +340,7 @@ class Engine:
         )
         # "what goes in a data sharing agreement with the health system": the partner the
         # guidance is about, whoever it is, may be named in it or not
-        about_guidance = names_guidance and asks_for_information(question)
+        about_guidance = names_guidance and asks_for_information(text)
         tail = _PARTNER_TAIL.search(reading.understood) if about_guidance else None
         partner = ((tail.start(1), tail.end(1)),) if tail else ()
         # a town is where, not what: with nothing wanted there, it makes no match on its own
@@ -374,7 +377,7 @@ class Engine:
                 explicit
                 or (open_then and lookup.excluded)
                 or (
-                    not _TIPS.search(question)  # not "tips for talking to someone w autism"
+                    not _TIPS.search(text)  # not "tips for talking to someone w autism"
                     and (
                         situation.describes_a_person or situation.medical_emergency or someones_need
                     )
@@ -387,7 +390,7 @@ class Engine:
             places = placement()
         # "lonely, wants someone to talk to on the phone, anything besides us": her need
         framed = (
-            bool(PROGRAM_FRAME.search(question))
+            bool(PROGRAM_FRAME.search(text))
             and not wanted_now
             and not happening
             and not someones_need

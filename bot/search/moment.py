@@ -5,36 +5,38 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from bot.search.text import case_blind
+from bot.search.text import folded_pattern
 
 Span = tuple[int, int]
 
 
-_CLOCK = case_blind(
+_CLOCK = folded_pattern(
     r"\b(?:at\s+|around\s+|@\s*)?(\d{1,2})(?::([0-5]\d))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])"
 )
-_CLOCK_24 = case_blind(r"\b(?:at\s+|around\s+)?([01]?\d|2[0-3]):([0-5]\d)\b")
-_MILITARY = case_blind(r"\b(?:at\s+|around\s+)?([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hours|h)\b")
+_CLOCK_24 = folded_pattern(r"\b(?:at\s+|around\s+)?([01]?\d|2[0-3]):([0-5]\d)\b")
+_MILITARY = folded_pattern(r"\b(?:at\s+|around\s+)?([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hours|h)\b")
 _NAMED_TIMES = (
-    (case_blind(r"\bnoon\b|\bmidday\b"), time(12, 0)),
-    (case_blind(r"\bmidnight\b"), time(0, 0)),
+    (folded_pattern(r"\bnoon\b|\bmidday\b"), time(12, 0)),
+    (folded_pattern(r"\bmidnight\b"), time(0, 0)),
     (
-        case_blind(r"\b(tonight|tonite|this evening|late night|overnight|middle of the night)\b"),
+        folded_pattern(
+            r"\b(tonight|tonite|this evening|late night|overnight|middle of the night)\b"
+        ),
         time(23, 0),
     ),
-    (case_blind(r"\bthis morning|early morning\b"), time(8, 0)),
-    (case_blind(r"\bthis afternoon\b"), time(15, 0)),
+    (folded_pattern(r"\bthis morning|early morning\b"), time(8, 0)),
+    (folded_pattern(r"\bthis afternoon\b"), time(15, 0)),
 )
-_NOW = case_blind(r"\b(right now|now|rn|currently|at the moment|atm|asap)\b")
+_NOW = folded_pattern(r"\b(right now|now|rn|currently|at the moment|atm|asap)\b")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = case_blind(
+_WEEKDAY = folded_pattern(
     r"\b(?:on\s+|this\s+|next\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
     r"(?:\s+(night|morning|evening|afternoon))?\b"
 )
 _PART_OF_DAY = {"night": time(23, 0), "morning": time(10, 0), "evening": time(19, 0),
                 "afternoon": time(15, 0)}  # fmt: skip
-_TOMORROW = case_blind(r"\b(?:tomorrow|tmrw|tmw)(?:\s+(night|morning|evening|afternoon))?\b")
-_NIGHT = case_blind(r"\b(tonight|tonite|overnight|middle of the night)\b")
+_TOMORROW = folded_pattern(r"\b(?:tomorrow|tmrw|tmw)(?:\s+(night|morning|evening|afternoon))?\b")
+_NIGHT = folded_pattern(r"\b(tonight|tonite|overnight|middle of the night)\b")
 # a time of day that has just passed still means today ("at 10pm" asked at 22:20)...
 PAST_GRACE = timedelta(hours=1)
 # ...and before dawn, "tonight" is the night already under way
@@ -43,7 +45,7 @@ EARLY_MORNING_ENDS = 6
 
 # a time the story is told from, not one asked about: "drinking since noon", "up since 4am",
 # "last drink this morning", "discharged from the ER at 3pm"
-_SINCE = case_blind(
+_SINCE = folded_pattern(
     r"\b(?:since|from|(?:(?:last|first) (?:drink|drank|use|used|dose|ate|meal|seen|saw|slept|"
     r"heard from)|drank|used|discharged|released|happened|started|began|left|got out|"
     r"ran (?:away|off)|took off|walked (?:off|out)|took)(?:\s+[\w']+){0,4}?)\s+"
@@ -53,7 +55,7 @@ _SINCE = case_blind(
 
 
 # how long, not when: "a cot overnight", "keep him overnight"
-_FOR_THE_NIGHT = case_blind(
+_FOR_THE_NIGHT = folded_pattern(
     r"\b(?:cot|bed|stay|place|spot|room|sleep|crash|somewhere|keep (?:him|her|them))\s+overnight\b"
 )
 
@@ -93,11 +95,11 @@ def _named_time(text: str, drop: list[Span]) -> time | None:
 
 
 # "around 9" with no am/pm: read only when the day part says which ("friday night around 9")
-_BARE_HOUR = case_blind(
+_BARE_HOUR = folded_pattern(
     r"\b(?:at|around|about|@|by)\s+(\d{1,2})\b(?!\s*(?:y|yo|year|min|hour|hr|:|\.|%))"
 )
-_EVENING = case_blind(r"\b(?:tonight|tonite|night|evening|pm)\b")
-_MORNING = case_blind(r"\b(?:morning|am)\b")
+_EVENING = folded_pattern(r"\b(?:tonight|tonite|night|evening|pm)\b")
+_MORNING = folded_pattern(r"\b(?:morning|am)\b")
 
 
 def _bare_hour(text: str, drop: list[Span]) -> time | None:

@@ -26,6 +26,7 @@ from bot.search.lexicon import ALTERNATIVES, DESTINATION_PRIOR, NOT_A_DESTINATIO
 from bot.search.needs import kind_fit
 from bot.search.query import Query
 from bot.search.situation import ADULT_AGE, OLDER_AGE, OLDER_THAN, Situation
+from bot.search.text import fold
 from bot.search.wants import NAMED_KIND, also_wanting
 
 CONFIDENT = 0.45  # look-up answers below this are not shown...
@@ -143,17 +144,18 @@ class Ranker:
         if len(rows) > RERANK:
             rows = rows[np.argpartition(-coverage[rows], RERANK)[:RERANK]]
         scores = self._with_phrase(query, rows, coverage[rows])
-        contact, information = asks_for_contact(question), asks_for_information(question)
+        text = fold(question)
+        contact, information = asks_for_contact(text), asks_for_information(text)
         is_resource = self.index.criteria.is_resource[rows]
         if contact:
             scores = scores + CONTACT_BONUS * is_resource
-        about_program = bool(PROGRAM_FRAME.search(question))
-        defines = bool(DEFINITION.search(question))
+        about_program = bool(PROGRAM_FRAME.search(text))
+        defines = bool(DEFINITION.search(text))
         if about_program and not contact:
             # "what should our agreement with Stoneman Regional cover": the place is the
             # subject of guidance, not the answer; "should we get a co-responder" asks how
             # to build one, not for the team next county over
-            share = OFF_PROGRAM_SHARE if STRONG_PROGRAM_FRAME.search(question) else OFF_KIND_SHARE
+            share = OFF_PROGRAM_SHARE if STRONG_PROGRAM_FRAME.search(text) else OFF_KIND_SHARE
             scores = scores * np.where(is_resource, share, 1.0)
         if not defines:
             # "what does the 40 hr CIT class go over": the course, not the word's definition

@@ -26,7 +26,7 @@ from bot.search.lexicon import (
 )
 from bot.search.moment import read_moment
 from bot.search.places import NO_PLACES, Places
-from bot.search.text import case_blind, fold
+from bot.search.text import fold, folded_pattern
 from bot.search.wants import affirmed, calls_for_help, read_wants
 
 AgeGroup = Literal["minor", "adult", "older adult"]
@@ -161,12 +161,12 @@ class Situation:
 
 _DIGIT = re.compile(r"\d")
 _AGE_PATTERNS = (
-    case_blind(r"\b(\d{1,3})\s*-?\s*(?:years?|yrs?|y/?o|y\.o\.?|yoa)(?:\s*-?\s*old)?\b"),
-    case_blind(r"\b(\d{1,3})\s*-?\s*(?:year|yr)\s*-?\s*old\b"),
-    case_blind(r"\bage[sd]?\s*(?:is\s*|of\s*)?(\d{1,3})\b"),
-    case_blind(r"\b(\d{1,3})\s*(?:yom|yof|y/o\s*[mf])\b"),
+    folded_pattern(r"\b(\d{1,3})\s*-?\s*(?:years?|yrs?|y/?o|y\.o\.?|yoa)(?:\s*-?\s*old)?\b"),
+    folded_pattern(r"\b(\d{1,3})\s*-?\s*(?:year|yr)\s*-?\s*old\b"),
+    folded_pattern(r"\bage[sd]?\s*(?:is\s*|of\s*)?(\d{1,3})\b"),
+    folded_pattern(r"\b(\d{1,3})\s*(?:yom|yof|y/o\s*[mf])\b"),
     # officer shorthand: "veteran, 58", "male 34", "son is 26", "34 m", "16F"
-    case_blind(
+    folded_pattern(
         r"\b(?:male|female|man|woman|guy|veteran|vet|adult|subject|patient|pt|juvenile|juv|"
         r"kid|juvie|juvi|boy|girl|son|daughter|he|she|hes|shes)(?:\s+[mf])?(?:\s*,|\s+is|\s+was|'s)?"
         r"(?:\s+(?:maybe|about|around|approx|like|probably|prob|looks|looks like))?"
@@ -174,32 +174,34 @@ _AGE_PATTERNS = (
         r"a\.m|p\.m|:|hours?|hrs?|min|minutes|times|calls|people|officers|days|weeks|months|"
         r"blocks|miles|mi|feet|ft|beers|drinks|shots|pills|%))"
     ),
-    case_blind(r"\b(\d{1,2})\s*(?:m|f|male|female)\b"),
+    folded_pattern(r"\b(\d{1,2})\s*(?:m|f|male|female)\b"),
     # "m 19", "f, 60", "m15" (not "m4", a rifle)
-    case_blind(r"^\s*[mf](?:\s*,\s*|\s+|(?=\d\d))(\d{1,2})\b(?!\s*(?:am|pm|:|hours?|hrs?|min))"),
-    case_blind(r"\b(\d{1,2})(?:st|nd|rd|th)\s+birthday\b"),
-    case_blind(r"\bturn(?:ed|s|ing)?\s+(\d{1,2})\b"),
-    case_blind(r"\b(\d{1,2})\s*-?ish\b"),
-    case_blind(
+    folded_pattern(
+        r"^\s*[mf](?:\s*,\s*|\s+|(?=\d\d))(\d{1,2})\b(?!\s*(?:am|pm|:|hours?|hrs?|min))"
+    ),
+    folded_pattern(r"\b(\d{1,2})(?:st|nd|rd|th)\s+birthday\b"),
+    folded_pattern(r"\bturn(?:ed|s|ing)?\s+(\d{1,2})\b"),
+    folded_pattern(r"\b(\d{1,2})\s*-?ish\b"),
+    folded_pattern(
         r"(?:~|\babout |\bapprox\.? |\bapproximately |\broughly )\s*(\d{2})\b"
         r"(?!\s*(?:am|pm|:|hours?|hrs?|min|minutes|mins|days?|weeks?|miles?|mi\b|%))"
     ),
-    case_blind(r"\b[mf]\s*/\s*(\d{1,2})\b|\b(\d{1,2})\s*/\s*[mf]\b"),
+    folded_pattern(r"\b[mf]\s*/\s*(\d{1,2})\b|\b(\d{1,2})\s*/\s*[mf]\b"),
     # a number standing alone between commas or at the start: "17, drunk at a party",
     # "just drunk, not in crisis, 28."
-    case_blind(r"(?:^|[,;])\s*(\d{1,2})\s*(?:[,;]|\.(?!\d)|$)"),
+    folded_pattern(r"(?:^|[,;])\s*(\d{1,2})\s*(?:[,;]|\.(?!\d)|$)"),
 )
-_MINOR_WORDS = case_blind(
+_MINOR_WORDS = folded_pattern(
     r"\b(teen|teens|teenager|teenage|juvenile|juv|juvi|juvie|minor|minors|kid|kids|child|children|"
     r"adolescent|youth|boy|girl|underage|under 18|high school(?:er)?|middle school(?:er)?)\b"
 )
-_ADULT_WORDS = case_blind(
+_ADULT_WORDS = folded_pattern(
     r"\b(adult|adults|grown|elderly|senior|older adult|over 18|18\+|man|men|woman|women|guy|"
     r"lady|gentleman|husband|wife|mom|dad|mother|father|grandma|grandpa|grandmother|"
     r"grandfather)\b"
 )
 # children with the person, not the person: "she has 2 kids with her", "with her kids"
-_COMPANIONS = case_blind(
+_COMPANIONS = folded_pattern(
     r"\b(?:has|have|had|with|w/?|and)\s+(?:her|his|their|the|\d+|two|three|four|five|a few|"
     r"some)?\s*(?:kids|children|little ones|babies)\b|"
     # looked after elsewhere: "kids are staying w grandma", "her kids are with dad"
@@ -207,38 +209,40 @@ _COMPANIONS = case_blind(
     r"(?:\s+(?:with|w/?|at))?(?:\s+(?:her|his|their|the|my))?(?:\s+[\w']+)?"
 )
 # older than any youth service's ages, whatever the number: "elderly", "older guy"
-_OLDER_WORDS = case_blind(
+_OLDER_WORDS = folded_pattern(
     r"\b(elderly|older (?:man|men|woman|women|lady|guy|gentleman|male|female|adult|person|"
     r"couple|fella|gent)|old (?:man|woman|lady|guy|gentleman|timer|fella)|senior citizen|"
     r"middle[\s-]aged|geriatric|grand(?:ma|pa|mother|father)|retiree)\b"
 )
-_DECADE = case_blind(r"\b(?:in (?:his|her|their) |(?<!\d))([2-9])0'?s\b")
+_DECADE = folded_pattern(r"\b(?:in (?:his|her|their) |(?<!\d))([2-9])0'?s\b")
 _TENS = ("twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet")
-_DECADE_WORDS = case_blind(
+_DECADE_WORDS = folded_pattern(
     r"\b(" + "|".join(_TENS) + r")(?:y|ies)(?:[\s-]*(?:something|ish|odd))?\b"
 )
 
 _BAC = (
-    case_blind(r"\b(?:bac|bal|brac|blood alcohol(?: content| level)?|breathalyz\w*|breathalys\w*|"
+    folded_pattern(
+        r"\b(?:bac|bal|brac|blood alcohol(?: content| level)?|breathalyz\w*|breathalys\w*|"
         r"breath test|intoxilyz\w*|pbt)\W*"
         r"(?:(?:of|is|was|at|around|about|approx\w*|roughly|near|like|maybe|a|an|=|:)\W*){0,3}"
-        r"(0?\.\d{1,3})"),
-    case_blind(r"\b(?:blew|blow|blows|blowing|blown)\s+(?:a\s+|an\s+)?(0?\.\d{1,3})"),
+        r"(0?\.\d{1,3})"
+    ),
+    folded_pattern(r"\b(?:blew|blow|blows|blowing|blown)\s+(?:a\s+|an\s+)?(0?\.\d{1,3})"),
     # a reading right after the word for it: "drunk, .14"
-    case_blind(r"\b(?:drunk|intoxicated|intox|etoh|drinking|hammered|wasted)\W{1,4}(0?\.\d{2,3})\b"),
-    case_blind(r"(?<![\d.])(0?\.\d{1,3})\s*(?:on the |on |bac|bal|brac|pbt|blood alcohol)"
+    folded_pattern(r"\b(?:drunk|intoxicated|intox|etoh|drinking|hammered|wasted)\W{1,4}(0?\.\d{2,3})\b"),
+    folded_pattern(r"(?<![\d.])(0?\.\d{1,3})\s*(?:on the |on |bac|bal|brac|pbt|blood alcohol)"
         r"(?:pbt|breath\w*|bac)?\b"),
     # the person "at" a reading: "hes at .22", "she's around .18"
-    case_blind(r"\b(?:he|she|they)(?:'?s|'?re| is| was| are)? (?:at|around|about) "
+    folded_pattern(r"\b(?:he|she|they)(?:'?s|'?re| is| was| are)? (?:at|around|about) "
         r"(0?\.\d{2,3})\b"),
 )  # fmt: skip
 # a reading said alone (".17", "for a .27"), where drink is the subject: not a calibre
-_BARE_BAC = case_blind(
+_BARE_BAC = folded_pattern(
     r"(?<![\w.])(0?\.[0-4]\d)(?![\d.])(?!\s*(?:cal\w*|revolver|pistol|rifle|handgun|gun|special|"
     r"magnum|acp|auto|rounds?|ammo|mm|miles?|mi\b|%))"
 )
-_ABOUT_DRINK = case_blind(r"\b(?:sober\w*|detox|drink\w*|drunk|alcohol|booze|intox\w*|etoh)")
-_INTOXICATED = case_blind(
+_ABOUT_DRINK = folded_pattern(r"\b(?:sober\w*|detox|drink\w*|drunk|alcohol|booze|intox\w*|etoh)")
+_INTOXICATED = folded_pattern(
     r"\b(drunks?|intoxicated|intox|inebriated|etoh|wasted|hammered|tipsy|buzzed|lit|tanked|"
     r"plastered|sauced|blitzed|trashed|loaded|faded|(?:reeks?|smell(?:s|ing)?) (?:of|like) "
     r"(?:booze|alcohol|etoh|beer|liquor|weed)|under the "
@@ -250,7 +254,7 @@ _INTOXICATED = case_blind(
     r"(?:smoked|took|ate|snorted|popped|vaped|dropped) (?:something|some \w+|an? edibles?|"
     r"edibles|a bowl|a blunt|a joint|acid|shrooms|molly|a pill|pills)|edibles?)\b"
 )
-_SOBER = case_blind(
+_SOBER = folded_pattern(
     r"\b(sober(?! up| ing)|(?:not|isn'?t|wasn'?t|never) (?:been )?(?:drunk|intoxicated|high|"
     r"impaired|under the influence|drinking|using)|no (?:alcohol|drugs|etoh|booze|substances?|"
     r"drinking|drink|using|dope)|(?:hasn'?t|has not|hadn'?t) been (?:drinking|using)|"
@@ -258,7 +262,7 @@ _SOBER = case_blind(
     r"nothing on board|clean and sober|"
     r"(?:been )?clean (?:for )?\d+ (?:days?|weeks?|months?|years?))\b"
 )
-_UNTIL_SOBER = case_blind(
+_UNTIL_SOBER = folded_pattern(
     r"\b(?:till|until|til|get|gets|getting)\b[^.,;]{0,15}\b(?:sober|(?:not|no longer) "
     r"(?:drunk|intoxicated|high))\b|\bsober(?:s|ing)? up\b"
 )
@@ -293,11 +297,11 @@ _HOLDS = (
                          r"\b(?:certs?|certificates?|papers?) (?:are |is )?"
                          r"(?:done|signed|completed)\b"),
 )  # fmt: skip
-_HOLD_PATTERNS = tuple((name, case_blind(pattern)) for name, pattern in _HOLDS)
-_VOLUNTARY = case_blind(
+_HOLD_PATTERNS = tuple((name, folded_pattern(pattern)) for name, pattern in _HOLDS)
+_VOLUNTARY = folded_pattern(
     r"\b(voluntar\w*|willing|wants help|self[\s-]*referr?\w*|consents?|agrees? to go)\b"
 )
-_CLEARED = case_blind(
+_CLEARED = folded_pattern(
     r"\b(?:medically|med|medical(?:ly)?) clear(?:ed|ance done)\b|\balready cleared\b|"
     r"\bcleared (?:medically|by (?:the )?(?:er|ed|hospital|doc\w*|ems))\b|"
     r"\bmedically (?:fine|stable|ok)\b|"
@@ -307,14 +311,14 @@ _CLEARED = case_blind(
     r"\b(?:in|at) the (?:er|ed) (?:and|now|already|waiting|for)\b|"
     r"\bexam\w* (?:says|said|found|recommends?) (?:commit\w*|admit\w*|inpatient)\b"
 )
-_NEAREST = case_blind(r"\b(?:closest|nearest|closer|close by|nearby|near here|close to here)\b")
-_LONELY = case_blind(
+_NEAREST = folded_pattern(r"\b(?:closest|nearest|closer|close by|nearby|near here|close to here)\b")
+_LONELY = folded_pattern(
     r"\b(?:lonely|loneliness|isolated|(?:someone|somebody|anyone|anybody) to (?:chat|vent)|"
     r"chat with|not (?:in )?(?:a )?crisis)\b"
 )
-_WALK_IN = case_blind(r"\bwalk(?:s|ing)?[\s-]*in\b")
+_WALK_IN = folded_pattern(r"\bwalk(?:s|ing)?[\s-]*in\b")
 # the person goes or calls on their own: "she'll call", "calls herself", "self-refer"
-_ON_OWN = case_blind(
+_ON_OWN = folded_pattern(
     r"\bon (?:his|her|their) own\b|\bby (?:him|her|them)sel(?:f|ves)\b"
     r"|\b(?:he|she|they)(?:'ll| will| can| could| would)? (?:call|phone)s?\b"
     r"(?! (?:us|911|the cops|police))"
@@ -327,7 +331,7 @@ _ON_OWN = case_blind(
     r"daughter|parents?|aunt|uncle|roommate|girlfriend|boyfriend)s? (?:can|will|could|is going to"
     r"|'ll|wants to|offered to)? ?(?:drive|take|bring|give) (?:her|him|them)\b"
 )
-_VIOLENT = case_blind(
+_VIOLENT = folded_pattern(
     r"\b(violent|violence|combative|assaultive|aggressive|agitated and hitting|fighting|"
     r"swinging|swung|shoving|shoved|hitting (?:him|her|them|us|staff|people|his|her)|"
     r"hit (?:him|her|them|us|staff|his|her|an? \w+)|punching|punched|"
@@ -339,34 +343,34 @@ _VIOLENT = case_blind(
     r"harm|stab|shoot) (?:us|them|him|her|others|someone|people|staff|family|his \w+|"
     r"her \w+)))\b"
 )
-_CALM = case_blind(r"\b(calm|cooperative|non[\s-]*violent|not violent|compliant)\b")
-_IDD = case_blind(
+_CALM = folded_pattern(r"\b(calm|cooperative|non[\s-]*violent|not violent|compliant)\b")
+_IDD = folded_pattern(
     r"\b(autis\w*|asd|i/dd|idd|intellectual(?:ly)? disab\w*|developmental(?:ly)? disab\w*|"
     r"developmentally delayed|down syndrome|cognitive disab\w*|special needs|nonverbal|"
     r"non-verbal)\b"
 )
 # "va" is the VA, except where it is Virginia ("in va", "va law")
-_VETERAN = case_blind(
+_VETERAN = folded_pattern(
     r"\b(veteran|veterans|vet|military|army|navy|marine|marines|air force|(?<!\bin )va(?! law)|"
     r"(?:did|served|pulled) (?:\w+ )?tours?|deployments?|combat)\b"
 )
-_LANGUAGE = case_blind(
+_LANGUAGE = folded_pattern(
     r"\b(" + "|".join(sorted((re.escape(x) for x in LANGUAGES), key=len, reverse=True)) + r")"
     r"(?:[\s-]+(?:speaking|speaker|only))?\b|\bonly speaks (\w+)\b|\bdeaf\b"
 )
 # each set searched as one pattern: a question is read by some sixty patterns, and one scan
 # costs about what one pattern of a set does
-_TRANSPORT = case_blind("|".join(f"(?:{p})" for p in TRANSPORT_PATTERNS))
-_ASKING = case_blind("|".join(f"(?:{p})" for p in ASKING_PATTERNS))
-_NO_TRANSPORT = case_blind(NO_TRANSPORT)
+_TRANSPORT = folded_pattern("|".join(f"(?:{p})" for p in TRANSPORT_PATTERNS))
+_ASKING = folded_pattern("|".join(f"(?:{p})" for p in ASKING_PATTERNS))
+_NO_TRANSPORT = folded_pattern(NO_TRANSPORT)
 _CONDITIONS = tuple(
-    (name, case_blind(r"\b(?:" + pattern + r")")) for name, pattern in CONDITIONS.items()
+    (name, folded_pattern(r"\b(?:" + pattern + r")")) for name, pattern in CONDITIONS.items()
 )
-_ANY_CONDITION = case_blind(r"\b(?:" + "|".join(f"(?:{p})" for p in CONDITIONS.values()) + ")")
+_ANY_CONDITION = folded_pattern(r"\b(?:" + "|".join(f"(?:{p})" for p in CONDITIONS.values()) + ")")
 
 # what happened to someone else, not the person's own state: "lost a buddy to suicide last
 # week", "his brother's overdose"
-_OTHERS_CONDITION = case_blind(
+_OTHERS_CONDITION = folded_pattern(
     r"\blost (?:a|an|his|her|their|my|one|two|\w+) (?:[\w']+ ){0,2}to (?:an? )?(?:suicide|"
     r"overdose|od)\b|\b(?:buddy|friend|brother|sister|son|daughter|wife|husband|dad|father|"
     r"mom|mother|partner|cousin|kid|child)(?:'s|s)? (?:suicide|overdose|od)\b|"
@@ -485,12 +489,12 @@ def read_situation(
 
 
 # a definition saying what a hold does: "lets police take into custody", "emergency admission"
-_INVOLUNTARY = case_blind(
+_INVOLUNTARY = folded_pattern(
     r"\binvoluntar|\binto (?:protective )?custody\b|\bemergency (?:admission|hospitalization|"
     r"evaluation|examination|commitment|detention)\b"
 )
-_VOLUNTARY_ONLY = case_blind(r"(?<!in)voluntar")
-_HOLD_WORDS = case_blind(
+_VOLUNTARY_ONLY = folded_pattern(r"(?<!in)voluntar")
+_HOLD_WORDS = folded_pattern(
     r"\b(hold|detention|commitment|custody order|detention order|involuntary|emergency "
     r"(?:admission|hospitalization|evaluation|custody)|protective custody|court[\s-]ordered "
     r"evaluation)\b"
@@ -504,7 +508,7 @@ EXPANSION_WORDS = 6  # a definition's first sentence this short only spells out 
 def _any_hold(local_holds: HoldNames) -> re.Pattern[str]:
     """One pattern for every hold name: most questions name none, and one scan says so."""
     every = (*(rx for _, rx in _HOLD_PATTERNS), *(rx for _, rx in local_holds))
-    return re.compile("|".join(f"(?:{rx.pattern})" for rx in every), re.IGNORECASE)
+    return folded_pattern("|".join(f"(?:{rx.pattern})" for rx in every))
 
 
 def hold_names(glossary: Iterable[tuple[str, Sequence[str], str]]) -> HoldNames:
@@ -538,11 +542,11 @@ def _opening(definition: str) -> str:
 
 
 def _calls_itself_a_hold(term: str, aliases: Sequence[str], opening: str) -> bool:
-    names_it = " ".join((term, *aliases))
+    names_it = fold(" ".join((term, *aliases)))
     if not (_HOLD_WORDS.search(names_it) or _INVOLUNTARY.search(opening)):
         return False
     # "201", alias "voluntary commitment": the person agrees; no hold
-    return not _VOLUNTARY_ONLY.search(_INVOLUNTARY.sub(" ", f"{fold(names_it)} {opening}"))
+    return not _VOLUNTARY_ONLY.search(_INVOLUNTARY.sub(" ", f"{names_it} {opening}"))
 
 
 def _hold_patterns(term: str, aliases: Sequence[str]) -> list[re.Pattern[str]]:

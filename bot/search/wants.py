@@ -18,7 +18,7 @@ from bot.search.lexicon import (
     STATE_SIGNS,
     STATE_WHEN_NEEDED,
 )
-from bot.search.text import case_blind, spaced
+from bot.search.text import folded_pattern, spaced
 
 Span = tuple[int, int]
 NEGATION_REACH = 30  # characters before a phrase where a "not" or "no" denies it
@@ -26,9 +26,9 @@ AVOIDED = -1.0  # how much a kind the question rules out ("not a hospital") is w
 NAMED_KIND = 1.2  # a kind named outright ("need a co-responder") over one inferred
 
 
-_NEGATED = case_blind(NEGATION)
+_NEGATED = folded_pattern(NEGATION)
 # a kind of place the person will not have: "flat out refuses any hospital", "hates the ER"
-_REFUSED = case_blind(r"\b(?:refus\w*|hates?)\s+(?:\w+\s+){0,2}$")
+_REFUSED = folded_pattern(r"\b(?:refus\w*|hates?)\s+(?:\w+\s+){0,2}$")
 
 
 def _kind_of_name() -> dict[str, tuple[str, ...]]:
@@ -45,7 +45,7 @@ def _kind_of_name() -> dict[str, tuple[str, ...]]:
 # Kinds named outright, in one pattern (longest name first) with a table back to kinds: one
 # pass instead of one per kind, and "psych hospital" is one name, not also "hospital".
 _KIND_OF_NAME = _kind_of_name()
-_KIND_NAME = case_blind(
+_KIND_NAME = folded_pattern(
     r"(?<![\w-])(?:"
     + "|".join(re.escape(k).replace(r"\ ", r"[\s-]*")
                for k in sorted(_KIND_OF_NAME, key=len, reverse=True))
@@ -83,11 +83,11 @@ def _kinds_named(match: re.Match[str]) -> tuple[str, ...]:
 
 
 _NEEDS = tuple(
-    (case_blind(r"(?<![\w-])(?:" + pattern + r")"), kinds) for pattern, kinds in NEED_SIGNS
+    (folded_pattern(r"(?<![\w-])(?:" + pattern + r")"), kinds) for pattern, kinds in NEED_SIGNS
 )
-_CALL = (case_blind(r"(?<![\w-])(?:" + CALL_SIGN[0] + r")"), CALL_SIGN[1])
+_CALL = (folded_pattern(r"(?<![\w-])(?:" + CALL_SIGN[0] + r")"), CALL_SIGN[1])
 _STATES = tuple(
-    (case_blind(r"(?<![\w-])(?:" + pattern + r")"), kinds) for pattern, kinds in STATE_SIGNS
+    (folded_pattern(r"(?<![\w-])(?:" + pattern + r")"), kinds) for pattern, kinds in STATE_SIGNS
 )
 
 
