@@ -504,3 +504,27 @@ def test_a_place_that_only_may_serve_the_town_named_comes_second(tmp_path):
     assert ids(ask(engine, "deputy in cedar ford needs a clinician on scene"))[:1] == [
         "sheriff-team"
     ]
+
+
+RADIO_CODES = """
+defaults: {timezone: America/Chicago}
+glossary:
+  - term: EDP
+    aliases: [10-96, emotionally disturbed person]
+    definition: Radio shorthand for a person in a mental health crisis.
+  - term: CIT
+    definition: Crisis Intervention Team, 40 hours of training for patrol officers.
+sections:
+  - id: dispatch
+    title: Dispatch protocols
+    body: How call takers route mental health calls to the crisis line or a patrol unit.
+"""
+
+
+def test_an_entry_named_outright_far_ahead_of_the_rest_is_a_labelled_guess(tmp_path):
+    # most of the story's words are no entry's ("rookie", "lol"), but it names one term by
+    # its alias, and nothing else comes close
+    engine = engine_for(tmp_path, RADIO_CODES)
+    guess = ask(engine, "rookie asked me what a 10-96 is on the radio lol")
+    assert guess.unsure and ids(guess) == ["edp"]
+    assert not ask(engine, "rookie asked me about the radio batteries lol").results

@@ -203,6 +203,12 @@ class Ranker:
                 or (best >= UNSURE_MANY_FROM and found >= UNSURE_MANY_HITS)
                 # several words found together in one entry, far ahead of any other
                 or (best >= UNSURE_CLEAR_FROM and found >= MANY and best >= CLEAR_LEAD * runner_up)
+                # an entry named outright ("what a 10-96 is"), far ahead of any other
+                or (
+                    rows[0] in named
+                    and best >= UNSURE_CLEAR_FROM
+                    and best >= CLEAR_LEAD * runner_up
+                )
             )
             shown = np.array([0]) if unsure else shown
         answer_rows = shown[:top]
