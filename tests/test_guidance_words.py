@@ -184,7 +184,23 @@ faqs:
       number, offer a follow-up visit and tell family when to call back.
 """
 
+FIREARMS = """
+defaults: {timezone: America/Chicago}
+sections:
+  - id: firearms-on-detention
+    title: Firearms and emergency detention
+    body: >
+      When a person is detained, secure any firearms in plain view for safekeeping and
+      explain how the owner can get them back.
+  - id: detention-procedure
+    title: Emergency detention procedure
+    body: >
+      An officer may detain a person at substantial risk of serious harm and must take
+      them for an examination within 12 hours.
+"""
+
 CASES = [
+    (FIREARMS, "what do we do with his deer rifle after we detain him", "firearms-on-detention"),
     (WELLNESS, "whole shift is rattled after the fatal last nite, what do we have for them",
      "officer-wellness"),
     (WELLNESS, "squad is pretty shaken after the drowning call yesterday, what's out there for "
