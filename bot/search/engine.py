@@ -175,7 +175,7 @@ class Engine:
             for e in knowledge.entries
             if isinstance(e, GlossaryTerm)
         )
-        hold_terms = {term for term, _ in self._local_holds}
+        hold_terms = {term for term, _ in self._local_holds.names}
         self._kind_terms = frozenset(
             row
             for row, e in enumerate(self.index.entries)

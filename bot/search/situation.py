@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from functools import lru_cache
 from typing import Any, Literal
 
 from bot.search.lexicon import (
@@ -298,6 +297,7 @@ _HOLDS = (
                          r"(?:done|signed|completed)\b"),
 )  # fmt: skip
 _HOLD_PATTERNS = tuple((name, folded_pattern(pattern)) for name, pattern in _HOLDS)
+_ANY_HOLD = folded_pattern("|".join(f"(?:{pattern})" for _, pattern in _HOLDS))
 _VOLUNTARY = folded_pattern(
     r"\b(voluntar\w*|willing|wants help|self[\s-]*referr?\w*|consents?|agrees? to go)\b"
 )
@@ -377,11 +377,25 @@ _OTHERS_CONDITION = folded_pattern(
     r"\b(?:suicide|overdose) of (?:his|her|their|a|an) \w+"
 )
 
-HoldNames = Sequence[tuple[str, re.Pattern[str]]]  # (hold, the pattern that finds it)
+
+@dataclass(frozen=True)
+class LocalHolds:
+    """The hold names a knowledge base's glossary defines (see ``hold_names``)."""
+
+    names: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (hold, a pattern that finds it)
+    # every name in a few patterns: most questions name no hold, and a short scan says so
+    # (one pattern of every name is five times slower than these few)
+    scans: tuple[re.Pattern[str], ...] = ()
+
+
+NO_LOCAL_HOLDS = LocalHolds()
 
 
 def read_situation(
-    question: str, now: datetime, local_holds: HoldNames = (), places: Places = NO_PLACES
+    question: str,
+    now: datetime,
+    local_holds: LocalHolds = NO_LOCAL_HOLDS,
+    places: Places = NO_PLACES,
 ) -> Situation:
     """Parse ``question`` asked at ``now`` (timezone-aware, in the knowledge base's zone).
 
@@ -425,10 +439,10 @@ def read_situation(
         age_group = "adult"
 
     # named holds first (built-in, then the knowledge base's), the generic "on a hold" last
-    holds = (*_HOLD_PATTERNS[:-1], *local_holds, _HOLD_PATTERNS[-1])
+    holds = (*_HOLD_PATTERNS[:-1], *local_holds.names, _HOLD_PATTERNS[-1])
     named = (
         [(name, rx) for name, rx in holds if rx.search(text)]
-        if _any_hold(local_holds).search(text)
+        if _ANY_HOLD.search(text) or any(rx.search(text) for rx in local_holds.scans)
         else []
     )
     hold = next(
@@ -504,14 +518,7 @@ _HOLD_WORDS = folded_pattern(
 EXPANSION_WORDS = 6  # a definition's first sentence this short only spells out the term
 
 
-@lru_cache(maxsize=16)
-def _any_hold(local_holds: HoldNames) -> re.Pattern[str]:
-    """One pattern for every hold name: most questions name none, and one scan says so."""
-    every = (*(rx for _, rx in _HOLD_PATTERNS), *(rx for _, rx in local_holds))
-    return folded_pattern("|".join(f"(?:{rx.pattern})" for rx in every))
-
-
-def hold_names(glossary: Iterable[tuple[str, Sequence[str], str]]) -> HoldNames:
+def hold_names(glossary: Iterable[tuple[str, Sequence[str], str]]) -> LocalHolds:
     """Hold names a knowledge base defines: glossary terms that call themselves a hold in
     their name or aliases ("M-9 hold", alias "M9"), or whose definition opens by saying it
     is involuntary ("1013: Georgia's certificate for involuntary emergency evaluation"; "PEC:
@@ -520,17 +527,21 @@ def hold_names(glossary: Iterable[tuple[str, Sequence[str], str]]) -> HoldNames:
     number is also said by the number ("on a 12"). ``glossary`` yields (term, aliases,
     definition)."""
     terms = [(term, aliases, _opening(definition)) for term, aliases, definition in glossary]
-    holds = [(term, _hold_patterns(term, aliases)) for term, aliases, opening in terms
+    holds = [(term, _spellings(term, aliases)) for term, aliases, opening in terms
              if _calls_itself_a_hold(term, aliases, opening)]  # fmt: skip
-    found = [rx for _, patterns in holds for rx in patterns]
+    found = [rx for _, spellings in holds for rx in _hold_patterns(spellings)]
     for term, aliases, opening in terms:
         if (
             not _calls_itself_a_hold(term, aliases, opening)
             and any(rx.search(opening) for rx in found)
             and not _VOLUNTARY_ONLY.search(_INVOLUNTARY.sub(" ", opening))
         ):
-            holds.append((term, _hold_patterns(term, aliases)))
-    return tuple((term, rx) for term, patterns in holds for rx in patterns)
+            holds.append((term, _spellings(term, aliases)))
+    every = sorted({s for _, spellings in holds for s in spellings}, key=len)
+    return LocalHolds(
+        names=tuple((term, rx) for term, spellings in holds for rx in _hold_patterns(spellings)),
+        scans=tuple(_hold_patterns(every)) if every else (),
+    )
 
 
 def _opening(definition: str) -> str:
@@ -549,11 +560,15 @@ def _calls_itself_a_hold(term: str, aliases: Sequence[str], opening: str) -> boo
     return not _VOLUNTARY_ONLY.search(_INVOLUNTARY.sub(" ", f"{names_it} {opening}"))
 
 
-def _hold_patterns(term: str, aliases: Sequence[str]) -> list[re.Pattern[str]]:
-    """The term and its aliases as said ("section 12", "pink papered"); for a hold named with
-    a number, also the number said alone ("on a 12", not "a 12 hour shift"), in patterns of
-    their own that open with a literal, which the regex engine scans for quickly."""
-    spellings = sorted({fold(s) for s in (term, *aliases) if len(s.strip()) >= 2}, key=len)
+def _spellings(term: str, aliases: Sequence[str]) -> list[str]:
+    return sorted({fold(s) for s in (term, *aliases) if len(s.strip()) >= 2}, key=len)
+
+
+def _hold_patterns(spellings: Sequence[str]) -> list[re.Pattern[str]]:
+    """A hold's ``spellings`` (shortest first) as said ("section 12", "pink papered"); for a
+    hold named with a number, also the number said alone ("on a 12", not "a 12 hour shift"),
+    in patterns of their own that open with a literal, which the regex engine scans for
+    quickly."""
     # spaced or hyphenated either way, an abbreviation's dot left out ("ch 51 hold" for "Ch.
     # 51 hold"), inflected ("PEC'd", "emergency petitions")
     flexible = [re.escape(s).replace(r"\ ", r"[\s-]*").replace(r"\-", r"[\s-]*")
