@@ -4,7 +4,7 @@ left out that an answer holds."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -76,6 +76,22 @@ def _best(positions: np.ndarray, scores: np.ndarray, rows: np.ndarray, k: int) -
         positions = positions[scores[positions] >= threshold]
     order = np.lexsort((rows[positions], -scores[positions]))
     return positions[order][:k]
+
+
+def _among(rows: np.ndarray, ids: Sequence[int]) -> np.ndarray:
+    """Per row, whether it is one of ``ids``: ``np.isin`` without its sorting, for the few
+    entries a question names (forty rows: 3 µs instead of 32)."""
+    hit = np.zeros(len(rows), dtype=bool)
+    for row in ids:
+        hit |= rows == row
+    return hit
+
+
+def _of_kinds(kinds: np.ndarray, wanted: Iterable[int]) -> np.ndarray:
+    """Per row, whether its kind (an index into ``RESOURCE_KINDS``) is one of ``wanted``."""
+    table = np.zeros(len(RESOURCE_KINDS), dtype=bool)
+    table[list(wanted)] = True
+    return table[kinds]
 
 
 class Ranker:
@@ -162,7 +178,7 @@ class Ranker:
             scores = scores * np.where(self._is_term[rows], OFF_KIND_SHARE, 1.0)
         # a place named in a question about it; a term or section in a question asking
         # what it is ("what is CIT", not "CIT or co-responders for a small town")
-        is_named = np.isin(rows, named) & np.where(
+        is_named = _among(rows, named) & np.where(
             is_resource,
             not about_program,
             np.where(self._is_term[rows], defines, information) & (not contact),
@@ -175,7 +191,7 @@ class Ranker:
         if open_then:
             # "elm st youth place open now? 14 yo melting down": one closed then is left out,
             # unless named ("is the Annex open": its hours are the answer)
-            closed = (verdicts.open_state == eligibility.NO) & ~np.isin(rows, named)
+            closed = (verdicts.open_state == eligibility.NO) & ~_among(rows, named)
             verdicts.fails["hours"] = closed & self.index.criteria.is_resource[rows]
         failed = (
             verdicts.excluded
@@ -183,7 +199,7 @@ class Ranker:
             else np.zeros(len(rows), dtype=bool)
         )
         if asked_about:
-            failed &= ~np.isin(rows, asked_about)
+            failed &= ~_among(rows, asked_about)
         # a long question in other words than the entry's can still be clear: several of its
         # words found together in one entry count as much as a high share
         confident = (
@@ -271,7 +287,7 @@ class Ranker:
             return None
         verdicts = eligibility.assess(criteria, rows, situation, placement=True)
         if full:
-            verdicts.fails["full"] = np.isin(rows, full)
+            verdicts.fails["full"] = _among(rows, full)
         suitability = self._suitability(rows, situation)
         if any(slot.known for slot in required):  # the question also says what it wants
             fit_share, kind_share, text_share = WITH_TEXT
@@ -309,7 +325,7 @@ class Ranker:
                 self._second(rows, youth_only, verdicts.excluded), LOCAL_SHARE, 1
             )
         # a place the question names comes first when it fits ("Harbor or Bayview?")
-        scores = scores + NAMED_BONUS * np.isin(rows, named)
+        scores = scores + NAMED_BONUS * _among(rows, named)
         failed = verdicts.excluded
         eligible = np.flatnonzero(~failed)
         shown = _best(eligible, scores, rows, top)
@@ -347,7 +363,7 @@ class Ranker:
         center"; any kind when none is) stands in it."""
         criteria = self.index.criteria
         named = [RESOURCE_KINDS.index(k) for k, w in situation.wants.items() if w >= 1.0]
-        of_kind = np.isin(criteria.kind[rows], named) if named else np.ones(len(rows), bool)
+        of_kind = _of_kinds(criteria.kind[rows], named) if named else np.ones(len(rows), bool)
         here = criteria.stands_in(situation.place or "")[rows]
         return of_kind & ~here if (of_kind & here).any() else np.zeros(len(rows), bool)
 
@@ -364,8 +380,7 @@ class Ranker:
         kinds = np.where(
             criteria.named_kind[rows] >= 0, criteria.named_kind[rows], criteria.kind[rows]
         )
-        for_all = np.unique(kinds[~narrow & ~excluded])
-        return narrow & np.isin(kinds, for_all)
+        return narrow & _of_kinds(kinds, kinds[~narrow & ~excluded])
 
     def verdict(
         self,
