@@ -3,6 +3,7 @@ written here: the right kind of place first, and every place left out says why."
 
 from __future__ import annotations
 
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -1413,3 +1414,34 @@ def test_words_with_their_g_dropped_are_read(cedar):
     assert shown[:1] == ["cedar-ed"] and "birch-sobering" in left_out
     shown, left_out = ask(cedar, "guy on a 5150, he's fightin us in the back of the car")
     assert shown[:1] == ["cedar-ed"] and "oak-crisis" in left_out
+
+
+LARCH_SOBERING = """  - id: larch-sobering
+    name: Larch Sobering Station
+    kind: sobering_center
+    phone: "(555) 555-0213"
+    address: 13 Larch St, Millbrook
+    hours: "Mo-Su 19:00-07:00"
+    admission: {min_age: 18, intoxication: accepted, law_enforcement_dropoff: true}
+    verified: 2026-10-01
+"""
+
+
+def test_a_drunk_person_the_sobering_center_cannot_take_now_goes_where_a_drunk_is_taken(
+    tmp_path,
+):
+    # withdrawal management is for coming off, not for sleeping it off
+    birch = CEDAR.index("  - id: birch-sobering"), CEDAR.index("  - id: elm-shelter")
+    without_birch = CEDAR[: birch[0]] + CEDAR[birch[1] :]
+    places = LARCH_SOBERING + FIR_DETOX
+    engine = engine_for(tmp_path, without_birch.replace("resources:\n", "resources:\n" + places))
+    shown, left_out = ask(engine, "larch sobering station open? need to drop off a drunk, pbt .12")
+    assert shown[0] == "oak-crisis" and "larch-sobering" in left_out
+
+
+def test_a_kind_named_outright_still_counts_when_the_place_asked_for_is_closed():
+    # a knowledge base written blind: the sobering station is closed in the afternoon
+    engine = Engine(load_knowledge(Path(__file__).parent / "fixtures" / "hudson-ny" / "kb"))
+    question = "sobering station open? guy's drunk but ok, says he'd actually go to detox"
+    shown, left_out = ask(engine, question)
+    assert shown[0] == "delamater-detox" and "kingsford-sobering-station" in left_out

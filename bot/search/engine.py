@@ -62,7 +62,7 @@ from bot.search.text import (
     word_spans,
     word_tokens,
 )
-from bot.search.wants import also_wanting, names_a_kind
+from bot.search.wants import NAMED_KIND, also_wanting, names_a_kind
 
 MAX_QUESTION_CHARS = 2000
 GUIDANCE_OVER_PLACEMENT = 0.5  # a guidance look-up this good wins over a placement...
@@ -232,7 +232,9 @@ class Engine:
         named_places = [r for r in named if self.index.criteria.is_resource[r]]
         closed = self._closed_when_wanted(unnamed, situation, named_places)
         if closed is not None:  # "is the MCT out tonight": say so, and what is open instead
-            situation = replace(situation, wants=_alternatives(closed))
+            # ...and what else the question names outright or rules out ("he'd go to detox")
+            stated = {k: w for k, w in situation.wants.items() if w >= NAMED_KIND or w < 0}
+            situation = replace(situation, wants={**_alternatives(closed), **stated})
         elif full:  # "4 west is full, which hospital": another of its kind
             wants = situation.wants
             for row in full:

@@ -516,7 +516,12 @@ ALTERNATIVES: dict[str, dict[str, float]] = {
     "co_responder": {"co_responder": 1.0, "mobile_crisis": 0.9, "crisis_line": 0.6},
     "crisis_line": {"crisis_line": 1.0, "mobile_crisis": 0.5},
     "crisis_center": {"crisis_center": 1.0, "emergency_department": 0.6, "crisis_line": 0.3},
-    "sobering_center": {"sobering_center": 1.0, "detox": 0.8, "crisis_center": 0.5},
+    "sobering_center": {
+        "sobering_center": 1.0,
+        "crisis_center": 0.6,
+        "emergency_department": 0.6,
+        "detox": 0.5,
+    },
     "detox": {"detox": 1.0, "sobering_center": 0.7, "crisis_center": 0.5},
     "shelter": {"shelter": 1.0, "peer_respite": 0.5, "crisis_center": 0.3},
     "peer_respite": {"peer_respite": 1.0, "crisis_center": 0.7, "crisis_line": 0.3},
