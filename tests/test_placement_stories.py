@@ -3,6 +3,7 @@ written here: the right kind of place first, and every place left out says why."
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -1445,3 +1446,15 @@ def test_a_kind_named_outright_still_counts_when_the_place_asked_for_is_closed()
     question = "sobering station open? guy's drunk but ok, says he'd actually go to detox"
     shown, left_out = ask(engine, question)
     assert shown[0] == "delamater-detox" and "kingsford-sobering-station" in left_out
+
+
+def test_a_clinician_needed_now_is_a_team_not_the_section_about_the_model():
+    # a knowledge base written blind: the co-responder section reads like the question, and
+    # the town's co-responder is off duty; the county team is out
+    engine = Engine(load_knowledge(Path(__file__).parent / "fixtures" / "pine-tree-me" / "kb"))
+    saturday_2pm = datetime(2026, 11, 21, 14, tzinfo=ZoneInfo("America/New_York"))
+    question = "need a clinician to ride out w us in penmarrow right now"
+    shown, _ = ask(engine, question, saturday_2pm)
+    assert shown[0] == "coastal-mct"
+    shown, _ = ask(engine, "how do other departments set up a clinician riding out with officers")
+    assert shown[0] == "co-responder-models"

@@ -397,7 +397,10 @@ class Engine:
             and not happening
             and not someones_need
         )
-        if places is None or _answers_with_guidance(lookup, framed):
+        # "need a clinician to ride out w us right now": a need for now, not a question
+        # about co-responder models, however well their section reads like it
+        needed_now = wanted_now and needs_met and not asks_for_information(text)
+        if places is None or (_answers_with_guidance(lookup, framed) and not needed_now):
             return lookup
         return places
 
