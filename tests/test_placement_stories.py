@@ -1458,3 +1458,29 @@ def test_a_clinician_needed_now_is_a_team_not_the_section_about_the_model():
     assert shown[0] == "coastal-mct"
     shown, _ = ask(engine, "how do other departments set up a clinician riding out with officers")
     assert shown[0] == "co-responder-models"
+
+
+def test_an_adult_age_range_says_nothing_of_fit_unless_it_is_a_place_for_that_age():
+    # a knowledge base written blind: the state hospital (18 to 64, "the facility of last
+    # resort") is no better fit for a 40-year-old than the local unit for adults
+    engine = Engine(load_knowledge(Path(__file__).parent / "fixtures" / "blue-ridge-va" / "kb"))
+    shown, _ = ask(engine, "tdo signed on a 40 y/o male, which hospital")
+    assert shown[0] == "stoneman-4west"
+
+
+def test_a_place_for_young_adults_comes_first_for_one(tmp_path):
+    young = """  - id: aspen-young-adult
+    name: Aspen Young Adult Crisis Center
+    kind: crisis_center
+    phone: "(555) 555-0214"
+    address: 14 Aspen St, Millbrook
+    hours: "24/7"
+    admission: {min_age: 18, max_age: 25, law_enforcement_dropoff: true}
+    verified: 2026-10-01
+"""
+    engine = engine_for(tmp_path, cedar_with(young))
+    assert (
+        ask(engine, "20 yo having a panic attack, calm, sober, where")[0][0] == "aspen-young-adult"
+    )
+    shown, left_out = ask(engine, "40 yo having a panic attack, calm, sober, where")
+    assert shown[0] == "oak-crisis" and "aspen-young-adult" in left_out

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 UNKNOWN, NO, YES = -1, 0, 1
 MAX_REASON_ITEMS = 2  # exclusions quoted in one reason
 LOW_BAC = 0.08  # a reading below the legal limit is a drink or two, not drunk
+NARROW_ADULT_AGES = 20  # an adult age range this narrow ("18-25") is a place for that age
 Masks = tuple[np.ndarray, np.ndarray]  # (fails, confirms) over the rows asked about
 
 
@@ -72,8 +73,10 @@ def _age(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> Masks:
         too_old = too_old | ((youth_kind | named_for_youth) & (high < 0))
     fails = resource & (too_young | too_old)
     if not situation.is_minor:
-        # nearly every place takes adults: "18+" confirms nothing for one; "18-25" does
-        known = (high >= 0) if situation.age is not None else np.zeros(len(rows), dtype=bool)
+        # nearly every place takes adults: "18+" or "18-64" confirms nothing for one; "18-25"
+        # (a place for their age) does
+        narrow = (high >= 0) & (high - np.maximum(low, ADULT_AGE) <= NARROW_ADULT_AGES)
+        known = narrow if situation.age is not None else np.zeros(len(rows), dtype=bool)
         return fails, resource & known & ~fails
     return fails, resource & ((low >= 0) | (high >= 0)) & ~fails
 
