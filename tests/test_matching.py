@@ -528,3 +528,20 @@ def test_an_entry_named_outright_far_ahead_of_the_rest_is_a_labelled_guess(tmp_p
     guess = ask(engine, "rookie asked me what a 10-96 is on the radio lol")
     assert guess.unsure and ids(guess) == ["edp"]
     assert not ask(engine, "rookie asked me about the radio batteries lol").results
+
+
+def test_phrases_are_found_longest_first_and_never_past_the_last_word():
+    from bot.search.text import ConceptTable, PhraseMatch
+
+    table = ConceptTable()
+    table.add_group("oak", ["Oak Street Crisis Center", "the Oak", "Oak"])
+    table.add_group("oak-shelter", ["Oak Street Shelter"])
+    words = ["go", "oak", "street", "crisis", "center", "or", "oak"]
+    assert table.find(words) == [
+        PhraseMatch(1, 5, frozenset({"oak"})),
+        PhraseMatch(6, 7, frozenset({"oak"})),  # "oak" at the end, not a longer name cut off
+    ]
+    assert table.find(["oak", "street", "shelter"]) == [
+        PhraseMatch(0, 3, frozenset({"oak-shelter"}))
+    ]
+    assert table.find(["nothing", "here"]) == []

@@ -102,7 +102,10 @@ class PhraseMatch:
 class ConceptTable:
     """Phrases (as token tuples) that name a concept; several phrases share one concept."""
 
-    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    concepts_of: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
+    # per first token, the lengths of its phrases, longest first: a look-up per length, not
+    # a comparison per phrase (ten thousand names share few first words: "Oak ...")
+    lengths: dict[str, list[int]] = field(default_factory=dict)
     longest: int = 1
 
     def add_group(self, concept: str, phrases: Iterable[str]) -> None:
@@ -110,34 +113,31 @@ class ConceptTable:
             toks = tuple(tokens(phrase))
             if not toks:
                 continue
-            bucket = self.by_first.setdefault(toks[0], [])
-            if (toks, concept) not in bucket:
-                bucket.append((toks, concept))
-                bucket.sort(key=lambda item: -len(item[0]))
+            self.concepts_of.setdefault(toks, set()).add(concept)
+            lengths = self.lengths.setdefault(toks[0], [])
+            if len(toks) not in lengths:
+                lengths.append(len(toks))
+                lengths.sort(reverse=True)
             self.longest = max(self.longest, len(toks))
 
     def find(self, toks: Sequence[str]) -> list[PhraseMatch]:
         """Longest phrases first, left to right, not overlapping."""
-        by_first = self.by_first
-        if by_first.keys().isdisjoint(toks):
+        lengths = self.lengths
+        if lengths.keys().isdisjoint(toks):
             return []
-        starts = [i for i, tok in enumerate(toks) if tok in by_first]
         matches: list[PhraseMatch] = []
         free_from = 0
-        for i in starts:
-            if i < free_from:
+        for i, tok in enumerate(toks):
+            if i < free_from or tok not in lengths:
                 continue
-            best_len, concepts = 0, set()
-            for phrase, concept in by_first[toks[i]]:
-                n = len(phrase)
-                if n < best_len:
+            for n in lengths[tok]:
+                if i + n > len(toks):
+                    continue
+                concepts = self.concepts_of.get(tuple(toks[i : i + n]))
+                if concepts:
+                    matches.append(PhraseMatch(i, i + n, frozenset(concepts)))
+                    free_from = i + n
                     break
-                if tuple(toks[i : i + n]) == phrase:
-                    best_len = n
-                    concepts.add(concept)
-            if best_len:
-                matches.append(PhraseMatch(i, i + best_len, frozenset(concepts)))
-                free_from = i + best_len
         return matches
 
     def concept_tokens(self, toks: Sequence[str]) -> list[str]:
