@@ -88,6 +88,12 @@ ISSUE_7_SETS = [
     ("enchantment-nm", "first 0.92", 0.93, 2),
     ("yellowhammer-al", "first 0.81", 0.85, 1),
     ("big-sky-mt", "first 0.91", 0.90, 0),
+    # written blind at the start of the session after, kept apart and scored once on its
+    # first engine (a2245cb, the "first" figures) and its last (516aa9f, the floors)
+    ("hoosier-in", "first 0.89", 0.90, 2),
+    ("mountain-wv", "first 0.83", 0.82, 4),
+    ("midlands-sc", "first 0.82", 0.82, 1),
+    ("gem-id", "first 0.97", 0.96, 2),
 ]
 
 
