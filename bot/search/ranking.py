@@ -470,8 +470,13 @@ class Ranker:
         if not asked or not len(rows):
             return coverage.astype(np.float32)
         handles = self.index.handle_tokens
-        owners = [i for i, r in enumerate(rows) for h in handles[r] if h]
-        texts = [h for r in rows for h in handles[r] if h]
+        owners: list[int] = []
+        texts: list[str] = []
+        for position, row in enumerate(rows.tolist()):  # plain ints index a tuple quickly
+            for handle in handles[row]:
+                if handle:
+                    owners.append(position)
+                    texts.append(handle)
         phrase = np.zeros(len(rows), dtype=np.float32)
         if texts:  # one call into rapidfuzz for every handle of every candidate
             ratios = process.cdist([asked], texts, scorer=fuzz.token_sort_ratio, dtype=np.float32)
