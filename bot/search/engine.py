@@ -255,7 +255,10 @@ class Engine:
         """A placement, a yes/no about one place, or a look-up, as the evidence says."""
         question, situation, named_places = reading.question, reading.situation, reading.places
         text = reading.text
-        query = build_query(reading.understood, situation, self.index, situation_soft=True)
+        similar: dict[tuple[str, str | None], dict[str, float]] = {}  # shared by both queries
+        query = build_query(
+            reading.understood, situation, self.index, situation_soft=True, similar=similar
+        )
 
         # computed at most once, and only on the paths that need it
         @cache
@@ -362,6 +365,7 @@ class Engine:
             situation_soft=False,
             subjects=subjects,
             optional=partner + towns,
+            similar=similar,
         )
         coverage, hits = self.rank.coverage(words)
         if resources_only:

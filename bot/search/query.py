@@ -66,12 +66,22 @@ def build_query(
     situation_soft: bool,
     subjects: tuple[Span, ...] = (),
     optional: tuple[Span, ...] = (),
+    similar: dict[tuple[str, str | None], dict[str, float]] | None = None,
 ) -> Query:
     """Slots for the question's words. With ``situation_soft``, words that describe the person
     ("drunk", "5150") are optional evidence, as when looking for a place; otherwise they are
     as required as any other word ("veterans crisis line", "what is a 5150"). Words within
     ``subjects`` (places a question about the program names) are left out; those within
-    ``optional`` count where they match, never against an entry."""
+    ``optional`` count where they match, never against an entry. ``similar`` keeps the
+    vocabulary's near words for each word across the queries of one answer."""
+    similar = {} if similar is None else similar
+
+    def near(word: str, as_typed: str | None = None) -> dict[str, float]:
+        key = (word, as_typed)
+        if key not in similar:
+            similar[key] = index.vocabulary.similar(word, as_typed)
+        return similar[key]
+
     folded = fold(question)
     toks: list[_Token] = []
     for word, start, end in word_spans(folded):
@@ -99,7 +109,7 @@ def build_query(
         if len(group) == 1 and group[0].text in index.vocabulary:
             # the word as written, and its inflections; a word read as a concept is no
             # typo of another ("dept" is no "depot")
-            terms.update(index.vocabulary.similar(group[0].text))
+            terms.update(near(group[0].text))
         text = " ".join(dict.fromkeys(t.word for t in group))
         # a phrase of soft words is no soft word ("call takers" are dispatchers)
         soft = all(t.about_person for t in group) or (len(group) == 1 and group[0].soft)
@@ -116,7 +126,7 @@ def build_query(
                 slots.append(_slot(tok.word, {tok.text: 1.0}, tok.soft, index))
             continue
         as_typed = tok.word if tok.word.isalpha() else None  # one plain word: its spelling
-        slots.append(_slot(tok.word, index.vocabulary.similar(tok.text, as_typed), tok.soft, index))
+        slots.append(_slot(tok.word, near(tok.text, as_typed), tok.soft, index))
     return Query(tuple(_unique(slots)))
 
 
