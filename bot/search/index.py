@@ -244,8 +244,9 @@ class SearchIndex:
 
 
 def content_tokens(text: str) -> str:
-    """The words that carry meaning, as one comparable string."""
-    return " ".join(t for t in tokens(text) if t not in STOPWORDS)
+    """The words that carry meaning, as one comparable string, sorted: a plain ratio of two
+    such strings is rapidfuzz's token_sort_ratio, without sorting every name per question."""
+    return " ".join(sorted(t for t in tokens(text) if t not in STOPWORDS))
 
 
 class PostingLists:

@@ -479,7 +479,7 @@ class Ranker:
                     texts.append(handle)
         phrase = np.zeros(len(rows), dtype=np.float32)
         if texts:  # one call into rapidfuzz for every handle of every candidate
-            ratios = process.cdist([asked], texts, scorer=fuzz.token_sort_ratio, dtype=np.float32)
+            ratios = process.cdist([asked], texts, scorer=fuzz.ratio, dtype=np.float32)
             np.maximum.at(phrase, np.asarray(owners), ratios[0] / 100)
         return (1 - PHRASE_SHARE) * coverage + PHRASE_SHARE * phrase * (coverage > 0)
 
