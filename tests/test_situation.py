@@ -701,3 +701,22 @@ def test_a_kind_of_place_the_person_refuses_is_ruled_out():
     assert wants["emergency_department"] < 0 and wants["psychiatric_hospital"] < 0
     assert max(wants, key=wants.__getitem__) == "peer_respite"  # "a couple quiet days"
     assert situation("she refuses help, suicidal").conditions == {"suicidal"}
+
+
+def test_years_of_use_or_recovery_are_no_age():
+    assert situation("ready to get off the pills, oxy for like 6 yrs").age is None
+    assert situation("2 yrs clean, bad urges tonight").age is None
+    assert situation("been drinking for 20 years").age is None
+    assert situation("he is 6 yrs old, melting down").age == 6
+    assert situation("34 yrs, drunk, where").age == 34
+
+
+def test_walking_with_the_g_dropped_is_no_walk_in():
+    assert not situation("hammered but walkin n talkin fine, needs to crash").walk_in
+    assert not situation("drunk, walkin ok, where can he sleep it off").walk_in
+    assert situation("any walkin clinic open for him").walk_in
+
+
+def test_not_high_after_getting_dopesick_is_not_intoxicated():
+    assert situation("starting to get dopesick but not high rn").intoxicated is False
+    assert situation("needs somewhere till he's not high anymore").intoxicated is True

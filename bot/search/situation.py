@@ -159,6 +159,12 @@ class Situation:
 
 
 _DIGIT = re.compile(r"\d")
+_YEARS = re.compile(r"\d\s*-?\s*(?:years?|yrs?)\b")
+_BEFORE_A_DURATION = folded_pattern(
+    r"\b(?:for|past|last|over|in|after|nearly|almost)(?:\s+(?:like|about|around|almost|nearly|"
+    r"over|the|past|last|a good))*\s*$"
+)
+_AFTER_A_DURATION = folded_pattern(r"\s*(?:ago|clean|sober|straight|now|running|of)\b")
 _AGE_PATTERNS = (
     folded_pattern(r"\b(\d{1,3})\s*-?\s*(?:years?|yrs?|y/?o|y\.o\.?|yoa)(?:\s*-?\s*old)?\b"),
     folded_pattern(r"\b(\d{1,3})\s*-?\s*(?:year|yr)\s*-?\s*old\b"),
@@ -262,8 +268,8 @@ _SOBER = folded_pattern(
     r"(?:been )?clean (?:for )?\d+ (?:days?|weeks?|months?|years?))\b"
 )
 _UNTIL_SOBER = folded_pattern(
-    r"\b(?:till|until|til|get|gets|getting)\b[^.,;]{0,15}\b(?:sober|(?:not|no longer) "
-    r"(?:drunk|intoxicated|high))\b|\bsober(?:s|ing)? up\b"
+    r"\b(?:till|until|til)\b[^.,;]{0,15}\b(?:sober|(?:not|no longer) (?:drunk|intoxicated|high))"
+    r"\b|\b(?:get|gets|getting)\b[^.,;]{0,15}\bsober\b|\bsober(?:s|ing)? up\b"
 )
 _HOLDS = (
     ("5150", r"\b5150(?:'?d|ed)?\b"),
@@ -316,7 +322,11 @@ _LONELY = folded_pattern(
     r"\b(?:lonely|loneliness|isolated|(?:someone|somebody|anyone|anybody) to (?:chat|vent)|"
     r"chat with|not (?:in )?(?:a )?crisis)\b"
 )
-_WALK_IN = folded_pattern(r"\bwalk(?:s|ing)?[\s-]*in\b")
+# (not "walkin n talkin fine", "walkin ok": walking, the dropped g)
+_WALK_IN = folded_pattern(
+    r"\bwalk(?:s|ing)?[\s-]*in\b(?!\s*(?:n|and|&)\s*talk|\s+(?:fine|ok|okay|around|straight|"
+    r"normal|good|on his own|on her own))"
+)
 # the person goes or calls on their own: "she'll call", "calls herself", "self-refer"
 _ON_OWN = folded_pattern(
     r"\bon (?:his|her|their) own\b|\bby (?:him|her|them)sel(?:f|ves)\b"
@@ -587,9 +597,24 @@ def _hold_patterns(spellings: Sequence[str]) -> list[re.Pattern[str]]:
     return patterns
 
 
+def _for_years(text: str, match: re.Match[str]) -> bool:
+    """Whether "N years" (not "N years old", "N y/o") is a length of time."""
+    said = match.group(0)
+    return bool(
+        _YEARS.search(said)
+        and "old" not in said
+        and (
+            _BEFORE_A_DURATION.search(text, 0, match.start())
+            or _AFTER_A_DURATION.match(text, match.end())
+        )
+    )
+
+
 def _age(text: str, drop: list[Span], soft: list[Span]) -> tuple[int | None, AgeGroup | None]:
     for pattern in _AGE_PATTERNS if _DIGIT.search(text) else ():  # each needs a number
         match = pattern.search(text)
+        if match and _for_years(text, match):
+            continue  # "on oxy for like 6 yrs", "2 years clean": how long, not how old
         number = next((g for g in match.groups() if g), None) if match else None
         if match and number and 0 < int(number) <= 120:
             drop.append(match.span())
