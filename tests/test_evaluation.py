@@ -49,7 +49,7 @@ ISSUE_7_SETS = [
     ("blue-ridge-va", "tuned on", 0.87, 1),
     ("palmetto-fl", "tuned on", 0.90, 3),
     ("hill-country-tx", "first 0.71", 0.91, 2),
-    ("red-clay-ga", "first 0.71", 0.91, 0),
+    ("red-clay-ga", "first 0.71", 0.93, 0),
     ("bay-state-ma", "first 0.80", 0.89, 0),
     ("cascade-wa", "first 0.64", 0.91, 1),
     ("hudson-ny", "first 0.65", 0.85, 1),
@@ -63,7 +63,7 @@ ISSUE_7_SETS = [
     ("silver-nv", "first 0.65", 0.88, 2),
     ("bayou-la", "first 0.71", 0.91, 0),
     # written blind this session, kept apart and scored once on 10725b7 (the final engine)
-    ("tarheel-nc", "first 0.82", 0.89, 1),
+    ("tarheel-nc", "first 0.82", 0.90, 1),
     ("badger-wi", "first 0.84", 0.92, 0),
     ("north-star-mn", "first 0.78", 0.87, 0),
     ("volunteer-tn", "first 0.69", 0.83, 1),
@@ -74,7 +74,7 @@ ISSUE_7_SETS = [
     ("showme-mo", "first 0.81", 0.90, 0),
     # written blind in the session after, kept apart and scored once on 6782096 (its final
     # engine; 7d52404, its first, scored 0.83 / 0.86 / 0.87 / 0.86)
-    ("bluegrass-ky", "first 0.85", 0.90, 0),
+    ("bluegrass-ky", "first 0.85", 0.91, 0),
     ("wasatch-ut", "first 0.87", 0.92, 1),
     ("hawkeye-ia", "first 0.89", 0.90, 2),
     ("nutmeg-ct", "first 0.86", 0.88, 0),
@@ -91,7 +91,7 @@ ISSUE_7_SETS = [
     # written blind at the start of the session after, kept apart and scored once on its
     # first engine (a2245cb, the "first" figures) and its last (516aa9f, the floors)
     ("hoosier-in", "first 0.89", 0.92, 2),
-    ("mountain-wv", "first 0.83", 0.82, 4),
+    ("mountain-wv", "first 0.83", 0.84, 4),
     ("midlands-sc", "first 0.82", 0.82, 1),
     ("gem-id", "first 0.97", 0.96, 2),
 ]

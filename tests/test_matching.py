@@ -545,3 +545,32 @@ def test_phrases_are_found_longest_first_and_never_past_the_last_word():
         PhraseMatch(0, 3, frozenset({"oak-shelter"}))
     ]
     assert table.find(["nothing", "here"]) == []
+
+
+SLEEP_OFF_ROOM = """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: depot-sobering
+    name: Depot Street Sobering Room
+    aliases: [Depot St]
+    kind: sobering_center
+    phone: "(555) 555-0130"
+    address: 12 Depot St
+    hours: "Mo-Su 20:00-08:00"
+    admission: {min_age: 18, intoxication: accepted}
+  - id: county-ed
+    name: County Memorial Emergency Room
+    kind: emergency_department
+    phone: "(555) 555-0131"
+    address: 1 Main St
+    hours: "24/7"
+    admission: {intoxication: accepted}
+"""
+
+
+def test_a_kind_said_after_a_places_alias_is_part_of_its_name(tmp_path):
+    # "depot st sobering": the sobering room at Depot St, asked about, not a drunk person
+    engine = engine_for(tmp_path, SLEEP_OFF_ROOM)
+    answer = ask(engine, "depot st sobering hrs?")
+    assert ids(answer)[:1] == ["depot-sobering"]
+    assert answer.situation.intoxicated is None

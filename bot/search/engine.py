@@ -62,7 +62,7 @@ from bot.search.text import (
     word_spans,
     word_tokens,
 )
-from bot.search.wants import NAMED_KIND, also_wanting, names_a_kind
+from bot.search.wants import NAMED_KIND, also_wanting, kind_named_at, names_a_kind
 
 MAX_QUESTION_CHARS = 2000
 GUIDANCE_OVER_PLACEMENT = 0.5  # a guidance look-up this good wins over a placement...
@@ -500,8 +500,11 @@ class Engine:
                     if any(near_word(w, self.index.one_word_names.get(c, frozenset()))
                            for w in spellings)
                 )  # fmt: skip
-            span = (start, end)
             places = [c for c in concepts if self.index.criteria.is_resource[int(c)]]
+            kinds, after = kind_named_at(folded, end)
+            if any(self.index.entries[int(c)].kind in kinds for c in places):
+                end = after  # "depot st sobering": the sobering room at Depot St, one name
+            span = (start, end)
             if places and (
                 _CAME_FROM.search(folded, max(0, span[0] - ORIGIN_REACH), span[0])
                 or _SPOKE.match(folded, span[1])

@@ -45,6 +45,7 @@ def _kind_of_name() -> dict[str, tuple[str, ...]]:
 # Kinds named outright, in one pattern (longest name first) with a table back to kinds: one
 # pass instead of one per kind, and "psych hospital" is one name, not also "hospital".
 _KIND_OF_NAME = _kind_of_name()
+_SPACES = re.compile(r" *")
 _KIND_NAME = folded_pattern(
     r"(?<![\w-])(?:"
     + "|".join(re.escape(k).replace(r"\ ", r"[\s-]*")
@@ -75,6 +76,13 @@ def also_wanting(wants: Mapping[str, float], kinds: Mapping[str, float]) -> dict
 def names_a_kind(name: str) -> bool:
     """Whether ``name`` is a name of a resource kind ("MCT", "mobile crisis", "the ER")."""
     return spaced(name) in _KIND_OF_NAME
+
+
+def kind_named_at(text: str, start: int) -> tuple[tuple[str, ...], int]:
+    """The kinds a kind's name said at ``start`` (after spaces) names, and where it ends:
+    "sobering" after "depot st" -> (("sobering_center",), end); nothing -> ((), start)."""
+    match = _KIND_NAME.match(text, _SPACES.match(text, start).end())
+    return (_kinds_named(match), match.end()) if match else ((), start)
 
 
 def _kinds_named(match: re.Match[str]) -> tuple[str, ...]:
