@@ -90,7 +90,7 @@ ISSUE_7_SETS = [
     ("big-sky-mt", "first 0.91", 0.90, 0),
     # written blind at the start of the session after, kept apart and scored once on its
     # first engine (a2245cb, the "first" figures) and its last (516aa9f, the floors)
-    ("hoosier-in", "first 0.89", 0.92, 2),
+    ("hoosier-in", "first 0.89", 0.92, 1),
     ("mountain-wv", "first 0.83", 0.84, 4),
     ("midlands-sc", "first 0.82", 0.82, 1),
     ("gem-id", "first 0.97", 0.96, 2),

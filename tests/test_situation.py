@@ -720,3 +720,9 @@ def test_walking_with_the_g_dropped_is_no_walk_in():
 def test_not_high_after_getting_dopesick_is_not_intoxicated():
     assert situation("starting to get dopesick but not high rn").intoxicated is False
     assert situation("needs somewhere till he's not high anymore").intoxicated is True
+
+
+def test_weeks_clean_in_any_spelling_is_sober():
+    assert situation("wants detox but hes been clean 3 wks, just cravings").intoxicated is False
+    assert situation("2 yrs clean, bad urges tonight").intoxicated is False
+    assert situation("clean for like 10 days, wants a meeting").intoxicated is False

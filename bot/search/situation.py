@@ -265,7 +265,8 @@ _SOBER = folded_pattern(
     r"drinking|drink|using|dope)|(?:hasn'?t|has not|hadn'?t) been (?:drinking|using)|"
     r"(?:didn'?t|doesn'?t|does not|did not|hasn'?t|has not) (?:\w+ )?(?:drink|use|had a drink)|"
     r"nothing on board|clean and sober|"
-    r"(?:been )?clean (?:for )?\d+ (?:days?|weeks?|months?|years?))\b"
+    r"(?:been )?clean (?:for )?(?:like |about |almost |over )?\d+ ?(?:days?|weeks?|wks?|months?|"
+    r"mos?|years?|yrs?)|\d+ ?(?:days?|weeks?|wks?|months?|mos?|years?|yrs?) clean)\b"
 )
 _UNTIL_SOBER = folded_pattern(
     r"\b(?:till|until|til)\b[^.,;]{0,15}\b(?:sober|(?:not|no longer) (?:drunk|intoxicated|high))"
