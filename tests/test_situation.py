@@ -726,3 +726,10 @@ def test_weeks_clean_in_any_spelling_is_sober():
     assert situation("wants detox but hes been clean 3 wks, just cravings").intoxicated is False
     assert situation("2 yrs clean, bad urges tonight").intoxicated is False
     assert situation("clean for like 10 days, wants a meeting").intoxicated is False
+
+
+def test_a_group_home_is_a_home_to_come_out_to_and_the_dd_team_a_kind():
+    wants = situation("adult w autism melting down at a group home, staff cant settle him").wants
+    assert wants.get("mobile_crisis", 0) >= 1.0
+    assert situation("need the dd team at a group home, 9pm").wants.get("idd_services", 0) >= 1.2
+    assert situation("can the IDD crisis people come out").wants.get("idd_services", 0) >= 1.2

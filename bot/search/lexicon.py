@@ -210,7 +210,9 @@ KIND_WORDS: dict[str, tuple[str, ...]] = {
     "idd_services": ("intellectual disability", "developmental disability", "IDD",
                      "autism", "autistic", "disability services", "down syndrome",
                      "on the spectrum", "developmentally disabled", "special needs",
-                     "cognitive disability", "nonverbal", "non-verbal"),
+                     "cognitive disability", "nonverbal", "non-verbal", "DD team", "IDD team",
+                     "DD crisis", "IDD crisis", "DD board", "DD services",
+                     "disability crisis team"),
     "veterans": ("veteran", "veterans", "VA", "vet center", "military"),
     "youth": ("youth", "teen", "teenager", "juvenile", "kid", "kids", "child", "children",
               "adolescent", "minor"),
@@ -374,7 +376,7 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
      r"residence|apartment|place|scene|school)|check(?:ing)? on|welfare check|come out|"
      r"send (?:someone|somebody|a (?:team|clinician|counselor))|(?:someone|somebody) (?:to )?come|"
      r"come (?:out|over|by|see|and see|check|talk|help)|(?:at|to) (?:a|the|his|her|their|an) "
-     r"(?:house|home|residence|apartment|motel|trailer|scene)(?! part(?:y|ies))|"
+     r"(?:group )?(?:house|home|residence|apartment|motel|trailer|scene)(?! part(?:y|ies))|"
      r"(?:respond|go) to (?:the|a) (?:call|scene)|house call|in the field|on scene|"
      r"meet (?:us|me|the officer)|ride(?:s|ing)? (?:along|out)|clinician (?:to|with)|"
      r"can (?:someone|somebody|"
