@@ -733,3 +733,14 @@ def test_a_group_home_is_a_home_to_come_out_to_and_the_dd_team_a_kind():
     assert wants.get("mobile_crisis", 0) >= 1.0
     assert situation("need the dd team at a group home, 9pm").wants.get("idd_services", 0) >= 1.2
     assert situation("can the IDD crisis people come out").wants.get("idd_services", 0) >= 1.2
+
+
+def test_an_exclusion_for_pregnant_people_excludes_only_them():
+    from bot.knowledge.model import Admission, Location, Resource
+    from bot.search.needs import condition_bits, excluded_conditions
+
+    excludes = ("pregnant with severe withdrawal",)
+    detox = Resource(id="detox", name="Detox", kind="detox", where=Location("d.yaml", 1),
+                     admission=Admission(excludes=excludes))  # fmt: skip
+    assert excluded_conditions(detox) & condition_bits(frozenset({"withdrawal"})) == 0
+    assert excluded_conditions(detox) & condition_bits(frozenset({"pregnancy"})) != 0

@@ -313,10 +313,13 @@ def excluded_conditions(resource: Resource) -> int:
         fold(t)
         for t in (*resource.criteria.excludes, *_refusing_sentences(resource.criteria.notes))
     ]
-    names = frozenset(
-        name for name, rx in _CONDITION_RX.items() if any(rx.search(t) for t in texts)
-    )
-    return condition_bits(names)
+    names: set[str] = set()
+    for text in texts:
+        found = {name for name, rx in _CONDITION_RX.items() if rx.search(text)}
+        # "pregnant with severe withdrawal" excludes pregnant people, not everyone in
+        # withdrawal (erring to leave out a pregnant person without it)
+        names |= {"pregnancy"} if "pregnancy" in found else found
+    return condition_bits(frozenset(names))
 
 
 def kind_fit(kinds: np.ndarray, situation: Situation) -> np.ndarray:
