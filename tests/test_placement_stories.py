@@ -1484,3 +1484,16 @@ def test_a_place_for_young_adults_comes_first_for_one(tmp_path):
     )
     shown, left_out = ask(engine, "40 yo having a panic attack, calm, sober, where")
     assert shown[0] == "oak-crisis" and "aspen-young-adult" in left_out
+
+
+def test_a_place_needing_a_medical_clearance_is_a_second_stop_from_the_field():
+    # a knowledge base written blind: the hospital's psychiatric unit takes holds once the
+    # ER has cleared the person; straight from the field, the ER comes first
+    engine = Engine(load_knowledge(Path(__file__).parent / "fixtures" / "hawkeye-ia" / "kb"))
+    shown, _ = ask(engine, "got a 229.22 going on a guy here in cedar bend, which hospital")
+    assert shown[0] == "st-brigid-emergency-department"
+    assert "larch-hill-mhi" not in shown  # the state institute, only after an ER
+    shown, _ = ask(
+        engine, "st brigid ER cleared him, 229.22 on a guy in cedar bend, which hospital"
+    )
+    assert shown[0] != "st-brigid-emergency-department"

@@ -60,6 +60,7 @@ KIND_GATE = 0.5  # fit and words count in full for kinds suiting half as well as
 LOGISTICS_SHARE = 0.05  # known to take drop-offs and be open: a tie-break
 FARTHER_SHARE = 0.6  # of a place outside the town said, when the closest is wanted
 LOCAL_SHARE = 0.85  # of the score of a place serving some towns only, when no town is said
+CLEARANCE_FIRST_SHARE = 0.85  # ...of a place needing a medical clearance, for someone without
 FIT_CUT = 0.9  # a place scoring below this share of the best is not in a first answer...
 SHORT_LIST = 5  # ...of at most this many results (asked for more, every eligible place is)
 NAMED_BONUS = 0.3  # a place named in a placement question, when it fits, comes first
@@ -324,6 +325,11 @@ class Ranker:
             scores = scores * np.where(
                 self._second(rows, youth_only, verdicts.excluded), LOCAL_SHARE, 1
             )
+        if "clearance" in verdicts.confirms:
+            # straight from the field: a place that needs a medical clearance first is a
+            # second stop, after the ER that gives it
+            cleared_first = criteria.medical_clearance[rows] == eligibility.YES
+            scores = scores * np.where(cleared_first, CLEARANCE_FIRST_SHARE, 1)
         # a place the question names comes first when it fits ("Harbor or Bayview?")
         scores = scores + NAMED_BONUS * _among(rows, named)
         failed = verdicts.excluded
