@@ -744,3 +744,9 @@ def test_an_exclusion_for_pregnant_people_excludes_only_them():
                      admission=Admission(excludes=excludes))  # fmt: skip
     assert excluded_conditions(detox) & condition_bits(frozenset({"withdrawal"})) == 0
     assert excluded_conditions(detox) & condition_bits(frozenset({"pregnancy"})) != 0
+
+
+def test_certified_by_a_clinician_is_examined_already():
+    assert situation("screening cert and clinical cert both signed, which hospital").cleared
+    assert situation("the psychiatrist certified her for inpatient, where does she go").cleared
+    assert not situation("do we need a cert signed before the hospital").cleared

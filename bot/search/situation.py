@@ -316,7 +316,11 @@ _CLEARED = folded_pattern(
     r"\b(?:er|ed|hospital) (?:doc\w*|physician|cleared)\b|"
     r"\b(?:doc\w*|physician|psychiatrist) (?:at|in) (?:the )?(?:[\w']+ ){0,3}(?:er|ed)\b|"
     r"\b(?:in|at) the (?:er|ed) (?:and|now|already|waiting|for)\b|"
-    r"\bexam\w* (?:says|said|found|recommends?) (?:commit\w*|admit\w*|inpatient)\b"
+    r"\bexam\w* (?:says|said|found|recommends?) (?:commit\w*|admit\w*|inpatient)\b|"
+    # certified by a clinician after an exam: "the psychiatrist certified her", "both certs done"
+    r"\b(?:psychiatrist|doc\w*|physician|clinician)s? (?:certified|committed)\b|"
+    r"\b(?:both (?:certs?|certificates?)|(?:certs|certificates) (?:are |were )?(?:both )?"
+    r"(?:done|signed|completed)|(?:cert|certificate) both (?:done|signed|completed))\b"
 )
 _NEAREST = folded_pattern(r"\b(?:closest|nearest|closer|close by|nearby|near here|close to here)\b")
 _LONELY = folded_pattern(
