@@ -574,3 +574,22 @@ def test_a_kind_said_after_a_places_alias_is_part_of_its_name(tmp_path):
     answer = ask(engine, "depot st sobering hrs?")
     assert ids(answer)[:1] == ["depot-sobering"]
     assert answer.situation.intoxicated is None
+
+
+ELEMENTS = """
+defaults: {timezone: America/Chicago}
+sections:
+  - id: element-10
+    title: "Element 10: Program Evaluation and Sustainability"
+    body: The partners use data to show what the program achieves.
+  - id: element-9
+    title: "Element 9: Outcomes"
+    body: What the program measures.
+"""
+
+
+def test_a_number_code_the_knowledge_base_does_not_know_is_not_its_parts(tmp_path):
+    # "10-96" is one radio code; "Element 10" is no answer to it
+    engine = engine_for(tmp_path, ELEMENTS)
+    assert not ask(engine, "what is a 10-96").results
+    assert ids(ask(engine, "element 10"))[:1] == ["element-10"]

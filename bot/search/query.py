@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -53,6 +54,10 @@ class _Token:
     contact: bool  # a contact word: it says which details to show, unless part of a phrase
 
 
+# a number code said as one word: a radio code ("10-96"), a statute ("229.22")
+_CODE = re.compile(r"\d+(?:[-.]\d+)+")
+
+
 def inside(start: int, end: int, spans: Sequence[Span]) -> bool:
     """Whether ``start``..``end`` overlaps any of ``spans``."""
     return any(start < span_end and span_start < end for span_start, span_end in spans)
@@ -92,9 +97,10 @@ def build_query(
         soft = is_asking_word(word, SOFT_WORDS) or about_person or inside(start, end, optional)
         # what the person is not ("not suicidal") is no evidence for a place that mentions it
         dropped = dropped or (about_person and denied(folded, start))
-        toks.extend(
-            _Token(t, word, soft, about_person, dropped, contact) for t in word_tokens(word)
-        )
+        parts = word_tokens(word)
+        if _CODE.fullmatch(word) and not all(t in index.vocabulary for t in parts):
+            parts = ()  # "10-96" unknown here says nothing we could match, not "10" and "96"
+        toks.extend(_Token(t, word, soft, about_person, dropped, contact) for t in parts)
 
     slots: list[Slot] = []
     covered: set[int] = set()
