@@ -501,9 +501,10 @@ class Engine:
                            for w in spellings)
                 )  # fmt: skip
             places = [c for c in concepts if self.index.criteria.is_resource[int(c)]]
-            kinds, after = kind_named_at(folded, end)
-            if any(self.index.entries[int(c)].kind in kinds for c in places):
-                end = after  # "depot st sobering": the sobering room at Depot St, one name
+            if places:
+                kinds, after = kind_named_at(folded, end)
+                if any(self.index.entries[int(c)].kind in kinds for c in places):
+                    end = after  # "depot st sobering": the sobering room at Depot St, one name
             span = (start, end)
             if places and (
                 _CAME_FROM.search(folded, max(0, span[0] - ORIGIN_REACH), span[0])

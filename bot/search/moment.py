@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from bot.search.text import folded_pattern
+from bot.search.text import DIGIT, folded_pattern
 
 Span = tuple[int, int]
 
 
-_DIGIT = folded_pattern(r"\d")
 _CLOCK = folded_pattern(
     r"\b(?:at\s+|around\s+|@\s*)?(\d{1,2})(?::([0-5]\d))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])"
 )
@@ -76,7 +75,7 @@ def read_moment(text: str, now: datetime, drop: list[Span]) -> tuple[datetime, b
         part_of_day = _PART_OF_DAY.get(match.group(2) or "")
         drop.append(match.span())
     # a clock time needs a digit: most questions have none, and one scan says so
-    said = (_clock(text, drop) or _bare_hour(text, drop)) if _DIGIT.search(text) else None
+    said = (_clock(text, drop) or _bare_hour(text, drop)) if DIGIT.search(text) else None
     clock = said or _named_time(text, drop) or part_of_day
     if clock is not None:
         if _NIGHT.search(text) and now.hour < EARLY_MORNING_ENDS and not stated:

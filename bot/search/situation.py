@@ -25,7 +25,7 @@ from bot.search.lexicon import (
 )
 from bot.search.moment import read_moment
 from bot.search.places import NO_PLACES, Places
-from bot.search.text import fold, folded_pattern
+from bot.search.text import DIGIT, fold, folded_pattern
 from bot.search.wants import affirmed, calls_for_help, read_wants
 
 AgeGroup = Literal["minor", "adult", "older adult"]
@@ -158,7 +158,6 @@ class Situation:
         return out
 
 
-_DIGIT = re.compile(r"\d")
 _YEARS = re.compile(r"\d\s*-?\s*(?:years?|yrs?)\b")
 _BEFORE_A_DURATION = folded_pattern(
     r"\b(?:for|past|last|over|in|after|nearly|almost)(?:\s+(?:like|about|around|almost|nearly|"
@@ -616,7 +615,7 @@ def _for_years(text: str, match: re.Match[str]) -> bool:
 
 
 def _age(text: str, drop: list[Span], soft: list[Span]) -> tuple[int | None, AgeGroup | None]:
-    for pattern in _AGE_PATTERNS if _DIGIT.search(text) else ():  # each needs a number
+    for pattern in _AGE_PATTERNS if DIGIT.search(text) else ():  # each needs a number
         match = pattern.search(text)
         if match and _for_years(text, match):
             continue  # "on oxy for like 6 yrs", "2 years clean": how long, not how old

@@ -38,6 +38,10 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# any digit: patterns that need a number (ages, clock times) are tried only when one is there
+DIGIT = re.compile(r"\d")
+
+
 def folded_pattern(regex: str) -> re.Pattern[str]:
     """A pattern written in lower case, for text ``fold`` has lowered. Searching folded text
     instead of ignoring case keeps the regex engine's literal-prefix scans: three times faster."""
