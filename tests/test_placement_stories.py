@@ -1497,3 +1497,40 @@ def test_a_place_needing_a_medical_clearance_is_a_second_stop_from_the_field():
         engine, "st brigid ER cleared him, 229.22 on a guy in cedar bend, which hospital"
     )
     assert shown[0] != "st-brigid-emergency-department"
+
+
+PSYCH_WITHOUT_DROPOFFS = """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: cedar-ed
+    name: Cedar General Emergency Department
+    kind: emergency_department
+    phone: "(555) 555-0401"
+    address: 1 Main St, Millbrook
+    hours: "24/7"
+    admission: {involuntary: true, law_enforcement_dropoff: true}
+  - id: ridge-psych
+    name: Ridge Behavioral Hospital
+    kind: psychiatric_hospital
+    phone: "(555) 555-0402"
+    address: 9 Ridge Rd, Millbrook
+    hours: "24/7"
+    admission: {min_age: 18, involuntary: true, medical_clearance: true,
+                law_enforcement_dropoff: false}
+"""
+
+
+def test_from_the_emergency_department_a_hold_goes_on_to_a_psychiatric_bed(tmp_path):
+    engine = engine_for(tmp_path, PSYCH_WITHOUT_DROPOFFS)
+    # examined at the ED already: a hospital transfer, where police drop-offs do not matter
+    for question in (
+        "ER doc signed the hold on a 52 yo, family asking which psych hospital he'll end up at",
+        "sitting at the general ER with a man on a hold, they cleared him medically but "
+        "they got no psych beds, family wants to know what happens next",
+    ):
+        shown, _ = ask(engine, question)
+        assert shown[0] == "ridge-psych", question
+    # straight from the field, the officer drives: a place without drop-offs is left out
+    shown, left_out = ask(engine, "got a man on a hold in the car, where do i take him")
+    assert "ridge-psych" not in shown
+    assert left_out["ridge-psych"] == ("does not take law-enforcement drop-offs",)

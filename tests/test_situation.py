@@ -750,3 +750,13 @@ def test_certified_by_a_clinician_is_examined_already():
     assert situation("screening cert and clinical cert both signed, which hospital").cleared
     assert situation("the psychiatrist certified her for inpatient, where does she go").cleared
     assert not situation("do we need a cert signed before the hospital").cleared
+
+
+def test_no_beds_of_a_kind_here_wants_that_kind_elsewhere():
+    wants = situation("the ER has no psych beds, where does he go").wants
+    assert wants["psychiatric_hospital"] > 0
+    assert (
+        situation("not a psych hospital, she just needs to talk").wants["psychiatric_hospital"] < 0
+    )
+    assert situation("they cleared him medically, where now").cleared
+    assert situation("been sitting at st luke's ER for 6 hours, hold, where").cleared

@@ -268,7 +268,7 @@ NEEDS: tuple[Need, ...] = (
     # police drop-off matters when the officer takes the person, as with anyone on a hold;
     # a person who can call or go alone may use a place that takes no drop-offs
     Need("dropoff", lambda s, p: p and not (s.walk_in or s.on_own)
-         and (s.transport or bool(s.involuntary)),
+         and (s.transport or (bool(s.involuntary) and not s.cleared)),
          _column("dropoff"), _fixed("does not take law-enforcement drop-offs"),
          _fixed("law-enforcement drop-off not listed; call ahead")),
     Need("walk_in", lambda s, p: p and s.walk_in, _column("walk_in"),

@@ -309,12 +309,13 @@ _VOLUNTARY = folded_pattern(
 )
 _CLEARED = folded_pattern(
     r"\b(?:medically|med|medical(?:ly)?) clear(?:ed|ance done)\b|\balready cleared\b|"
-    r"\bcleared (?:medically|by (?:the )?(?:er|ed|hospital|doc\w*|ems))\b|"
+    r"\bcleared (?:(?:him|her|them) )?(?:medically|by (?:the )?(?:er|ed|hospital|doc\w*|ems))\b|"
     r"\bmedically (?:fine|stable|ok)\b|"
     # already seen in an emergency department: the next stop is a psychiatric bed
     r"\b(?:er|ed|hospital) (?:doc\w*|physician|cleared)\b|"
     r"\b(?:doc\w*|physician|psychiatrist) (?:at|in) (?:the )?(?:[\w']+ ){0,3}(?:er|ed)\b|"
     r"\b(?:in|at) the (?:er|ed) (?:and|now|already|waiting|for)\b|"
+    r"\b(?:sitting|waiting|stuck|been) (?:at|in) (?:the )?(?:[\w']+ ){0,2}(?:er|ed)\b|"
     r"\bexam\w* (?:says|said|found|recommends?) (?:commit\w*|admit\w*|inpatient)\b|"
     # certified by a clinician after an exam: "the psychiatrist certified her", "both certs done"
     r"\b(?:psychiatrist|doc\w*|physician|clinician)s? (?:certified|committed)\b|"

@@ -59,6 +59,8 @@ _ACTS = re.compile(
     r"\s*(?:(?:already|just|has|had|have) )?(?:doc\b|doctor|docs|nurse|staff|physician|"
     r"social worker|psychiatrist|cleared|discharged|released|sent (?:him|her|them)|says|said)"
 )
+# a kind named for its beds: "the ER has no psych beds" wants a psych bed elsewhere
+_BEDS = re.compile(r"\s*(?:beds?|openings?|space|room)\b")
 _LEFT = re.compile(
     r"\b(?:from|left|out of|discharged from|released from|cleared (?:at|by)|walked off from|"
     r"eloped from|ran from)\s+(?:the\s+)?$"
@@ -140,7 +142,11 @@ def read_wants(
             continue  # "the ER doc PEC'd him", "walked off from the hospital": not wanted
         kinds = _kinds_named(match)
         refused = _REFUSED.search(text, max(0, match.start() - NEGATION_REACH), match.start())
-        if not affirmed(match, text, soft) or doubted or refused:
+        # "no psych beds" here: one elsewhere
+        lacking_beds = match.group(0).endswith(("bed", "beds")) or bool(
+            _BEDS.match(text, match.end())
+        )
+        if (not affirmed(match, text, soft) and not lacking_beds) or doubted or refused:
             avoid.update(kinds)  # "NOT a hospital", "is detox the spot?": ruled out
         else:
             named.update(kinds)
