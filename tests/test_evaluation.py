@@ -65,7 +65,7 @@ ISSUE_7_SETS = [
     # written blind this session, kept apart and scored once on 10725b7 (the final engine)
     ("tarheel-nc", "first 0.82", 0.90, 1),
     ("badger-wi", "first 0.84", 0.92, 0),
-    ("north-star-mn", "first 0.78", 0.87, 0),
+    ("north-star-mn", "first 0.78", 0.88, 0),
     ("volunteer-tn", "first 0.69", 0.83, 1),
     # written blind in the next session, kept apart and scored once on 2dd6af0 (its final engine)
     ("prairie-il", "first 0.79", 0.86, 0),
@@ -82,7 +82,7 @@ ISSUE_7_SETS = [
     # engine; 1bc742a, its first, scored 0.83 / 0.80 / 0.80 / 0.82)
     ("sooner-ok", "first 0.84", 0.89, 0),
     ("cornhusker-ne", "first 0.80", 0.83, 3),
-    ("pine-tree-me", "first 0.80", 0.89, 1),
+    ("pine-tree-me", "first 0.80", 0.90, 1),
     ("aloha-hi", "first 0.83", 0.89, 1),
     ("sunflower-ks", "first 0.81", 0.79, 0),
     ("enchantment-nm", "first 0.92", 0.93, 2),

@@ -1534,3 +1534,38 @@ def test_from_the_emergency_department_a_hold_goes_on_to_a_psychiatric_bed(tmp_p
     shown, left_out = ask(engine, "got a man on a hold in the car, where do i take him")
     assert "ridge-psych" not in shown
     assert left_out["ridge-psych"] == ("does not take law-enforcement drop-offs",)
+
+
+UNIT_ALIAS = """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: lakes-csu
+    name: Lakes Crisis Stabilization Unit
+    aliases: [the unit]
+    kind: crisis_center
+    phone: "(555) 555-0411"
+    address: 2 Lake Rd, Millbrook
+    hours: "24/7"
+    admission: {min_age: 18, involuntary: false}
+  - id: heron-crisis
+    name: Heron County Crisis Center
+    kind: crisis_center
+    phone: "(555) 555-0413"
+    address: 4 Heron Rd, Millbrook
+    hours: "24/7"
+    admission: {involuntary: true, law_enforcement_dropoff: true}
+  - id: north-psych
+    name: North Behavioral Hospital
+    kind: psychiatric_hospital
+    phone: "(555) 555-0412"
+    address: 3 North Rd, Millbrook
+    hours: "24/7"
+    admission: {involuntary: true, law_enforcement_dropoff: true}
+"""
+
+
+def test_a_kind_of_place_asked_for_is_no_place_named_by_a_word_of_it(tmp_path):
+    engine = engine_for(tmp_path, UNIT_ALIAS)
+    shown, _ = ask(engine, "hold on a 16 yo, any psych unit around that takes kids on a hold?")
+    assert shown[0] == "north-psych"
+    assert ask(engine, "is the unit open tonight")[0][0] == "lakes-csu"

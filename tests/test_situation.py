@@ -760,3 +760,8 @@ def test_no_beds_of_a_kind_here_wants_that_kind_elsewhere():
     )
     assert situation("they cleared him medically, where now").cleared
     assert situation("been sitting at st luke's ER for 6 hours, hold, where").cleared
+
+
+def test_a_person_certified_by_a_clinician_has_been_examined():
+    assert situation("she was certified at the regional this morning, which hospital").cleared
+    assert not situation("looking for a certified peer specialist").cleared

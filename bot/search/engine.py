@@ -62,7 +62,13 @@ from bot.search.text import (
     word_spans,
     word_tokens,
 )
-from bot.search.wants import NAMED_KIND, also_wanting, kind_named_at, names_a_kind
+from bot.search.wants import (
+    NAMED_KIND,
+    also_wanting,
+    kind_name_spans,
+    kind_named_at,
+    names_a_kind,
+)
 
 MAX_QUESTION_CHARS = 2000
 GUIDANCE_OVER_PLACEMENT = 0.5  # a guidance look-up this good wins over a placement...
@@ -482,6 +488,7 @@ class Engine:
         origins: list[tuple[tuple[int, int], list[int]]] = []
         full: list[int] = []
         towns = self._places.spans(folded)
+        kind_names = kind_name_spans(folded)
         for match in self.index.names.find(asked):
             if _CLAUSE_BREAK.search(folded, spans[match.start][1], spans[match.end - 1][0]):
                 continue  # "cleared at general, which hospital" names no "General Hospital"
@@ -491,6 +498,8 @@ class Engine:
                 for a, b in towns
             ):
                 continue  # "the Point" is no name inside "in Shad Point", nor "in Pinebrook"
+            if any(a <= start and end <= b and b - a > end - start for a, b in kind_names):
+                continue  # "the unit" is no name inside "any psych unit"
             concepts = match.concepts
             if match.end - match.start == 1:  # one word names a place only as written
                 word, after = raw[match.start].split(" ")

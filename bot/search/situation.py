@@ -319,6 +319,7 @@ _CLEARED = folded_pattern(
     r"\bexam\w* (?:says|said|found|recommends?) (?:commit\w*|admit\w*|inpatient)\b|"
     # certified by a clinician after an exam: "the psychiatrist certified her", "both certs done"
     r"\b(?:psychiatrist|doc\w*|physician|clinician)s? (?:certified|committed)\b|"
+    r"\b(?:was|been|got|is|were) (?:\w+ )?certified\b|"
     r"\b(?:both (?:certs?|certificates?)|(?:certs|certificates) (?:are |were )?(?:both )?"
     r"(?:done|signed|completed)|(?:cert|certificate) both (?:done|signed|completed))\b"
 )

@@ -87,6 +87,11 @@ def kind_named_at(text: str, start: int) -> tuple[tuple[str, ...], int]:
     return (_kinds_named(match), match.end()) if match else ((), start)
 
 
+def kind_name_spans(text: str) -> list[Span]:
+    """Where ``text`` names a kind of place ("psych unit", "the ER")."""
+    return [match.span() for match in _KIND_NAME.finditer(text)]
+
+
 def _kinds_named(match: re.Match[str]) -> tuple[str, ...]:
     key = spaced(match.group(0))
     return _KIND_OF_NAME.get(key) or _KIND_OF_NAME.get(key[:-1], ())  # "shelters"
