@@ -48,14 +48,14 @@ ISSUE_7_SETS = [
     ("susquehanna-pa", "tuned on", 0.95, 0),
     ("blue-ridge-va", "tuned on", 0.87, 1),
     ("palmetto-fl", "tuned on", 0.90, 3),
-    ("hill-country-tx", "first 0.71", 0.91, 2),
+    ("hill-country-tx", "first 0.71", 0.92, 2),
     ("red-clay-ga", "first 0.71", 0.93, 0),
     ("bay-state-ma", "first 0.80", 0.89, 0),
     ("cascade-wa", "first 0.64", 0.93, 1),
     ("hudson-ny", "first 0.65", 0.85, 1),
     ("buckeye-oh", "first 0.70", 0.88, 0),
     ("front-range-co", "first 0.76", 0.89, 0),
-    ("saguaro-az", "first 0.91", 0.96, 0),
+    ("saguaro-az", "first 0.91", 0.97, 0),
     # written blind at the session's end, scored once on 976e25d (kept apart until then)
     ("great-lakes-mi", "first 0.64", 0.85, 2),
     ("willamette-or", "first 0.75", 0.91, 0),
@@ -69,24 +69,24 @@ ISSUE_7_SETS = [
     ("volunteer-tn", "first 0.69", 0.83, 1),
     # written blind in the next session, kept apart and scored once on 2dd6af0 (its final engine)
     ("prairie-il", "first 0.79", 0.86, 0),
-    ("garden-nj", "first 0.73", 0.84, 2),
+    ("garden-nj", "first 0.73", 0.85, 2),
     ("chesapeake-md", "first 0.85", 0.89, 2),
     ("showme-mo", "first 0.81", 0.91, 0),
     # written blind in the session after, kept apart and scored once on 6782096 (its final
     # engine; 7d52404, its first, scored 0.83 / 0.86 / 0.87 / 0.86)
-    ("bluegrass-ky", "first 0.85", 0.91, 0),
+    ("bluegrass-ky", "first 0.85", 0.92, 0),
     ("wasatch-ut", "first 0.87", 0.92, 1),
     ("hawkeye-ia", "first 0.89", 0.90, 1),
     ("nutmeg-ct", "first 0.86", 0.91, 0),
     # written blind in the session after, kept apart and scored once on 7f3f6d6 (its final
     # engine; 1bc742a, its first, scored 0.83 / 0.80 / 0.80 / 0.82)
     ("sooner-ok", "first 0.84", 0.89, 0),
-    ("cornhusker-ne", "first 0.80", 0.83, 3),
-    ("pine-tree-me", "first 0.80", 0.90, 1),
+    ("cornhusker-ne", "first 0.80", 0.84, 3),
+    ("pine-tree-me", "first 0.80", 0.91, 1),
     ("aloha-hi", "first 0.83", 0.89, 1),
     ("sunflower-ks", "first 0.81", 0.79, 0),
     ("enchantment-nm", "first 0.92", 0.93, 2),
-    ("yellowhammer-al", "first 0.81", 0.86, 1),
+    ("yellowhammer-al", "first 0.81", 0.87, 1),
     ("big-sky-mt", "first 0.91", 0.90, 0),
     # written blind at the start of the session after, kept apart and scored once on its
     # first engine (a2245cb, the "first" figures) and its last (516aa9f, the floors)

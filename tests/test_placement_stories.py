@@ -1569,3 +1569,63 @@ def test_a_kind_of_place_asked_for_is_no_place_named_by_a_word_of_it(tmp_path):
     shown, _ = ask(engine, "hold on a 16 yo, any psych unit around that takes kids on a hold?")
     assert shown[0] == "north-psych"
     assert ask(engine, "is the unit open tonight")[0][0] == "lakes-csu"
+
+
+TEAMS_OFF_AT_NIGHT = """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: dd-team
+    name: Valley DD Crisis Team
+    aliases: [DD team]
+    kind: idd_services
+    phone: "(555) 555-0421"
+    address: 5 Valley Rd, Millbrook
+    hours: "Mo-Fr 08:00-17:00"
+    admission: {idd: true}
+  - id: valley-mct
+    name: Valley Mobile Crisis Team
+    aliases: [MCT]
+    kind: mobile_crisis
+    phone: "(555) 555-0422"
+    hours: "Mo-Su 08:00-22:00"
+  - id: deputy-clinician
+    name: Sheriff Co-Responder Clinician
+    kind: co_responder
+    phone: "(555) 555-0423"
+    hours: "24/7"
+  - id: valley-line
+    name: Valley Crisis Line
+    kind: crisis_line
+    phone: "(555) 555-0424"
+    hours: "24/7"
+  - id: oak-crisis
+    name: Oak Street Crisis Center
+    kind: crisis_center
+    phone: "(555) 555-0425"
+    address: 2 Oak St, Millbrook
+    hours: "24/7"
+    admission: {idd: true, law_enforcement_dropoff: true}
+  - id: cedar-ed
+    name: Cedar General Emergency Department
+    kind: emergency_department
+    phone: "(555) 555-0426"
+    address: 1 Main St, Millbrook
+    hours: "24/7"
+    admission: {idd: true, law_enforcement_dropoff: true}
+"""
+
+
+def test_a_team_off_at_night_is_replaced_by_the_crisis_line_before_a_place(tmp_path):
+    engine = engine_for(tmp_path, TEAMS_OFF_AT_NIGHT)
+    sunday_night = at("2026-11-22 23:00")
+    for question in (
+        "need the DD team for a guy with an intellectual disability spiraling at his group home",
+        "is the MCT out tonight? need them at a house, adult male, no weapons",
+    ):
+        shown, _ = ask(engine, question, sunday_night)
+        # the line answers now; a place to take him, or a police co-responder, was not asked
+        assert shown[0] == "valley-line", question
+        assert "oak-crisis" not in shown and "cedar-ed" not in shown, question
+    # ...but someone hurt still goes to the emergency department
+    shown, _ = ask(engine, "need MCT at a house, he hit his head and wont wake up", sunday_night)
+    assert "cedar-ed" in shown

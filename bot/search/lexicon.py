@@ -514,7 +514,7 @@ DANGEROUS_BAC = 0.30
 # What else to offer when the place or team asked for is closed: the same kind first, then
 # what does the same job (another team, the crisis line).
 ALTERNATIVES: dict[str, dict[str, float]] = {
-    "mobile_crisis": {"mobile_crisis": 1.0, "co_responder": 0.9, "crisis_line": 0.6},
+    "mobile_crisis": {"mobile_crisis": 1.0, "co_responder": 0.55, "crisis_line": 0.6},
     "co_responder": {"co_responder": 1.0, "mobile_crisis": 0.9, "crisis_line": 0.6},
     "crisis_line": {"crisis_line": 1.0, "mobile_crisis": 0.5},
     "crisis_center": {"crisis_center": 1.0, "emergency_department": 0.6, "crisis_line": 0.3},
@@ -536,7 +536,7 @@ ALTERNATIVES: dict[str, dict[str, float]] = {
     "other": {"other": 1.0, "crisis_line": 0.3},
 }
 # ...and when it was a team or a line rather than a place, the teams and lines that are open
-COME_OUT_ALTERNATIVES: dict[str, float] = {"mobile_crisis": 0.8, "co_responder": 0.7,
+COME_OUT_ALTERNATIVES: dict[str, float] = {"mobile_crisis": 0.8, "co_responder": 0.45,
                                            "crisis_line": 0.5}  # fmt: skip
 
 # Words that name a kind of service outright ("need a co-responder", "is there a shelter"):

@@ -268,11 +268,15 @@ class Ranker:
         if not situation.transport:  # lines and teams too, when that is what is needed
             for kind in wanted_kinds:
                 candidates |= criteria.is_resource & (criteria.kind == RESOURCE_KINDS.index(kind))
-            if wanted_kinds and all(k in NOT_A_DESTINATION for k in wanted_kinds):
-                # "need MCT at a house": someone to come out or to call, not a place to take
-                # the person (the ED stays, for an emergency)
-                er = criteria.kind == RESOURCE_KINDS.index("emergency_department")
-                candidates &= ~criteria.destination | er
+            # "need MCT at a house", "the I/DD crisis team for a client at his group home":
+            # someone to come out or to call, not a place to take the person (the ED stays,
+            # for an emergency; an I/DD service, whatever it is, is what was asked for)
+            teams = [k for k in wanted_kinds if k != "idd_services"]
+            if teams and all(k in NOT_A_DESTINATION for k in teams):
+                stays = criteria.kind == RESOURCE_KINDS.index("idd_services")
+                if situation.medical_emergency or situation.violent:
+                    stays |= criteria.kind == RESOURCE_KINDS.index("emergency_department")
+                candidates &= ~criteria.destination | stays
         candidates[named] = True
         candidates[list(full)] = True  # left out, with why
         rows = np.flatnonzero(candidates)
