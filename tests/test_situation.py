@@ -765,3 +765,17 @@ def test_no_beds_of_a_kind_here_wants_that_kind_elsewhere():
 def test_a_person_certified_by_a_clinician_has_been_examined():
     assert situation("she was certified at the regional this morning, which hospital").cleared
     assert not situation("looking for a certified peer specialist").cleared
+
+
+def test_a_visit_where_the_person_is_wants_a_team_that_comes_out():
+    for question in (
+        "24 yo at his parents and not doing good, who can go see him",
+        "anybody do home visits out in the county? wife says hes been paranoid",
+        "anyone do crisis outreach out there? guy not eating, wont come in to town",
+        "guy wants to talk to a crisis worker in person at his house, calm",
+    ):
+        wants = situation(question).wants
+        assert max(wants, key=wants.__getitem__) == "mobile_crisis", question
+    # in person, somewhere else: a place to go, not a line
+    wants = situation("wants to talk to someone in person today, sober, calm").wants
+    assert max(wants, key=wants.__getitem__) == "crisis_center"

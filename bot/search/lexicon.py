@@ -383,7 +383,10 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
      r"anyone|they) (?:come|go|respond)|who (?:can|could|will|would|'ll) (?:come|go out|respond)|"
      r"(?:anyone|anybody|someone|somebody) (?:to )?(?:respond|come|go) out|"
      r"\bout to (?:a|an|the|his|her|their)\b|"
-     r"get (?:a|an|the|someone|somebody) (?:\w+ ){0,2}out\b(?! of)",
+     r"get (?:a|an|the|someone|somebody) (?:\w+ ){0,2}out\b(?! of)|"
+     # a visit where the person is: "who can go see him", "anybody do home visits"
+     r"(?:go|come) (?:and |n )?(?:see|visit) (?:him|her|them)\b|home visits?|"
+     r"visit (?:him|her|them) (?:at|in)\b|crisis outreach",
      {"mobile_crisis": 1.0, "co_responder": 0.9, "crisis_line": 0.4}),
     # a clinician in the car with the officer: the co-responder model, in other words
     # ("who can ride with us", not "he'll ride with us": that is the person going)
@@ -393,7 +396,9 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
      r"ride[\s-]?along",
      {"co_responder": 1.1, "mobile_crisis": 0.9, "crisis_line": 0.4}),
     # someone to see in person: not a line
-    (r"in person|face[\s-]to[\s-]face|sit down (?:with|w) (?:someone|somebody|a counselor)",
+    (r"(?:in person|face[\s-]to[\s-]face)(?! (?:at|in) (?:his|her|their|the|a) "
+     r"(?:house|home|place|apartment|trailer))|"
+     r"sit down (?:with|w) (?:someone|somebody|a counselor)",
      {"crisis_center": 1.0, "outpatient": 0.6, "peer_respite": 0.4, "crisis_line": -1.0}),
     # someone to talk to by phone or text
     (r"on the phone|over the phone|by phone|(?:someone|somebody|anyone|anybody) to (?:talk|vent|"
