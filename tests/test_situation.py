@@ -779,3 +779,13 @@ def test_a_visit_where_the_person_is_wants_a_team_that_comes_out():
     # in person, somewhere else: a place to go, not a line
     wants = situation("wants to talk to someone in person today, sober, calm").wants
     assert max(wants, key=wants.__getitem__) == "crisis_center"
+
+
+def test_a_place_to_sleep_or_crash_wants_a_shelter_unless_it_is_to_sober_up():
+    for question in (
+        "drunk guy needs a place to crash, not hurt, walking fine",
+        "need a warm place for a guy to sleep tonight, he's had a few beers",
+    ):
+        assert situation(question).wants.get("shelter", 0) >= 1.0, question
+    wants = situation("hammered, just needs somewhere to crash till he sobers up").wants
+    assert max(wants, key=wants.__getitem__) == "sobering_center"
