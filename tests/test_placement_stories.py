@@ -1629,3 +1629,39 @@ def test_a_team_off_at_night_is_replaced_by_the_crisis_line_before_a_place(tmp_p
     # ...but someone hurt still goes to the emergency department
     shown, _ = ask(engine, "need MCT at a house, he hit his head and wont wake up", sunday_night)
     assert "cedar-ed" in shown
+
+
+MEDICATION_FOR_OPIOIDS = """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: mat-clinic
+    name: Cornerstone Medication-Assisted Treatment Clinic
+    kind: outpatient
+    summary: Methadone and buprenorphine for opioid use disorder, same-day starts.
+    phone: "(555) 555-0431"
+    address: 7 Stone St, Millbrook
+    hours: "Mo-Fr 06:00-14:00"
+    admission: {min_age: 18, law_enforcement_dropoff: true}
+  - id: river-detox
+    name: Riverbend Withdrawal Management
+    kind: detox
+    phone: "(555) 555-0432"
+    address: 8 River Rd, Millbrook
+    hours: "24/7"
+    admission: {min_age: 18, intoxication: accepted, law_enforcement_dropoff: true}
+  - id: oak-crisis
+    name: Oak Street Crisis Center
+    kind: crisis_center
+    phone: "(555) 555-0433"
+    address: 2 Oak St, Millbrook
+    hours: "24/7"
+    admission: {min_age: 18, law_enforcement_dropoff: true}
+"""
+
+
+def test_a_medication_for_opioid_use_wants_the_clinic_that_gives_it_or_a_detox(tmp_path):
+    engine = engine_for(tmp_path, MEDICATION_FOR_OPIOIDS)
+    question = "opioid guy wants to start methadone, can we get him in"
+    assert ask(engine, question, at("2026-11-17 08:00"))[0][0] == "mat-clinic"
+    # on a Saturday the clinic is shut: a detox can start him, not the crisis centre
+    assert ask(engine, question, at("2026-11-21 08:00"))[0][0] == "river-detox"

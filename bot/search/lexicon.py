@@ -346,13 +346,17 @@ NEED_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
     (r"withdraw\w*|dry(?:ing)? out|coming off|come off|get(?:ting)? (?:off|clean|sober)|"
      r"kick(?:ing)? (?:the|his|her|their) habit|(?:wants?|ready|trying) to kick\b(?! \w+ out)|"
      r"dope ?sick|addiction|substance use treatment|(?:quit|stop)(?:ting|ping|s)? "
-     r"(?:drinking|using|the (?:booze|bottle|drugs|pills))|suboxone|methadone|\bmat\b|shakes|"
+     r"(?:drinking|using|the (?:booze|bottle|drugs|pills))|shakes|"
      r"\bdts\b|delirium tremens|"
      r"detox(?:ing)? (?:from|off)|wants? off (?:the |his |her )?(?:oxy\w*|opi\w+|"
      r"pills|heroin|fent\w*|meth|dope|booze|bottle|alcohol|drugs|benzos|xan\w*|perc\w*)|"
      r"(?:shaky|shaking|trembling) hands|hands (?:are )?(?:shaky|shaking|trembling)|tremors|"
      r"last drink",
      {"detox": 1.0, "sobering_center": 0.3, "outpatient": 0.3}),
+    # a medication for opioid use: a clinic that prescribes or doses it, or a detox
+    (r"suboxone|methadone|\bmat\b|\bmoud\b|bupe\b|buprenorphine|sublocade|vivitrol|"
+     r"\botp\b|opioid treatment program",
+     {"outpatient": 1.0, "detox": 1.0}),
     # no place to stay
     (r"homeless|unhoused|unsheltered|nowhere to (?:sleep|stay|go|live)|no (?:place|where|home) "
      r"to (?:sleep|stay|go)|no roof|roof over|bed for the night|place to (?:sleep|stay)|"
