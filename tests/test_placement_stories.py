@@ -1665,3 +1665,44 @@ def test_a_medication_for_opioid_use_wants_the_clinic_that_gives_it_or_a_detox(t
     assert ask(engine, question, at("2026-11-17 08:00"))[0][0] == "mat-clinic"
     # on a Saturday the clinic is shut: a detox can start him, not the crisis centre
     assert ask(engine, question, at("2026-11-21 08:00"))[0][0] == "river-detox"
+
+
+VETERANS_AFTER_HOURS = """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: vet-center
+    name: Cedar Vet Center
+    kind: veterans
+    phone: "(555) 555-0441"
+    address: 3 Elm St, Millbrook
+    hours: "Mo-Fr 08:00-16:30"
+  - id: vet-line
+    name: Veterans Crisis Line
+    kind: crisis_line
+    phone: "988"
+    hours: "24/7"
+  - id: oak-crisis
+    name: Oak Street Crisis Center
+    kind: crisis_center
+    phone: "(555) 555-0443"
+    address: 2 Oak St, Millbrook
+    hours: "24/7"
+    admission: {min_age: 18, law_enforcement_dropoff: true}
+  - id: maple-respite
+    name: Maple Peer Respite
+    kind: peer_respite
+    phone: "(555) 555-0444"
+    address: 4 Maple St, Millbrook
+    hours: "24/7"
+    admission: {min_age: 18}
+"""
+
+
+def test_for_a_veteran_when_the_vet_center_is_shut_the_veterans_line_stands_in(tmp_path):
+    engine = engine_for(tmp_path, VETERANS_AFTER_HOURS)
+    evening = at("2026-11-19 17:00")
+    shown, _ = ask(engine, "vet wants to see somebody about his ptsd at 5:30 today", evening)
+    assert shown[0] == "vet-line"
+    # ...unless he will go somewhere: a place, not a line
+    shown, _ = ask(engine, "veteran having flashbacks, sober, calm, willing to go somewhere")
+    assert "vet-line" not in shown

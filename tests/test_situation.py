@@ -789,3 +789,17 @@ def test_a_place_to_sleep_or_crash_wants_a_shelter_unless_it_is_to_sober_up():
         assert situation(question).wants.get("shelter", 0) >= 1.0, question
     wants = situation("hammered, just needs somewhere to crash till he sobers up").wants
     assert max(wants, key=wants.__getitem__) == "sobering_center"
+
+
+def test_half_past_five_with_no_am_or_pm_is_the_coming_one():
+    afternoon = at("2026-11-19 15:00")
+    assert read_situation("bring him by around 5:30 today", afternoon).at == at("2026-11-19 17:30")
+    morning = at("2026-11-19 08:00")
+    assert read_situation("can he go at 9:30", morning).at == at("2026-11-19 09:30")
+    assert read_situation("meet at 05:30", afternoon).at == at("2026-11-20 05:30")
+    assert read_situation("at 5:30 in the morning", afternoon).at == at("2026-11-20 05:30")
+
+
+def test_willing_to_go_somewhere_is_a_place_not_a_call():
+    assert situation("veteran, sober, calm, willing to go somewhere tonight").goes
+    assert not situation("veteran, sober, wants someone to talk to").goes

@@ -81,6 +81,8 @@ def read_moment(text: str, now: datetime, drop: list[Span]) -> tuple[datetime, b
         if _NIGHT.search(text) and now.hour < EARLY_MORNING_ENDS and not stated:
             return now, True  # "tonight" at 01:30 is now, not 23:00
         moment = day.replace(hour=clock.hour, minute=clock.minute, second=0, microsecond=0)
+        if clock.hour < 12 and _twelve_hour(text) and now - moment > PAST_GRACE:
+            moment += timedelta(hours=12)  # "5:30 today" asked at 15:00: half past five pm
         if now - moment > PAST_GRACE:  # "at 2am" asked at 23:00: the coming one
             moment += timedelta(days=7 if stated else 1)
         day, stated = moment, True
@@ -115,6 +117,14 @@ def _bare_hour(text: str, drop: list[Span]) -> time | None:
         return None
     drop.append(match.span())
     return time(hour, 0)
+
+
+# "5:30" with neither am nor pm nor a part of the day: on a 12-hour clock, either one
+_TWELVE_HOUR = folded_pattern(r"(?<![\d:])(?:[1-9]|1[0-2]):[0-5]\d(?![\d:]|\s*(?:a|p)\.?m)")
+
+
+def _twelve_hour(text: str) -> bool:
+    return bool(_TWELVE_HOUR.search(text)) and not (_EVENING.search(text) or _MORNING.search(text))
 
 
 def _clock(text: str, drop: list[Span]) -> time | None:

@@ -67,6 +67,9 @@ NAMED_BONUS = 0.3  # a place named in a placement question, when it fits, comes 
 NAMED_LOOKUP_BONUS = 0.15  # an entry named outright in a look-up
 OFF_KIND_SHARE = 0.85  # a place in a question about the program, a term when no word is asked
 OFF_PROGRAM_SHARE = 0.7  # ...a place in one plainly about running the program
+# kinds wanted for who the person is (a veteran, a minor, someone with I/DD), not named:
+# when none will do, what does their job stands in, as for a kind named
+_FOR_WHOM = frozenset({"veterans", "youth", "idd_services"})
 
 
 def _best(positions: np.ndarray, scores: np.ndarray, rows: np.ndarray, k: int) -> np.ndarray:
@@ -265,7 +268,7 @@ class Ranker:
         situation = self._stand_ins(situation)
         candidates = criteria.destination.copy()
         wanted_kinds = [k for k, weight in situation.wants.items() if weight > 0]
-        if not situation.transport:  # lines and teams too, when that is what is needed
+        if not (situation.transport or situation.goes):  # lines and teams, when needed
             for kind in wanted_kinds:
                 candidates |= criteria.is_resource & (criteria.kind == RESOURCE_KINDS.index(kind))
             # "need MCT at a house", "the I/DD crisis team for a client at his group home":
@@ -359,7 +362,7 @@ class Ranker:
         weekdays: the mobile crisis team)."""
         criteria, wants = self.index.criteria, situation.wants
         for kind, weight in situation.wants.items():
-            if weight < NAMED_KIND:
+            if weight < (1.0 if kind in _FOR_WHOM else NAMED_KIND):
                 continue
             rows = np.flatnonzero(
                 criteria.is_resource & (criteria.kind == RESOURCE_KINDS.index(kind))

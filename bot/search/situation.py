@@ -46,6 +46,7 @@ class Situation:
     time_stated: bool = False
     placement: bool = False  # somewhere or someone is wanted
     transport: bool = False  # the officer is taking the person somewhere
+    goes: bool = False  # the person will go to a place ("willing to go somewhere"), not call
     age: int | None = None
     age_group: AgeGroup | None = None
     intoxicated: bool | None = None
@@ -333,6 +334,10 @@ _WALK_IN = folded_pattern(
     r"\bwalk(?:s|ing)?[\s-]*in\b(?!\s*(?:n|and|&)\s*talk|\s+(?:fine|ok|okay|around|straight|"
     r"normal|good|on his own|on her own))"
 )
+# the person will go to a place, however they get there: not a line, nor a team
+_GOES = folded_pattern(
+    r"\b(?:willing|wants?|ready|agree[sd]?|ok|okay|fine|happy) to go (?:somewhere|someplace)\b"
+)
 # the person goes or calls on their own: "she'll call", "calls herself", "self-refer"
 _ON_OWN = folded_pattern(
     r"\bon (?:his|her|their) own\b|\bby (?:him|her|them)sel(?:f|ves)\b"
@@ -501,6 +506,7 @@ def read_situation(
         language=language,
         walk_in=walk_in,
         on_own=on_own,
+        goes=bool(_GOES.search(text)),
         cleared=cleared,
         lonely=lonely,
         nearest=bool(_NEAREST.search(text)),
