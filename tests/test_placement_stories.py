@@ -206,8 +206,15 @@ def test_a_place_without_police_drop_offs_suits_someone_who_goes_on_their_own(tm
 
 
 def test_someone_drunk_and_suicidal_is_not_sent_to_sober_up(cedar):
-    shown, _ = ask(cedar, "m 40ish pbt .22 crying says he wants to kill himself, cooperative")
-    assert shown[0] == "cedar-ed"
+    for question in (
+        "m 40ish pbt .22 crying says he wants to kill himself, cooperative",
+        "sixty-something farmer drinking since noon, pbt .18, told wife hes gonna use the "
+        "shotgun on himself. no gun on him now",
+        "wife says he's been drinking since noon and threatening to shoot himself, pbt .16",
+    ):
+        shown, _ = ask(cedar, question)
+        assert shown[0] == "cedar-ed", question
+        assert "birch-sobering" not in shown, question
 
 
 VOLUNTARY_DETOX = """

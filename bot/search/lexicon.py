@@ -461,12 +461,25 @@ CALL_SIGN: tuple[str, dict[str, float]] = (
     {"mobile_crisis": 1.0, "co_responder": 0.9, "crisis_line": 0.6, "crisis_center": 0.3},
 )
 
+# Saying they want to die or to harm themselves, in the ways officers report it.
+SUICIDAL = (
+    r"suicid\w*|kill(?:ing)? (?:him|her|them|my)sel(?:f|ves)|self[\s-]?harm\w*|"
+    r"wants? to die|hurt(?:ing)? (?:him|her|them)sel(?:f|ves)|end(?:ing)? it all|"
+    r"(?:about|of|to|gonna|going to) end(?:ing)? it\b|eat(?:ing)? (?:his|her|a) gun|"
+    r"end (?:his|her|their) life|take (?:his|her|their) (?:own )?life|"
+    # a weapon turned on oneself: "threatening to shoot himself", "gonna use
+    # the shotgun on himself", "hang herself", "blow his brains out"
+    r"(?:shoot|hang|stab|cut|drown|poison|overdose) (?:him|her|them)sel(?:f|ves)|"
+    r"(?:gun|rifle|shotgun|pistol|knife|rope|pills) on (?:him|her|them)sel(?:f|ves)|"
+    r"blow (?:his|her|their) (?:brains|head) (?:out|off)"
+)
+
 # The person's state rather than a need: a crisis centre suits it, unless the question also
 # says how help should come ("someone to come out", "on the phone"): then that comes first.
 STATE_SIGNS: tuple[tuple[str, dict[str, float]], ...] = (
     # a mental health crisis
-    (r"suicid\w*|kill (?:him|her|them|my)sel(?:f|ves)|(?:hurt|harm)(?:ing)? (?:him|her|them)sel"
-     r"(?:f|ves)|self[\s-]?harm\w*|hearing voices|voices|psychotic|psychosis|paranoi\w*|"
+    (SUICIDAL + r"|(?:hurt|harm)(?:ing)? (?:him|her|them)sel"
+     r"(?:f|ves)|hearing voices|voices|psychotic|psychosis|paranoi\w*|"
      r"hallucinat\w*|delusion\w*|manic|mania|(?:mental health|mental|psych\w*) crisis|"
      r"in crisis|breakdown|panic attack|depress\w*|done with life|wants to die|"
      r"talking about (?:dying|death)|edp|end(?:ing)? it(?: all)?|end (?:his|her|their) life|"
@@ -508,10 +521,7 @@ CONDITIONS: dict[str, str] = {
                r"(?:not|trouble|difficulty) breathing|"
                r"diabetic|ambulance|confus\w*|disorient\w*|delirium|delirious|altered mental",
     "withdrawal": r"withdraw\w*|\bdts\b|delirium tremens|the shakes|dope ?sick",
-    "suicidal": r"suicid\w*|kill(?:ing)? (?:him|her|them|my)sel(?:f|ves)|self[\s-]?harm\w*|"
-                r"wants? to die|hurt(?:ing)? (?:him|her|them)sel(?:f|ves)|end(?:ing)? it all|"
-                r"(?:about|of|to|gonna|going to) end(?:ing)? it\b|eat(?:ing)? (?:his|her|a) gun|"
-                r"end (?:his|her|their) life|take (?:his|her|their) (?:own )?life",
+    "suicidal": SUICIDAL,
     "weapons": r"weapons?|armed|(?:a |with a |has a |had a )(?:gun|knife|firearm|blade)|"
                r"guns|knives|firearms?",
     "sex_offense": r"sex(?:ual)? offen\w*|registered sex",
