@@ -46,7 +46,7 @@ def test_knowledge_bases_written_without_seeing_the_matcher(summary_line, folder
 ISSUE_7_SETS = [
     ("port-halden", "tuned on", 0.91, 0),
     ("susquehanna-pa", "tuned on", 0.96, 0),
-    ("blue-ridge-va", "tuned on", 0.87, 1),
+    ("blue-ridge-va", "tuned on", 0.88, 1),
     ("palmetto-fl", "tuned on", 0.90, 3),
     ("hill-country-tx", "first 0.71", 0.92, 2),
     ("red-clay-ga", "first 0.71", 0.93, 0),
@@ -87,11 +87,11 @@ ISSUE_7_SETS = [
     ("sunflower-ks", "first 0.81", 0.80, 0),
     ("enchantment-nm", "first 0.92", 0.93, 2),
     ("yellowhammer-al", "first 0.81", 0.87, 1),
-    ("big-sky-mt", "first 0.91", 0.90, 0),
+    ("big-sky-mt", "first 0.91", 0.91, 0),
     # written blind at the start of the session after, kept apart and scored once on its
     # first engine (a2245cb, the "first" figures) and its last (516aa9f, the floors)
     ("hoosier-in", "first 0.89", 0.93, 1),
-    ("mountain-wv", "first 0.83", 0.86, 3),
+    ("mountain-wv", "first 0.83", 0.87, 3),
     ("midlands-sc", "first 0.82", 0.84, 1),
     ("gem-id", "first 0.97", 0.96, 2),
 ]

@@ -205,6 +205,11 @@ CASES = [
      "officer-wellness"),
     (WELLNESS, "squad is pretty shaken after the drowning call yesterday, what's out there for "
      "the guys", "officer-wellness"),
+    # a child in the story is the call, not a person to place; a crew is the officers
+    (WELLNESS, "deputies pretty shook up after the kid drownin call last nite, whats out "
+     "there for em", "officer-wellness"),
+    (WELLNESS, "crew's pretty rattled after the wreck where the little girl died, what can "
+     "we offer them", "officer-wellness"),
     (SMALL_AGENCY, "6 officer dept, worth getting everybody CIT'd?", "cit-training"),
     (SMALL_AGENCY, "any depts we could go visit that already run one", "learning-sites"),
     (DISPATCH, "how do call takers decide whether to send the mct", "dispatch-triage"),

@@ -45,6 +45,7 @@ from bot.search.lexicon import (
     LEXICON_WORDS,
     NEGATIONS,
     NOT_A_DESTINATION,
+    STAFF_SHAKEN,
     STOPWORDS,
 )
 from bot.search.places import place_names
@@ -112,7 +113,7 @@ _HAPPENING = folded_pattern(
     r"(?:group home|staff|family|caregivers?|parents?|mom|dad|wife|husband)(?: \w+){0,2} "
     r"(?:says?|said|asking|want|wants|called|cant|can'?t|are|is)|right now|rn)\b",
 )
-_TIPS = folded_pattern(r"\b(?:tips|pointers|best practices?)\b")
+_NOT_FOR_THE_PERSON = folded_pattern(rf"\b(?:tips|pointers|best practices?|{STAFF_SHAKEN})\b")
 ORIGIN_REACH = 40  # characters before a place's name read for where the person came from
 # places where a person who comes from them has been examined already
 SEEN_AT = frozenset({"emergency_department", "psychiatric_hospital", "crisis_center"})
@@ -389,7 +390,9 @@ class Engine:
                 explicit
                 or (open_then and lookup.excluded)
                 or (
-                    not _TIPS.search(text)  # not "tips for talking to someone w autism"
+                    # not "tips for talking to someone w autism", "the guys are shook up
+                    # after that little boy drowned"
+                    not _NOT_FOR_THE_PERSON.search(text)
                     and (
                         situation.describes_a_person or situation.medical_emergency or someones_need
                     )

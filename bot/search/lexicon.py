@@ -162,12 +162,19 @@ GUIDANCE_FRAME = (
     r"reports?)\b"
 )
 
+# our people shaken by a call: "the guys are pretty shook up", "crew's rattled"
+STAFF_SHAKEN = (
+    r"(?:guys|crew|deputies|officers|troopers|dispatchers|team|shift|squad|folks|people)"
+    r"(?:'s|'re| are| is| were| was| been| got)? (?:\w+ ){0,2}(?:shaken|shook|rattled|"
+    r"traumatized|struggling|taking it hard|messed up|having a hard time)"
+)
+
 # ...framed so, whoever it mentions: "tips for talking with an autistic teen", "is she
 # allowed to stop us", "the squad is shaken after last night".
 STRONG_GUIDANCE = (
     r"\b(?:tips|pointers|advice|best practices?|allowed to|legal(?:ly)?|the law|shift|"
     # the squad as the officers ("squad's rattled"), not the car ("from the squad")
-    r"squad(?:'s| is| was| has| are| got)|"
+    r"squad(?:'s| is| was| has| are| got)|" + STAFF_SHAKEN + r"|"
     r"our (?:officers|deputies|guys|people|team|agency|department|dept|program)|"
     r"how (?:do|should|can) (?:i|we) (?:talk|deal|handle|approach|communicate|explain|work)|"
     # choosing a model for the agency: "is CIT enough or should we put a clinician in the car"
@@ -243,7 +250,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "impaired"),
     ("emergency department", "emergency room", "ER", "ED"),
     ("police", "officer", "cop", "law enforcement", "LEO", "deputy", "patrol", "squad",
-     "sworn", "trooper"),
+     "sworn", "trooper", "crew"),
     ("mental health", "behavioral health", "psychiatric", "psych"),
     ("involuntary hold", "involuntary", "hold", "emergency hold", "psych hold",
      "emergency detention", "involuntary commitment", "civil commitment"),
@@ -269,7 +276,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "critical incidents", "rattled", "shaken", "shook up", "traumatized", "vicarious trauma",
      "secondary trauma", "burnout", "stress", "EAP", "employee assistance", "OIS",
      "officer-involved shooting", "shooting", "fatal", "fatality", "fatalities", "drowning",
-     "drowned", "line of duty death", "child death"),
+     "drowned", "line of duty death", "child death", "died", "death", "killed", "wreck",
+     "crash", "rollover"),
     ("debrief", "debriefs", "debriefing", "after-action", "after action review", "case review",
      "case reviews", "call review", "sit down", "sit-down", "go over the call", "lessons learned",
      "went sideways", "go over", "going over", "talk through", "look back", "after a call",
