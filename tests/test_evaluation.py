@@ -46,13 +46,13 @@ def test_knowledge_bases_written_without_seeing_the_matcher(summary_line, folder
 ISSUE_7_SETS = [
     ("port-halden", "tuned on", 0.91, 0),
     ("susquehanna-pa", "tuned on", 0.96, 0),
-    ("blue-ridge-va", "tuned on", 0.88, 1),
+    ("blue-ridge-va", "tuned on", 0.89, 1),
     ("palmetto-fl", "tuned on", 0.90, 3),
     ("hill-country-tx", "first 0.71", 0.92, 2),
     ("red-clay-ga", "first 0.71", 0.93, 0),
     ("bay-state-ma", "first 0.80", 0.89, 0),
     ("cascade-wa", "first 0.64", 0.93, 1),
-    ("hudson-ny", "first 0.65", 0.85, 1),
+    ("hudson-ny", "first 0.65", 0.86, 1),
     ("buckeye-oh", "first 0.70", 0.88, 0),
     ("front-range-co", "first 0.76", 0.89, 0),
     ("saguaro-az", "first 0.91", 0.97, 0),
@@ -80,12 +80,12 @@ ISSUE_7_SETS = [
     ("nutmeg-ct", "first 0.86", 0.91, 0),
     # written blind in the session after, kept apart and scored once on 7f3f6d6 (its final
     # engine; 1bc742a, its first, scored 0.83 / 0.80 / 0.80 / 0.82)
-    ("sooner-ok", "first 0.84", 0.89, 0),
+    ("sooner-ok", "first 0.84", 0.90, 0),
     ("cornhusker-ne", "first 0.80", 0.84, 3),
     ("pine-tree-me", "first 0.80", 0.92, 0),
     ("aloha-hi", "first 0.83", 0.90, 1),
     ("sunflower-ks", "first 0.81", 0.80, 0),
-    ("enchantment-nm", "first 0.92", 0.93, 2),
+    ("enchantment-nm", "first 0.92", 0.94, 2),
     ("yellowhammer-al", "first 0.81", 0.87, 1),
     ("big-sky-mt", "first 0.91", 0.91, 0),
     # written blind at the start of the session after, kept apart and scored once on its

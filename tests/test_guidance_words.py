@@ -199,6 +199,29 @@ sections:
       them for an examination within 12 hours.
 """
 
+TRANSPORT = """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: state-hospital
+    name: Ridgeline State Hospital
+    aliases: [the state hospital]
+    kind: psychiatric_hospital
+    phone: "(555) 555-0120"
+    address: 1 Hill Rd, Ridgeline
+    summary: State psychiatric hospital for adults under a temporary detention order.
+    admission: {involuntary: true, law_enforcement_dropoff: true}
+  - id: county-ed
+    name: County General Emergency Department
+    kind: emergency_department
+    phone: "(555) 555-0121"
+    address: 2 Main St, Ridgeline
+sections:
+  - id: transport-of-detained-people
+    title: Transport after a detention order
+    summary: Who drives a person under a TDO to the hospital, and when an ambulance does.
+    keywords: [transport, TDO, ambulance, sheriff]
+"""
+
 CASES = [
     (FIREARMS, "what do we do with his deer rifle after we detain him", "firearms-on-detention"),
     (WELLNESS, "whole shift is rattled after the fatal last nite, what do we have for them",
@@ -211,6 +234,12 @@ CASES = [
     (WELLNESS, "crew's pretty rattled after the wreck where the little girl died, what can "
      "we offer them", "officer-wellness"),
     (SMALL_AGENCY, "6 officer dept, worth getting everybody CIT'd?", "cit-training"),
+    # who must drive: a question of procedure, not a place (the one named is where to)
+    (TRANSPORT, "who drives them to the state hospital after a tdo, its like 3 hrs each way",
+     "transport-of-detained-people"),
+    (TRANSPORT, "does a tdo have to go in the patrol car or can the ambulance take them",
+     "transport-of-detained-people"),
+    (TRANSPORT, "state hospital phone", "state-hospital"),
     (SMALL_AGENCY, "any depts we could go visit that already run one", "learning-sites"),
     (DISPATCH, "how do call takers decide whether to send the mct", "dispatch-triage"),
     (DISPATCH, "mct phone", "mct"),

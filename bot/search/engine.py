@@ -47,6 +47,7 @@ from bot.search.lexicon import (
     NOT_A_DESTINATION,
     STAFF_SHAKEN,
     STOPWORDS,
+    TRANSPORT_DUTY,
 )
 from bot.search.places import place_names
 from bot.search.query import build_query, inside
@@ -95,6 +96,8 @@ _FULL = re.compile(
 _SPOKE = re.compile(r"\s+(?:says|said|told|thinks|doc|doctor|nurse|staff|psychiatrist)\b")
 # what is said just before a place the program deals with: "our agreement with St Brendan's"
 _PARTNER = re.compile(r"\b(?:with|w/?|between \w+ and)\s+(?:the\s+)?(?:st\.?\s+|saint\s+)?$")
+_TO = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$")
+_TRANSPORT_DUTY = folded_pattern(TRANSPORT_DUTY)
 # a partner named at the end of a question about guidance: "...agreement with the hospital"
 _PARTNER_TAIL = re.compile(r"\b(?:with|w/?)\s+((?:the |our |a |an )?(?:[\w'.-]+ ?){1,3})\W*$")
 # what is said just before a town, not a place in it: "drunk guy in pinebrook"
@@ -345,10 +348,16 @@ class Engine:
                 return places  # nothing but the person: no guidance to weigh
         # "what should our agreement with St Brendan's cover": the place is what the guidance
         # is about, not a word an entry must have
+        # ...and "who drives them to the state hospital after a TDO": where to is the subject
+        transport_duty = bool(_TRANSPORT_DUTY.search(text))
         subjects = tuple(
             span
             for span in reading.place_spans
-            if about_program and names_guidance and _PARTNER.search(reading.understood, 0, span[0])
+            if about_program
+            and (
+                (names_guidance and _PARTNER.search(reading.understood, 0, span[0]))
+                or (transport_duty and _TO.search(reading.understood, 0, span[0]))
+            )
         )
         # "what goes in a data sharing agreement with the health system": the partner the
         # guidance is about, whoever it is, may be named in it or not

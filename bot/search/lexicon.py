@@ -169,12 +169,26 @@ STAFF_SHAKEN = (
     r"traumatized|struggling|taking it hard|messed up|having a hard time)"
 )
 
+# who must drive the person, a question of procedure: "who's supposed to drive the patient to
+# Overby", "do we have to drive them ourselves", "patrol car or the ambulance"
+TRANSPORT_DUTY = (
+    r"who(?:'s| is| has| does)? (?:supposed to |responsible for |gonna |going to |has to |"
+    r"should |pays? for |pays to )?(?:drives?|driving|transports?|transporting|hauls?|"
+    r"hauling|haulin|the (?:transport|driving))\b|"
+    r"(?:do|does|must|should) (?:we|i|a deputy|an officer|the deputy|the officer) (?:have to |"
+    r"need to )?(?:drive|transport|haul)\b|"
+    r"(?:patrol car|cruiser|squad car|back of (?:the|a|my) (?:car|unit)) or (?:can |does |"
+    r"should |will )?(?:the |an )?(?:ambulance|ems)|"
+    r"(?:ambulance|ems) or (?:the |a |our )?(?:patrol car|cruiser|squad car|us|we|deputies|"
+    r"officers)|(?:losing|lose|losin) (?:whole |entire )?shifts?"
+)
+
 # ...framed so, whoever it mentions: "tips for talking with an autistic teen", "is she
 # allowed to stop us", "the squad is shaken after last night".
 STRONG_GUIDANCE = (
     r"\b(?:tips|pointers|advice|best practices?|allowed to|legal(?:ly)?|the law|shift|"
     # the squad as the officers ("squad's rattled"), not the car ("from the squad")
-    r"squad(?:'s| is| was| has| are| got)|" + STAFF_SHAKEN + r"|"
+    r"squad(?:'s| is| was| has| are| got)|" + STAFF_SHAKEN + r"|" + TRANSPORT_DUTY + r"|"
     r"our (?:officers|deputies|guys|people|team|agency|department|dept|program)|"
     r"how (?:do|should|can) (?:i|we) (?:talk|deal|handle|approach|communicate|explain|work)|"
     # choosing a model for the agency: "is CIT enough or should we put a clinician in the car"

@@ -169,13 +169,14 @@ class Ranker:
         is_resource = self.index.criteria.is_resource[rows]
         if contact:
             scores = scores + CONTACT_BONUS * is_resource
-        about_program = bool(PROGRAM_FRAME.search(text))
+        strongly = bool(STRONG_PROGRAM_FRAME.search(text))
+        about_program = strongly or bool(PROGRAM_FRAME.search(text))
         defines = bool(DEFINITION.search(text))
         if about_program and not contact:
             # "what should our agreement with Stoneman Regional cover": the place is the
             # subject of guidance, not the answer; "should we get a co-responder" asks how
             # to build one, not for the team next county over
-            share = OFF_PROGRAM_SHARE if STRONG_PROGRAM_FRAME.search(text) else OFF_KIND_SHARE
+            share = OFF_PROGRAM_SHARE if strongly else OFF_KIND_SHARE
             scores = scores * np.where(is_resource, share, 1.0)
         if not defines:
             # "what does the 40 hr CIT class go over": the course, not the word's definition
