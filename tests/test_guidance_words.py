@@ -222,6 +222,31 @@ sections:
     keywords: [transport, TDO, ambulance, sheriff]
 """
 
+CONSENT = """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: youth-csu
+    name: Magnolia House Youth Crisis Unit
+    kind: youth
+    phone: "(555) 555-0130"
+    address: 3 Oak St, Ridgeline
+    admission: {min_age: 10, max_age: 17}
+  - id: psych-ward
+    name: Pavilion Behavioral Hospital
+    kind: psychiatric_hospital
+    phone: "(555) 555-0131"
+    address: 4 Elm St, Ridgeline
+sections:
+  - id: minors-consent
+    title: Minors and consent to treatment
+    summary: When a young person can agree to counseling alone, and when a parent must sign.
+    keywords: [minor, consent, parents, counseling, 14]
+faqs:
+  - id: faq-family-petition
+    questions: ["mother wants her son committed, what do i tell her"]
+    answer: Yes. A relative can file a petition with the probate court.
+"""
+
 CASES = [
     (FIREARMS, "what do we do with his deer rifle after we detain him", "firearms-on-detention"),
     (WELLNESS, "whole shift is rattled after the fatal last nite, what do we have for them",
@@ -240,6 +265,10 @@ CASES = [
     (TRANSPORT, "does a tdo have to go in the patrol car or can the ambulance take them",
      "transport-of-detained-people"),
     (TRANSPORT, "state hospital phone", "state-hospital"),
+    # who may consent or start a hold: a question of law, not a place for the young person
+    (CONSENT, "can a 15 yo get counseling w/o her parents ok", "minors-consent"),
+    (CONSENT, "can a 14 yr old agree to counseling without mom and dad", "minors-consent"),
+    (CONSENT, "14 yo in crisis, can the youth unit take her tonight", "youth-csu"),
     (SMALL_AGENCY, "any depts we could go visit that already run one", "learning-sites"),
     (DISPATCH, "how do call takers decide whether to send the mct", "dispatch-triage"),
     (DISPATCH, "mct phone", "mct"),

@@ -183,12 +183,28 @@ TRANSPORT_DUTY = (
     r"officers)|(?:losing|lose|losin) (?:whole |entire )?shifts?"
 )
 
+# who may consent or start a hold, a question of law: "can a 14 yr old agree to counseling
+# w/o mom and dad", "can a 13 yo be detained if mom says no", "can she sign something"
+CONSENT = (
+    r"(?:without|w/o|w/out) (?:(?:his|her|their|a|the) )?(?:mom|dad|mother|father|parents?|"
+    r"parental|guardian)|"
+    r"if (?:(?:his|her|their|the) )?(?:mom|dad|mother|father|parents?|guardian) (?:says?|said) "
+    r"no|(?:can|could|may) (?:she|he|mom|dad|the family|family|(?:his|her) (?:mom|dad|mother|"
+    r"father|wife|husband|parents?)) (?:sign|file|petition|go to (?:the )?(?:court|judge))"
+)
+
 # ...framed so, whoever it mentions: "tips for talking with an autistic teen", "is she
 # allowed to stop us", "the squad is shaken after last night".
 STRONG_GUIDANCE = (
     r"\b(?:tips|pointers|advice|best practices?|allowed to|legal(?:ly)?|the law|shift|"
     # the squad as the officers ("squad's rattled"), not the car ("from the squad")
-    r"squad(?:'s| is| was| has| are| got)|" + STAFF_SHAKEN + r"|" + TRANSPORT_DUTY + r"|"
+    r"squad(?:'s| is| was| has| are| got)|"
+    + STAFF_SHAKEN
+    + r"|"
+    + TRANSPORT_DUTY
+    + r"|"
+    + CONSENT
+    + r"|"
     r"our (?:officers|deputies|guys|people|team|agency|department|dept|program)|"
     r"how (?:do|should|can) (?:i|we) (?:talk|deal|handle|approach|communicate|explain|work)|"
     # choosing a model for the agency: "is CIT enough or should we put a clinician in the car"
