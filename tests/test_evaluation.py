@@ -46,8 +46,8 @@ def test_knowledge_bases_written_without_seeing_the_matcher(summary_line, folder
 ISSUE_7_SETS = [
     ("port-halden", "tuned on", 0.91, 0),
     ("susquehanna-pa", "tuned on", 0.96, 0),
-    ("blue-ridge-va", "tuned on", 0.89, 1),
-    ("palmetto-fl", "tuned on", 0.90, 3),
+    ("blue-ridge-va", "tuned on", 0.90, 1),
+    ("palmetto-fl", "tuned on", 0.91, 3),
     ("hill-country-tx", "first 0.71", 0.92, 2),
     ("red-clay-ga", "first 0.71", 0.93, 0),
     ("bay-state-ma", "first 0.80", 0.89, 0),
@@ -57,13 +57,13 @@ ISSUE_7_SETS = [
     ("front-range-co", "first 0.76", 0.90, 0),
     ("saguaro-az", "first 0.91", 0.97, 0),
     # written blind at the session's end, scored once on 976e25d (kept apart until then)
-    ("great-lakes-mi", "first 0.64", 0.86, 2),
+    ("great-lakes-mi", "first 0.64", 0.87, 2),
     ("willamette-or", "first 0.75", 0.93, 0),
     # written blind this session, scored once on c2dce57, then tuned on
     ("silver-nv", "first 0.65", 0.89, 2),
     ("bayou-la", "first 0.71", 0.91, 0),
     # written blind this session, kept apart and scored once on 10725b7 (the final engine)
-    ("tarheel-nc", "first 0.82", 0.90, 1),
+    ("tarheel-nc", "first 0.82", 0.91, 1),
     ("badger-wi", "first 0.84", 0.93, 0),
     ("north-star-mn", "first 0.78", 0.88, 0),
     ("volunteer-tn", "first 0.69", 0.85, 1),
@@ -93,7 +93,7 @@ ISSUE_7_SETS = [
     ("hoosier-in", "first 0.89", 0.93, 1),
     ("mountain-wv", "first 0.83", 0.87, 3),
     ("midlands-sc", "first 0.82", 0.84, 1),
-    ("gem-id", "first 0.97", 0.96, 2),
+    ("gem-id", "first 0.97", 0.97, 2),
 ]
 
 

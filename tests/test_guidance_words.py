@@ -272,6 +272,10 @@ CASES = [
     (SMALL_AGENCY, "any depts we could go visit that already run one", "learning-sites"),
     (DISPATCH, "how do call takers decide whether to send the mct", "dispatch-triage"),
     (DISPATCH, "mct phone", "mct"),
+    # how 911 decides whom to send: the protocol, not the team it names
+    (DISPATCH, "should 911 send a patrol unit or a clinician to these calls",
+     "dispatch-triage"),
+    (DISPATCH, "need the mct at a house now, 911 caller says her son is suicidal", "mct"),
     (SHARING, "can the er nurse tell me if the guy i brought in got admitted or not",
      "information-sharing"),
     (SHARING, "where can he get admitted tonight, 40 yo suicidal", "er"),

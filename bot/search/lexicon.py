@@ -193,25 +193,39 @@ CONSENT = (
     r"father|wife|husband|parents?)) (?:sign|file|petition|go to (?:the )?(?:court|judge))"
 )
 
+# how 911 decides whom to send, a protocol question: "when should call takers kick a call to
+# mobile crisis", "should 911 send a patrol unit or the clinician"
+DISPATCH_DECISION = (
+    r"(?:call[\s-]?takers?|dispatch(?:ers?)?|911|telecommunicators?|comm(?:unications)? "
+    r"cent(?:er|re))(?: [\w']+){0,6} (?:decide|decides|deciding|kick|kicks|route|routes|"
+    r"routing|divert|diverts|transfer|transfers|triage|scripts?|"
+    r"(?:send|sends|sending) (?:[\w']+ ){0,4}(?:or|instead of|vs\.?|versus|rather than|"
+    r"without|w/o) )"
+)
+
 # ...framed so, whoever it mentions: "tips for talking with an autistic teen", "is she
 # allowed to stop us", "the squad is shaken after last night".
 STRONG_GUIDANCE = (
-    r"\b(?:tips|pointers|advice|best practices?|allowed to|legal(?:ly)?|the law|shift|"
-    # the squad as the officers ("squad's rattled"), not the car ("from the squad")
-    r"squad(?:'s| is| was| has| are| got)|"
-    + STAFF_SHAKEN
-    + r"|"
-    + TRANSPORT_DUTY
-    + r"|"
-    + CONSENT
-    + r"|"
-    r"our (?:officers|deputies|guys|people|team|agency|department|dept|program)|"
-    r"how (?:do|should|can) (?:i|we) (?:talk|deal|handle|approach|communicate|explain|work)|"
-    # choosing a model for the agency: "is CIT enough or should we put a clinician in the car"
-    r"should we (?:get|start|add|hire|try|put|go with|fund|build|set up)|makes? more sense|"
-    r"better off(?! dead| without)|worth (?:it|doing|keeping|the money)|more realistic|"
-    r"\d+[\s-]*(?:officer|deputy|sworn|cop)s? (?:dept|department|agency|pd|so)\b)\b"
-)
+    r"\b(?:"
+    + "|".join((
+        r"tips|pointers|advice|best practices?|allowed to|legal(?:ly)?|the law|shift",
+        # the squad as the officers ("squad's rattled"), not the car ("from the squad")
+        r"squad(?:'s| is| was| has| are| got)",
+        STAFF_SHAKEN,
+        TRANSPORT_DUTY,
+        CONSENT,
+        DISPATCH_DECISION,
+        r"our (?:officers|deputies|guys|people|team|agency|department|dept|program)",
+        r"how (?:do|should|can) (?:i|we) (?:talk|deal|handle|approach|communicate|explain|"
+        r"work)",
+        # choosing a model for the agency: "is CIT enough or should we put a clinician in
+        # the car"
+        r"should we (?:get|start|add|hire|try|put|go with|fund|build|set up)|makes? more sense",
+        r"better off(?! dead| without)|worth (?:it|doing|keeping|the money)|more realistic",
+        r"\d+[\s-]*(?:officer|deputy|sworn|cop)s? (?:dept|department|agency|pd|so)\b",
+    ))
+    + r")\b"
+)  # fmt: skip
 
 # Resource kinds that are not places to take someone (you call them, or they come to you).
 NOT_A_DESTINATION = frozenset({"crisis_line", "mobile_crisis", "co_responder"})
