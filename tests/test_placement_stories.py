@@ -165,6 +165,14 @@ def test_asked_about_one_place_for_a_person_it_does_not_take(cedar):
 def test_asked_about_one_place_without_a_person_it_is_the_answer(cedar):
     shown, _ = ask(cedar, "can birch sobering center take someone on a hold")
     assert shown[0] == "birch-sobering"
+    # its rules for anyone, even for people it turns away: the place, with its rules
+    for question in (
+        "does pine youth crisis center take kids whove been drinking",
+        "will pine youth crisis center take a kid whos high",
+        "does birch sobering center take combative people",
+    ):
+        shown, _ = ask(cedar, question)
+        assert shown[0] in ("pine-youth", "birch-sobering"), question
 
 
 RESPITE_WITHOUT_DROPOFFS = """

@@ -96,6 +96,16 @@ _FULL = re.compile(
 _SPOKE = re.compile(r"\s+(?:says|said|told|thinks|doc|doctor|nurse|staff|psychiatrist)\b")
 # what is said just before a place the program deals with: "our agreement with St Brendan's"
 _PARTNER = re.compile(r"\b(?:with|w/?|between \w+ and)\s+(?:the\s+)?(?:st\.?\s+|saint\s+)?$")
+# a yes/no about a place's rules for anyone, not about one person: "does the annex take
+# combative people", "will kestrel house take a kid whos high", "can officers drop off there"
+_ITS_RULES = folded_pattern(
+    r"\b(?:take|takes|accept|accepts|admit|admits|serve|serves|see|sees|able to take|"
+    r"allow|allows|deal with|handle) (?:\w+ ){0,2}(?:people|folks|anyone|anybody|someone|"
+    r"somebody|kids|juveniles|minors|adults|patients|clients|individuals|those|"
+    r"a (?:kid|person|patient|client|juvenile|minor))\b(?! (?:named|called)\b)|"
+    r"\b(?:can|could|do|does|will) (?:officers|deputies|cops|police|we|patrol|troopers) "
+    r"(?:drop|bring|take) (?:\w+ )?(?:off|people|folks|someone|anyone)\b"
+)
 _TO = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$")
 _TRANSPORT_DUTY = folded_pattern(TRANSPORT_DUTY)
 # a partner named at the end of a question about guidance: "...agreement with the hospital"
@@ -288,7 +298,9 @@ class Engine:
         asks_about_one = (
             len(named_places) == 1 and bool(YES_NO.match(text)) and reading.closed is None
         )
-        if asks_about_one and situation.describes_a_person:
+        # "does the annex take combative people": the place's rules, answered by its entry
+        about_its_rules = asks_about_one and bool(_ITS_RULES.search(text))
+        if asks_about_one and situation.describes_a_person and not about_its_rules:
             # "can I bring a drunk 17yo to the youth shelter": that place if it takes them;
             # if not, what does, and that place first among those left out, with why
             return self.rank.verdict(
@@ -342,7 +354,7 @@ class Engine:
             (bool(situation.wants) or situation.medical_emergency) and not names_guidance
         )
         places = None
-        if wanted and not about_a_place and not about_program:
+        if wanted and not about_a_place and not about_program and not about_its_rules:
             places = placement()
             if places is not None and situation.describes_a_person and not query.required:
                 return places  # nothing but the person: no guidance to weigh
