@@ -308,7 +308,9 @@ def test_what_counts_as_asks_for_a_definition():
     from bot.search.intent import DEFINITION
 
     assert DEFINITION.search("what counts as gravely disabled")
+    assert DEFINITION.search("what exactly is peace officer custody")
     assert not DEFINITION.search("what should our agreement cover")
+    assert not DEFINITION.search("what exactly should the mou cover")
 
 
 def test_a_real_word_is_not_read_as_a_typo_of_another():

@@ -39,7 +39,8 @@ DOUBTS_OUTRIGHT = folded_pattern(DOUBT_OUTRIGHT)  # "is that a mobile crisis thi
 STRONG_PROGRAM_FRAME = folded_pattern(STRONG_GUIDANCE)
 # asking what a word means: the glossary's job
 DEFINITION = folded_pattern(
-    r"^\s*(?:what(?:'s| is| are|s)|define|explain)\b|\bwhat (?:counts|qualifies) as\b|"
+    r"^\s*(?:what(?:'s| is| are|s)|what (?:exactly|really) (?:is|are)|define|explain)\b|"
+    r"\bwhat (?:counts|qualifies) as\b|"
     r"\b(?:mean|means|meaning|stand(?:s)? for|"
     r"short for|definition|abbreviation|acronym|vs\.?|versus|difference between)\b|"
     r"^\W*\S+(?:\s+\S+){0,2}\s*\?\s*$",  # "tdo?", "a 10-96?": a word or two, asked
