@@ -28,8 +28,10 @@ def _inflected(word: str, other: str) -> bool:
     return long.startswith(short) and long[len(short) :] in _INFLECTIONS
 
 
-def _deletes(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+def _deletes(word: str) -> tuple[str, ...]:
+    """``word`` with each letter removed in turn, in order (not a set: the order words are
+    found in must not depend on Python's hash seed, or ties would)."""
+    return tuple(dict.fromkeys(word[:i] + word[i + 1 :] for i in range(len(word))))
 
 
 class FuzzyVocabulary:
@@ -40,7 +42,7 @@ class FuzzyVocabulary:
         self.words = frozenset(vocabulary)
         self._lengths: dict[int, tuple[str, ...]] | None = None  # words by length, when needed
         self._by_key: dict[str, list[str]] = base._by_key if base is not None else {}
-        for word in self.words - (base.words if base is not None else frozenset()):
+        for word in sorted(self.words - (base.words if base is not None else frozenset())):
             if len(word) < MIN_FUZZY_LENGTH or word.isdigit():
                 continue
             for key in (word, *_deletes(word)):
@@ -66,8 +68,9 @@ class FuzzyVocabulary:
         if as_typed and as_typed.endswith(_SILENT_E_DROPPED) and word + "e" in self.words:
             found[word + "e"] = 1.0
         if not found and as_typed and as_typed != word:
-            return self._similar(as_typed)
-        return found
+            found = self._similar(as_typed)
+        # in word order: of words alike, the one taken is the same on every start and reload
+        return dict(sorted(found.items()))
 
     def _similar(self, word: str) -> dict[str, float]:
         known = word in self.words
