@@ -1721,3 +1721,39 @@ def test_for_a_veteran_when_the_vet_center_is_shut_the_veterans_line_stands_in(t
     # ...unless he will go somewhere: a place, not a line
     shown, _ = ask(engine, "veteran having flashbacks, sober, calm, willing to go somewhere")
     assert "vet-line" not in shown
+
+
+DESIGNATED_RECEIVING = """
+defaults: {timezone: America/New_York}
+resources:
+  - id: regional-ed
+    name: Merrimont Regional Medical Center Emergency Department
+    aliases: [MRMC]
+    kind: emergency_department
+    phone: "(555) 555-0451"
+    address: 1 Main St, Merrimont
+    hours: "24/7"
+    admission: {involuntary: true, law_enforcement_dropoff: true}
+  - id: pines-drf
+    name: Tall Pines Behavioral Hospital
+    kind: psychiatric_hospital
+    phone: "(555) 555-0452"
+    address: 800 Pines Rd, Bramfield
+    hours: "24/7"
+    admission:
+      min_age: 18
+      medical_clearance: true
+      involuntary: true
+      law_enforcement_dropoff: true
+      excludes: [no completed IEA certificate, not medically cleared]
+glossary:
+  - term: IEA
+    definition: Involuntary emergency admission, on a petition and a clinician's certificate.
+"""
+
+
+def test_a_place_requiring_a_completed_hold_takes_people_on_one(tmp_path):
+    engine = engine_for(tmp_path, DESIGNATED_RECEIVING)
+    # "no completed IEA certificate" turns away people without one; MRMC is where he is
+    shown, _ = ask(engine, "iea signed at MRMC, pt cleared medically, which hospital does he go to")
+    assert shown[0] == "pines-drf"

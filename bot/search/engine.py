@@ -81,7 +81,8 @@ _CLAUSE_BREAK = re.compile(r"[,.;:!?()]")
 # what is said just before a place the person came from ("cleared at", "discharged from")
 _CAME_FROM = re.compile(
     r"\b(?:cleared|clearance|discharged|released|walked (?:off|out)|eloped|ran (?:off|away)|"
-    r"transferred|seen|evaluated|(?:er |ed )?doc(?:tor)?|left|came)\b[^,.;]{0,12}"
+    r"transferred|seen|evaluated|(?:er |ed )?doc(?:tor)?|left|came|signed|certified|"
+    r"examined|screened|sitting|waiting)\b[^,.;]{0,12}"
     r"\b(?:at|from|by)\s+(?:the\s+)?$"
 )
 # what is said just after a place that cannot take anyone now: "4 west is full", "St B's

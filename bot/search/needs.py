@@ -20,6 +20,7 @@ from bot.knowledge.model import RESOURCE_KINDS, Resource
 from bot.search.lexicon import CONDITIONS, KIND_LABELS
 from bot.search.situation import ADULT_AGE, OLDER_THAN, Situation
 from bot.search.text import fold
+from bot.search.wants import denied
 
 if TYPE_CHECKING:
     from bot.search.eligibility import CriteriaTable
@@ -169,9 +170,11 @@ def names_hold(text: str, hold: str | None) -> bool:
     """Whether an exclusion refuses people on a hold: in general words, or ``hold`` by name
     ("anyone under an OPC or PEC" names the PEC)."""
     folded = fold(text)
-    if _HOLD_IN_EXCLUSION.search(folded):
-        return True
-    return bool(hold) and bool(re.search(rf"(?<!\w){re.escape(fold(hold))}(?!\w)", folded))
+    named = [m.start() for m in _HOLD_IN_EXCLUSION.finditer(folded)]
+    if hold:
+        named += [m.start() for m in re.finditer(rf"(?<!\w){re.escape(fold(hold))}(?!\w)", folded)]
+    # "no completed IEA certificate" turns away people without one, not people on one
+    return any(not denied(folded, start) for start in named)
 
 
 def _intoxication_reason(resource: Resource, situation: Situation) -> str:
