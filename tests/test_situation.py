@@ -803,3 +803,16 @@ def test_half_past_five_with_no_am_or_pm_is_the_coming_one():
 def test_willing_to_go_somewhere_is_a_place_not_a_call():
     assert situation("veteran, sober, calm, willing to go somewhere tonight").goes
     assert not situation("veteran, sober, wants someone to talk to").goes
+
+
+def test_program_frames_read_in_the_words_of_other_authors():
+    from bot.search.intent import STRONG_PROGRAM_FRAME
+    from bot.search.text import fold
+
+    for question in (
+        "whos supposed to drive the pt to the drf once the cert is done",
+        "dispatch wants rules for which MH calls go to mobile crisis vs sending a car",
+        "troopers at the post are pretty rattled after pulling those kids out of the river",
+    ):
+        assert STRONG_PROGRAM_FRAME.search(fold(question)), question
+    assert not STRONG_PROGRAM_FRAME.search(fold("who can take a drunk 40 yo tonight"))

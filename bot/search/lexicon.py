@@ -165,14 +165,14 @@ GUIDANCE_FRAME = (
 # our people shaken by a call: "the guys are pretty shook up", "crew's rattled"
 STAFF_SHAKEN = (
     r"(?:guys|crew|deputies|officers|troopers|dispatchers|team|shift|squad|folks|people)"
-    r"(?:'s|'re| are| is| were| was| been| got)? (?:\w+ ){0,2}(?:shaken|shook|rattled|"
+    r"(?:'s|'re| are| is| were| was| been| got)? (?:[\w']+ ){0,5}(?:shaken|shook|rattled|"
     r"traumatized|struggling|taking it hard|messed up|having a hard time)"
 )
 
 # who must drive the person, a question of procedure: "who's supposed to drive the patient to
 # Overby", "do we have to drive them ourselves", "patrol car or the ambulance"
 TRANSPORT_DUTY = (
-    r"who(?:'s| is| has| does)? (?:supposed to |responsible for |gonna |going to |has to |"
+    r"who(?:'s|s| is| has| does)? (?:supposed to |responsible for |gonna |going to |has to |"
     r"should |pays? for |pays to )?(?:drives?|driving|transports?|transporting|hauls?|"
     r"hauling|haulin|the (?:transport|driving))\b|"
     r"(?:do|does|must|should) (?:we|i|a deputy|an officer|the deputy|the officer) (?:have to |"
@@ -200,7 +200,10 @@ DISPATCH_DECISION = (
     r"cent(?:er|re))(?: [\w']+){0,6} (?:decide|decides|deciding|kick|kicks|route|routes|"
     r"routing|divert|diverts|transfer|transfers|triage|scripts?|"
     r"(?:send|sends|sending) (?:[\w']+ ){0,4}(?:or|instead of|vs\.?|versus|rather than|"
-    r"without|w/o) )"
+    r"without|w/o) )|"
+    # police or something else sent, weighed: "mobile crisis vs sending a car"
+    r"(?:vs\.?|versus|instead of|rather than|or) (?:sending|send) (?:a |an |the )?(?:car|unit|"
+    r"deputy|officer|cop|patrol|squad|police)"
 )
 
 # ...framed so, whoever it mentions: "tips for talking with an autistic teen", "is she
