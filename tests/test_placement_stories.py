@@ -1757,3 +1757,12 @@ def test_a_place_requiring_a_completed_hold_takes_people_on_one(tmp_path):
     # "no completed IEA certificate" turns away people without one; MRMC is where he is
     shown, _ = ask(engine, "iea signed at MRMC, pt cleared medically, which hospital does he go to")
     assert shown[0] == "pines-drf"
+
+
+def test_a_person_not_cleared_yet_cannot_go_where_only_cleared_people_are_taken(tmp_path):
+    engine = engine_for(tmp_path, PSYCH_WITHOUT_DROPOFFS)
+    shown, left_out = ask(engine, "cedar general or ridge? on a hold, 40 f, not medically cleared")
+    assert shown == ["cedar-ed"]
+    assert (
+        "needs a medical clearance first; the person is not cleared yet" in left_out["ridge-psych"]
+    )

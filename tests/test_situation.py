@@ -816,3 +816,9 @@ def test_program_frames_read_in_the_words_of_other_authors():
     ):
         assert STRONG_PROGRAM_FRAME.search(fold(question)), question
     assert not STRONG_PROGRAM_FRAME.search(fold("who can take a drunk 40 yo tonight"))
+
+
+def test_not_cleared_is_read_as_not_cleared():
+    s = situation("pc for eval, not medically cleared yet, which hospital")
+    assert s.uncleared and not s.cleared
+    assert not situation("medically cleared, which psych unit").uncleared

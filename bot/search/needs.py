@@ -133,6 +133,12 @@ def _no_clearance_needed(table: CriteriaTable, rows: np.ndarray, situation: Situ
     return np.zeros(len(rows), dtype=bool), table.is_resource[rows] & ~needs_it
 
 
+def _takes_uncleared(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> Masks:
+    needs_it = table.medical_clearance[rows]
+    resource = table.is_resource[rows]
+    return resource & (needs_it == YES), resource & (needs_it == NO)
+
+
 def _serves_anywhere(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> Masks:
     return np.zeros(len(rows), dtype=bool), table.is_resource[rows] & ~table.local[rows]
 
@@ -268,6 +274,11 @@ NEEDS: tuple[Need, ...] = (
          _no_clearance_needed),
     Need("cleared", lambda s, p: s.cleared, None,
          suits={"psychiatric_hospital": 0.3, "emergency_department": -0.4}),
+    # said outright not to be cleared yet ("pc for eval, not cleared yet"): a place that
+    # takes only people medically cleared cannot take them now
+    Need("uncleared", lambda s, p: p and s.uncleared, _takes_uncleared,
+         _fixed("needs a medical clearance first; the person is not cleared yet"),
+         suits={"emergency_department": 0.3}),
     # police drop-off matters when the officer takes the person, as with anyone on a hold;
     # a person who can call or go alone may use a place that takes no drop-offs
     Need("dropoff", lambda s, p: p and not (s.walk_in or s.on_own)

@@ -60,6 +60,7 @@ class Situation:
     walk_in: bool = False  # the person walks in: no police drop-off needed
     on_own: bool = False  # the person calls or goes on their own: no police drop-off either
     cleared: bool = False  # already medically cleared: a place that needs it is no detour
+    uncleared: bool = False  # said not to be medically cleared yet: such a place cannot take them
     lonely: bool = False  # lonely, wants to chat: not a crisis
     nearest: bool = False  # the closest place is wanted ("closest spot for the exam")
     conditions: frozenset[str] = frozenset()  # CONDITIONS stated ("passed out", "hit his head")
@@ -324,6 +325,11 @@ _CLEARED = folded_pattern(
     r"\b(?:both (?:certs?|certificates?)|(?:certs|certificates) (?:are |were )?(?:both )?"
     r"(?:done|signed|completed)|(?:cert|certificate) both (?:done|signed|completed))\b"
 )
+_NOT_CLEARED = folded_pattern(
+    r"\bnot (?:yet |been )?(?:medically )?cleared\b|\bha(?:s|ve)n'?t been (?:medically )?"
+    r"cleared\b|\bneeds? (?:to be |to get )?(?:medically )?cleared\b|"
+    r"\b(?:needs? (?:a )?|no )medical clearance\b"
+)
 _NEAREST = folded_pattern(r"\b(?:closest|nearest|closer|close by|nearby|near here|close to here)\b")
 _LONELY = folded_pattern(
     r"\b(?:lonely|loneliness|isolated|(?:someone|somebody|anyone|anybody) to (?:chat|vent)|"
@@ -484,7 +490,8 @@ def read_situation(
     language = _language(text, soft)
     walk_in = _mark(_WALK_IN, text, soft)
     on_own = _mark(_ON_OWN, text, soft)
-    cleared = _mark(_CLEARED, text, soft)
+    uncleared = bool(_NOT_CLEARED.search(text))
+    cleared = _mark(_CLEARED, text, soft) and not uncleared  # not "not medically cleared"
     lonely = _mark(_LONELY, text, soft)
     at, time_stated = read_moment(text, now, drop)
     transport = bool(_TRANSPORT.search(text)) and not _NO_TRANSPORT.search(text)
@@ -508,6 +515,7 @@ def read_situation(
         on_own=on_own,
         goes=bool(_GOES.search(text)),
         cleared=cleared,
+        uncleared=uncleared,
         lonely=lonely,
         nearest=bool(_NEAREST.search(text)),
         conditions=conditions,
