@@ -221,6 +221,8 @@ def test_a_need_said_as_a_situation_names_the_kind_of_place_that_meets_it(text, 
         ("combative guy high on meth, 30ish", 30, False),
         ("kid on the bridge", None, True),
         ("woman says her husband beat her tonight, she has 2 kids with her", None, False),
+        ("woman beat up by her husband, needs somewheres safe tonight w her 2 kids", None, False),
+        ("needs a place tonight with her two kids", None, None),
     ],
 )
 def test_implied_ages(text, age, minor):

@@ -208,8 +208,8 @@ _ADULT_WORDS = folded_pattern(
 )
 # children with the person, not the person: "she has 2 kids with her", "with her kids"
 _COMPANIONS = folded_pattern(
-    r"\b(?:has|have|had|with|w/?|and)\s+(?:her|his|their|the|\d+|two|three|four|five|a few|"
-    r"some)?\s*(?:kids|children|little ones|babies)\b|"
+    r"\b(?:has|have|had|with|w/?|and)\s+(?:(?:her|his|their|the)\s+)?(?:\d+|two|three|four|"
+    r"five|a few|some)?\s*(?:kids|children|little ones|babies)\b|"
     # looked after elsewhere: "kids are staying w grandma", "her kids are with dad"
     r"\b(?:her|his|their|the)?\s*(?:kids|children)\s+(?:are|r)\s+(?:staying|with|w/?|at|safe)"
     r"(?:\s+(?:with|w/?|at))?(?:\s+(?:her|his|their|the|my))?(?:\s+[\w']+)?"
