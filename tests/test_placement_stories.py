@@ -1766,3 +1766,33 @@ def test_a_person_not_cleared_yet_cannot_go_where_only_cleared_people_are_taken(
     assert (
         "needs a medical clearance first; the person is not cleared yet" in left_out["ridge-psych"]
     )
+
+
+NOT_THE_HOSPITAL = """
+defaults: {timezone: America/Anchorage}
+resources:
+  - id: regional-ed
+    name: Kellan Regional Hospital Emergency Department
+    aliases: [the hospital, KRH]
+    kind: emergency_department
+    phone: "(555) 555-0461"
+    address: 1 Hospital Rd, Kellan
+    hours: "24/7"
+  - id: peer-respite
+    name: Fireweed Peer Respite
+    kind: peer_respite
+    phone: "(555) 555-0462"
+    address: 2 Fireweed Ln, Kellan
+    hours: "24/7"
+    admission: {min_age: 18, intoxication: not_accepted, law_enforcement_dropoff: false}
+"""
+
+
+def test_a_place_named_in_the_negative_is_not_asked_for(tmp_path):
+    engine = engine_for(tmp_path, NOT_THE_HOSPITAL)
+    shown, _ = ask(
+        engine,
+        "somewhere quiet for a couple days that isnt a hospital? 30yo woman, voluntary, "
+        "sober, ok calling them herself",
+    )
+    assert shown == ["peer-respite"]

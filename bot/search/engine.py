@@ -67,6 +67,7 @@ from bot.search.text import (
 from bot.search.wants import (
     NAMED_KIND,
     also_wanting,
+    denied,
     kind_name_spans,
     kind_named_at,
     names_a_kind,
@@ -525,6 +526,10 @@ class Engine:
                 continue  # "the Point" is no name inside "in Shad Point", nor "in Pinebrook"
             if any(a <= start and end <= b and b - a > end - start for a, b in kind_names):
                 continue  # "the unit" is no name inside "any psych unit"
+            if denied(folded, start) and all(
+                self.index.criteria.is_resource[int(c)] for c in match.concepts
+            ):
+                continue  # "somewhere that isn't a hospital" names no hospital to go to
             concepts = match.concepts
             if match.end - match.start == 1:  # one word names a place only as written
                 word, after = raw[match.start].split(" ")
