@@ -727,6 +727,10 @@ def test_not_high_after_getting_dopesick_is_not_intoxicated():
 def test_weeks_clean_in_any_spelling_is_sober():
     assert situation("wants detox but hes been clean 3 wks, just cravings").intoxicated is False
     assert situation("2 yrs clean, bad urges tonight").intoxicated is False
+    assert (
+        situation("wants detox but he's been dry 5 days, just needs meetings").intoxicated is False
+    )
+    assert situation("hes been off the bottle 2 wks already").intoxicated is False
     assert situation("clean for like 10 days, wants a meeting").intoxicated is False
 
 

@@ -266,8 +266,11 @@ _SOBER = folded_pattern(
     r"drinking|drink|using|dope)|(?:hasn'?t|has not|hadn'?t) been (?:drinking|using)|"
     r"(?:didn'?t|doesn'?t|does not|did not|hasn'?t|has not) (?:\w+ )?(?:drink|use|had a drink)|"
     r"nothing on board|clean and sober|"
-    r"(?:been )?clean (?:for )?(?:like |about |almost |over )?\d+ ?(?:days?|weeks?|wks?|months?|"
-    r"mos?|years?|yrs?)|\d+ ?(?:days?|weeks?|wks?|months?|mos?|years?|yrs?) clean)\b"
+    r"(?:been )?(?:clean|dry|off the bottle|off (?:the )?(?:booze|drugs|dope)) (?:for )?"
+    r"(?:like |about |almost |over )?(?:\d+|a|one|two|three|four|five|six) ?(?:days?|weeks?|wks?|"
+    r"months?|mos?|years?|yrs?)|"
+    r"(?:\d+|a|one|two|three|four|five|six) ?(?:days?|weeks?|wks?|months?|mos?|years?|yrs?) "
+    r"(?:clean|dry|sober))\b"
 )
 _UNTIL_SOBER = folded_pattern(
     r"\b(?:till|until|til)\b[^.,;]{0,15}\b(?:sober|(?:not|no longer) (?:drunk|intoxicated|high))"
