@@ -363,7 +363,9 @@ class Engine:
         # "what should our agreement with St Brendan's cover": the place is what the guidance
         # is about, not a word an entry must have
         # ...and "who drives them to the state hospital after a TDO": where to is the subject
-        transport_duty = bool(_TRANSPORT_DUTY.search(text))
+        transport_duty = (
+            about_program and bool(reading.place_spans) and bool(_TRANSPORT_DUTY.search(text))
+        )
         subjects = tuple(
             span
             for span in reading.place_spans
@@ -404,7 +406,16 @@ class Engine:
         # a kind of place or team wanted now or at a moment said: one closed then is no answer
         open_then = bool(situation.wants) and now_or_then
         lookup = self.rank.lookup(
-            question, situation, words, coverage, hits, top, reading.named, asked_about, open_then
+            question,
+            text,
+            situation,
+            words,
+            coverage,
+            hits,
+            top,
+            reading.named,
+            asked_about,
+            open_then,
         )
         if (
             places is None

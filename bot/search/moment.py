@@ -81,7 +81,7 @@ def read_moment(text: str, now: datetime, drop: list[Span]) -> tuple[datetime, b
         if _NIGHT.search(text) and now.hour < EARLY_MORNING_ENDS and not stated:
             return now, True  # "tonight" at 01:30 is now, not 23:00
         moment = day.replace(hour=clock.hour, minute=clock.minute, second=0, microsecond=0)
-        if clock.hour < 12 and _twelve_hour(text) and now - moment > PAST_GRACE:
+        if clock.hour < 12 and now - moment > PAST_GRACE and _twelve_hour(text):
             moment += timedelta(hours=12)  # "5:30 today" asked at 15:00: half past five pm
         if now - moment > PAST_GRACE:  # "at 2am" asked at 23:00: the coming one
             moment += timedelta(days=7 if stated else 1)

@@ -26,7 +26,6 @@ from bot.search.lexicon import ALTERNATIVES, DESTINATION_PRIOR, NOT_A_DESTINATIO
 from bot.search.needs import kind_fit
 from bot.search.query import Query
 from bot.search.situation import ADULT_AGE, OLDER_AGE, OLDER_THAN, Situation
-from bot.search.text import fold
 from bot.search.wants import NAMED_KIND, also_wanting
 
 CONFIDENT = 0.45  # look-up answers below this are not shown...
@@ -147,6 +146,7 @@ class Ranker:
     def lookup(
         self,
         question: str,
+        text: str,
         situation: Situation,
         query: Query,
         coverage: np.ndarray,
@@ -156,7 +156,8 @@ class Ranker:
         asked_about: list[int],
         open_then: bool = False,
     ) -> Answer:
-        """Entries that cover the question; ``asked_about`` are places a yes/no question
+        """Entries that cover the question (``text``: as folded, what the patterns read);
+        ``asked_about`` are places a yes/no question
         names ("can the CSU take a 302"): shown with their rules even when they fail it;
         ``open_then``: a place or team is wanted at the moment asked, so those closed then
         are left out."""
@@ -164,7 +165,6 @@ class Ranker:
         if len(rows) > RERANK:
             rows = rows[np.argpartition(-coverage[rows], RERANK)[:RERANK]]
         scores = self._with_phrase(query, rows, coverage[rows])
-        text = fold(question)
         contact, information = asks_for_contact(text), asks_for_information(text)
         is_resource = self.index.criteria.is_resource[rows]
         if contact:
