@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pytest
 
 from bot.search.places import place_keys, place_names
@@ -13,6 +15,11 @@ NOW = at("2026-11-22 14:05")  # a Sunday afternoon
 
 def situation(text: str):
     return read_situation(text, NOW)
+
+
+def strongest(wants: Mapping[str, float]) -> str:
+    """The kind a situation's needs call for most."""
+    return max(wants, key=wants.__getitem__)
 
 
 @pytest.mark.parametrize(
@@ -204,7 +211,7 @@ def test_violence_and_holds_as_said_or_denied(text, violent, involuntary):
 )
 def test_a_need_said_as_a_situation_names_the_kind_of_place_that_meets_it(text, kind):
     wants = situation(text).wants
-    assert max(wants, key=wants.__getitem__) == kind
+    assert strongest(wants) == kind
 
 
 @pytest.mark.parametrize(
@@ -295,7 +302,7 @@ def test_a_time_the_story_runs_from_is_not_the_time_asked():
 
 def test_wanting_is_not_denying():
     wants = situation("want a clinician to come out with us").wants
-    assert max(wants, key=wants.__getitem__) == "mobile_crisis"
+    assert strongest(wants) == "mobile_crisis"
 
 
 def test_a_town_said_without_its_generic_last_word_is_the_same_town():
@@ -385,7 +392,7 @@ def test_getting_there_on_her_own_or_with_family_is_no_police_drop_off():
 
 def test_lonely_wants_someone_to_talk_to():
     wants = situation("hes lonely, just wants somebody to chat with").wants
-    assert max(wants, key=wants.__getitem__) == "crisis_line"
+    assert strongest(wants) == "crisis_line"
 
 
 @pytest.mark.parametrize(
@@ -448,7 +455,7 @@ def test_calling_or_going_on_their_own_is_not_a_walk_in():
 
 def test_seeing_someone_in_person_rules_out_a_phone_line():
     wants = situation("sober, calm, wants to talk to someone face to face today").wants
-    assert max(wants, key=wants.__getitem__) == "crisis_center"
+    assert strongest(wants) == "crisis_center"
     assert wants["crisis_line"] < 0
 
 
@@ -468,7 +475,7 @@ def test_a_court_ordered_evaluation_is_a_hold():
 
 def test_a_psych_bed_asks_for_a_psychiatric_hospital():
     wants = situation("pink slip, cleared, needs an inpatient psych bed, who takes him").wants
-    assert max(wants, key=wants.__getitem__) == "psychiatric_hospital"
+    assert strongest(wants) == "psychiatric_hospital"
 
 
 def test_the_one_unincorporated_area_is_out_in_the_county():
@@ -507,7 +514,7 @@ def test_bac_as_a_criterion_is_not_a_drunk_person():
 
 def test_crisis_team_names_the_team_that_comes_out():
     wants = situation("crisis team for saltmarsh? adult in distress at the library").wants
-    assert max(wants, key=wants.__getitem__) == "mobile_crisis"
+    assert strongest(wants) == "mobile_crisis"
 
 
 @pytest.mark.parametrize(
@@ -531,7 +538,7 @@ def test_smelling_of_drink_and_not_responding():
 )  # fmt: skip
 def test_more_needs_said_as_situations(text, kind):
     wants = situation(text).wants
-    assert max(wants, key=wants.__getitem__) == kind
+    assert strongest(wants) == kind
 
 
 def test_hold_names_said_as_an_emergency_admission_and_voluntary_look_alikes():
@@ -564,7 +571,7 @@ def test_a_sentence_saying_who_a_place_is_first_for_is_not_an_exclusion():
 )  # fmt: skip
 def test_who_can_come_asks_for_a_team(text):
     wants = situation(text).wants
-    assert max(wants, key=wants.__getitem__) == "mobile_crisis"
+    assert strongest(wants) == "mobile_crisis"
 
 
 def test_a_petitioned_person_is_on_a_hold():
@@ -573,7 +580,7 @@ def test_a_petitioned_person_is_on_a_hold():
 
 def test_drying_out_is_withdrawal_and_a_kind_asked_after_the_person_is_doubted():
     wants = situation("needs to dry out. shakes, fifth a day, last drink this am").wants
-    assert max(wants, key=wants.__getitem__) == "detox"
+    assert strongest(wants) == "detox"
     assert situation("just drunk, not in crisis, 28. crisis center?").wants["crisis_center"] < 0
 
 
@@ -605,7 +612,7 @@ def test_having_put_a_hold_on_someone_and_nowhere_to_go_home_to():
     assert situation("got a hold on a guy after the family's NMI, pbt .22").involuntary
     assert situation("tried to get a hold of his mom, no answer").involuntary is None
     wants = situation("19 yo cant go home, needs a spot for tonight").wants
-    assert max(wants, key=wants.__getitem__) == "shelter"
+    assert strongest(wants) == "shelter"
 
 
 def test_not_answering_us_is_not_unconscious():
@@ -639,7 +646,7 @@ def test_spoken_forms_are_read_as_the_words():
 
 def test_off_his_meds_is_a_state_not_a_need_for_a_refill():
     wants = situation("schizophrenic adult off his meds, hearing voices, calm").wants
-    assert max(wants, key=wants.__getitem__) == "crisis_center"
+    assert strongest(wants) == "crisis_center"
     assert situation("ran out of his meds, needs a refill").wants["outpatient"] == 1.0
 
 
@@ -701,7 +708,7 @@ def test_an_eval_is_an_evaluation():
 def test_a_kind_of_place_the_person_refuses_is_ruled_out():
     wants = situation("needs a couple quiet days away but flat out refuses any hospital").wants
     assert wants["emergency_department"] < 0 and wants["psychiatric_hospital"] < 0
-    assert max(wants, key=wants.__getitem__) == "peer_respite"  # "a couple quiet days"
+    assert strongest(wants) == "peer_respite"  # "a couple quiet days"
     assert situation("she refuses help, suicidal").conditions == {"suicidal"}
 
 
@@ -781,10 +788,10 @@ def test_a_visit_where_the_person_is_wants_a_team_that_comes_out():
         "guy wants to talk to a crisis worker in person at his house, calm",
     ):
         wants = situation(question).wants
-        assert max(wants, key=wants.__getitem__) == "mobile_crisis", question
+        assert strongest(wants) == "mobile_crisis", question
     # in person, somewhere else: a place to go, not a line
     wants = situation("wants to talk to someone in person today, sober, calm").wants
-    assert max(wants, key=wants.__getitem__) == "crisis_center"
+    assert strongest(wants) == "crisis_center"
 
 
 def test_a_place_to_sleep_or_crash_wants_a_shelter_unless_it_is_to_sober_up():
@@ -794,7 +801,7 @@ def test_a_place_to_sleep_or_crash_wants_a_shelter_unless_it_is_to_sober_up():
     ):
         assert situation(question).wants.get("shelter", 0) >= 1.0, question
     wants = situation("hammered, just needs somewhere to crash till he sobers up").wants
-    assert max(wants, key=wants.__getitem__) == "sobering_center"
+    assert strongest(wants) == "sobering_center"
 
 
 def test_half_past_five_with_no_am_or_pm_is_the_coming_one():
