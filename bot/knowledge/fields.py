@@ -29,6 +29,11 @@ def describe(value: Any) -> str:
     return f'"{text}"'
 
 
+# Aliases, services, languages: more than this in one entry is a mistake or an attack (ten
+# thousand aliases took 18 s to index).
+MAX_LIST_ITEMS = 200
+
+
 class Fields:
     """Typed access to one mapping; every problem is appended to ``problems`` with its line."""
 
@@ -88,6 +93,9 @@ class Fields:
             value = [value]
         if not isinstance(value, list):
             self.error(key, f"{self.name(key)} must be a list of text (got {describe(value)})")
+            return ()
+        if len(value) > MAX_LIST_ITEMS:
+            self.error(key, f"{self.name(key)} has {len(value):,} items; at most {MAX_LIST_ITEMS}")
             return ()
         items: list[str] = []
         for item in value:

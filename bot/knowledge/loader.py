@@ -98,7 +98,8 @@ def read_file(root: Path, path: Path) -> ParsedFile:
     """Read and validate one file; problems carry its path relative to ``root``."""
     name = path.relative_to(root).as_posix()
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as file:  # never more than the limit: a 1.5 GB file is not read
+            raw = file.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         return ParsedFile(name, "", problems=(Problem(Location(name, 1), f"cannot read: {error}"),))
     digest = hashlib.sha1(raw).hexdigest()

@@ -52,8 +52,16 @@ class Problem:
     severity: Severity = "error"
 
     def __str__(self) -> str:
+        """One line, whatever the file name or message holds (control characters escaped)."""
         prefix = "warning: " if self.severity == "warning" else ""
-        return f"{self.where}: {prefix}{self.message}"
+        return one_line(f"{self.where}: {prefix}{self.message}")
+
+
+def one_line(text: str) -> str:
+    """``text`` with newlines and other control characters written as escapes."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 @dataclass(frozen=True, slots=True)

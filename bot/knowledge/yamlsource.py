@@ -18,7 +18,10 @@ try:
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
-MAX_EXPANDED_NODES = 5_000_000
+# Limits far above any real knowledge file, checked so a hostile one costs little to refuse.
+MAX_DEPTH = 64  # nested collections (the contract needs about six)
+MAX_NODES = 1_000_000  # values in one file, aliases expanded
+MAX_TEXT_CHARS = 50_000  # in one value: a long section is a tenth of that
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _INT, _FLOAT, _BOOL, _NULL = (_TAG + t for t in ("str", "int", "float", "bool", "null"))
@@ -84,6 +87,7 @@ def line_of(value: Any, default: int) -> int:
 
 def parse_yaml(text: str) -> Any:
     """Parse one YAML document into LineMap / LineList / scalars. Raises ``YamlError``."""
+    _check_depth(text)
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
@@ -109,12 +113,18 @@ class _Converter:
     def convert(self, node: Node) -> Any:
         if node.tag == _STR and node.__class__ is ScalarNode:  # the commonest case, first
             self._expanded += 1
+            if len(node.value) > MAX_TEXT_CHARS:
+                raise YamlError(
+                    node.start_mark.line + 1,
+                    f"a value of {len(node.value):,} characters; the limit is {MAX_TEXT_CHARS:,}",
+                )
             return node.value
         self._expanded += 1
-        if self._expanded > MAX_EXPANDED_NODES:
+        if self._expanded > MAX_NODES:
             raise YamlError(
                 node.start_mark.line + 1,
-                "YAML aliases expand to too much data; write the values out instead",
+                f"more than {MAX_NODES:,} values (YAML aliases expand to too much data?); "
+                "split the file or write the values out",
             )
         if isinstance(node, ScalarNode):
             return self._scalar(node)
@@ -167,7 +177,62 @@ class _Converter:
             raise YamlError(node.start_mark.line + 1, f"tag {tag} is not allowed")
         try:
             return self._constructor.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError) as error:
+        except Exception:  # PyYAML's constructors fail in many ways on an odd value
+            kind = tag.removeprefix(_TAG)
             raise YamlError(
-                node.start_mark.line + 1, f"bad value {node.value!r}: {error}"
+                node.start_mark.line + 1, f"{_shown(node.value)} is not a valid {kind} value"
             ) from None
+
+
+def _check_depth(text: str) -> None:
+    """Refuse collections nested deeper than ``MAX_DEPTH`` before any parser sees them: parsers
+    recurse per level (one version of libyaml segfaulted at 30,000 levels).
+
+    A cheap over-estimate is enough: flow brackets outside quotes and comments, plus block
+    levels by indentation and leading "- ".
+    """
+    flow = 0
+    indents: list[int] = []
+    block_scalar_at: int | None = None  # indentation of a line that opened a | or > text
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.lstrip(" ")
+        indent = len(line) - len(stripped)
+        if not stripped or stripped.startswith("#"):
+            continue
+        if block_scalar_at is not None:
+            if indent > block_scalar_at:
+                continue  # the text's own lines: any indentation is content
+            block_scalar_at = None
+        while indents and indents[-1] >= indent:
+            indents.pop()
+        indents.append(indent)
+        dashes = len(stripped) - len(stripped.lstrip("- "))  # "- - - x": a level per dash
+        flow, deepest = _flow_depth(stripped, flow)
+        if len(indents) + dashes // 2 + deepest > MAX_DEPTH:
+            raise YamlError(number, f"nested too deeply (more than {MAX_DEPTH} levels)")
+        if stripped.rstrip().endswith(("|", ">", "|-", ">-", "|+", ">+")):
+            block_scalar_at = indent
+
+
+def _flow_depth(line: str, depth: int) -> tuple[int, int]:
+    """The bracket depth after ``line`` and the deepest within it."""
+    deepest = depth
+    quote = ""
+    for index, char in enumerate(line):
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char == "#" and (index == 0 or line[index - 1] in " \t"):
+            break
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    return depth, deepest
+
+
+def _shown(value: str, limit: int = 40) -> str:
+    return f'"{value[: limit - 3]}..."' if len(value) > limit else f'"{value}"'

@@ -15,6 +15,9 @@ from rapidfuzz.distance import OSA
 from bot.search.text import SHORT_WORD, stem
 
 MIN_FUZZY_LENGTH = 4  # shorter words are acronyms or numbers: "ED", "988", "CSU" match exactly
+# Longer "words" are codes, web addresses or junk: matched exactly only, since their deletes
+# cost length² memory (one 60,000-letter word once took 3.4 GB).
+MAX_FUZZY_LENGTH = 40
 TWO_SLIPS_SCANNED = 9  # a word this long that matched nothing is compared with similar words
 
 
@@ -26,6 +29,10 @@ def _inflected(word: str, other: str) -> bool:
     """Whether one is the other with an ending the stemmer may have left ("hold", "holds")."""
     short, long = sorted((word, other), key=len)
     return long.startswith(short) and long[len(short) :] in _INFLECTIONS
+
+
+def _fuzzy(word: str) -> bool:
+    return MIN_FUZZY_LENGTH <= len(word) <= MAX_FUZZY_LENGTH and not word.isdigit()
 
 
 def _deletes(word: str) -> tuple[str, ...]:
@@ -43,7 +50,7 @@ class FuzzyVocabulary:
         self._lengths: dict[int, tuple[str, ...]] | None = None  # words by length, when needed
         self._by_key: dict[str, list[str]] = base._by_key if base is not None else {}
         for word in sorted(self.words - (base.words if base is not None else frozenset())):
-            if len(word) < MIN_FUZZY_LENGTH or word.isdigit():
+            if not _fuzzy(word):
                 continue
             for key in (word, *_deletes(word)):
                 self._by_key.setdefault(key, []).append(word)
@@ -75,7 +82,7 @@ class FuzzyVocabulary:
     def _similar(self, word: str) -> dict[str, float]:
         known = word in self.words
         found: dict[str, float] = {word: 1.0} if known else {}
-        if len(word) < MIN_FUZZY_LENGTH or word.isdigit():
+        if not _fuzzy(word):
             return found
         if not known and word.endswith("in") and (full := stem(word + "g")) in self.words:
             return {full: 1.0}  # the g dropped, as typed: "talkin", "drinkin"
