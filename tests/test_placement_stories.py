@@ -1796,3 +1796,28 @@ def test_a_place_named_in_the_negative_is_not_asked_for(tmp_path):
         "sober, ok calling them herself",
     )
     assert shown == ["peer-respite"]
+
+
+def test_a_place_whose_address_is_not_written_yet_is_still_somewhere_to_take_someone(tmp_path):
+    # a new knowledge base, phones and criteria first: its places are still places, and
+    # a line without an address is still not one
+    engine = engine_for(tmp_path, """
+defaults: {timezone: America/Chicago}
+resources:
+  - id: harbor-crc
+    name: Harbor Crisis Receiving Center
+    kind: crisis_center
+    summary: Walk-in and police drop-off for adults in a mental health crisis.
+    phone: "555-0100"
+    hours: "24/7"
+    admission: {min_age: 18, law_enforcement_dropoff: true}
+  - id: valley-line
+    name: Valley Crisis Line
+    kind: crisis_line
+    phone: "555-0101"
+    hours: "24/7"
+""")  # fmt: skip
+    answer = engine.answer(
+        "where can i take someone in a mental health crisis", at=at("2026-12-03 02:00")
+    )
+    assert [m.entry.id for m in answer.results] == ["harbor-crc"]

@@ -18,7 +18,7 @@ import numpy as np
 
 from bot.knowledge.hours import Hours, HoursStatus
 from bot.knowledge.model import RESOURCE_KINDS, Entry, Resource
-from bot.search.lexicon import KIND_WORDS, NOT_A_DESTINATION, NOT_A_KIND_NAME
+from bot.search.lexicon import KIND_WORDS, NOT_A_DESTINATION, NOT_A_KIND_NAME, PLACE_KINDS
 from bot.search.needs import (
     NEEDS,
     NO,
@@ -114,8 +114,10 @@ def criteria_row(entry: Entry) -> tuple[object, ...]:
     return (
         True,
         RESOURCE_KINDS.index(resource.kind),
-        # somewhere to take a person: a place with an address, not a line or a team
-        resource.kind not in NOT_A_DESTINATION and bool(resource.address),
+        # somewhere to take a person: a place (whose address may not be written yet), or
+        # another kind with an address; not a line or a team
+        resource.kind in PLACE_KINDS
+        or (resource.kind not in NOT_A_DESTINATION and bool(resource.address)),
         -1 if c.min_age is None else c.min_age,
         -1 if c.max_age is None else c.max_age,
         _INTOX_CODES[c.intoxication],

@@ -232,6 +232,12 @@ STRONG_GUIDANCE = (
 
 # Resource kinds that are not places to take someone (you call them, or they come to you).
 NOT_A_DESTINATION = frozenset({"crisis_line", "mobile_crisis", "co_responder"})
+# Kinds that are always somewhere to take a person, address written or not; the others
+# (outpatient, veterans, youth, I/DD services, other) may be a line or a program.
+PLACE_KINDS = frozenset({
+    "crisis_center", "sobering_center", "detox", "emergency_department", "psychiatric_hospital",
+    "shelter", "peer_respite",
+})  # fmt: skip
 
 # Words people use for each resource kind; a resource's kind is indexed with these.
 KIND_WORDS: dict[str, tuple[str, ...]] = {
