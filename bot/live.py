@@ -21,13 +21,15 @@ from watchfiles import awatch
 from bot.assistant import Assistant, Clock
 from bot.knowledge.loader import (
     YAML_SUFFIXES,
+    LoadReport,
     ParsedFile,
     assemble,
+    file_digest,
     find_files,
     gc_paused,
     read_files,
 )
-from bot.knowledge.model import Problem
+from bot.knowledge.model import Location, Problem, one_line
 from bot.search.engine import Engine
 from bot.search.index import IndexCache
 
@@ -48,10 +50,13 @@ class ReloadResult:
 Notify = Callable[[ReloadResult], Awaitable[None]]
 
 
-@dataclass
-class _Cached:
-    signature: tuple[int, int]  # mtime_ns, size
-    parsed: ParsedFile
+# A file saved in pieces is broken until its last piece lands: a rejected reload is tried
+# again this long after, and reported only if nothing changed meanwhile.
+SETTLE_SECONDS = 0.75
+SETTLE_ROUNDS = 8
+WATCH_RETRY_SECONDS = 2.0
+# Editors' and sync tools' own files: a change to one alone is not an edit.
+_SCRATCH = (".swp", ".swx", ".tmp", "~", ".part")
 
 
 @dataclass
@@ -60,6 +65,8 @@ class LiveKnowledge:
 
     Build it with ``LiveKnowledge.open(folder)``: the first load creates the assistant that
     every front end uses, and fills the cache so later reloads only re-read changed files.
+    A file counts as changed when its content does (``cp -p`` and ``rsync -a`` keep the
+    size and time).
     """
 
     folder: Path
@@ -67,7 +74,9 @@ class LiveKnowledge:
     on_rejected: Notify | None = None
     assistant: Assistant | None = None
     last: ReloadResult | None = None
-    _cache: dict[Path, _Cached] = field(default_factory=dict)
+    watcher: str = "not started"  # what the watcher is doing, for /pmhc-admin status
+    settle_seconds: float = SETTLE_SECONDS
+    _cache: dict[Path, ParsedFile] = field(default_factory=dict)
     _index_cache: IndexCache = field(default_factory=IndexCache)
     _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
@@ -78,44 +87,71 @@ class LiveKnowledge:
         return live, live._reload()
 
     async def reload(self) -> ReloadResult:
+        """Read what changed; swap it in when the whole loads, else keep serving and tell."""
         async with self._lock:
             result = await asyncio.to_thread(self._reload)
+            for _ in range(SETTLE_ROUNDS):
+                if result.ok or self.settle_seconds <= 0:
+                    break
+                await asyncio.sleep(self.settle_seconds)
+                again = await asyncio.to_thread(self._reload)
+                if not again.reread and again.ok == result.ok:
+                    break  # nothing more arrived: the edit really is broken
+                result = again
         if not result.ok:
             log.warning("knowledge edit rejected (%d errors); still serving %s",
                         len(result.errors), result.version)  # fmt: skip
             if self.on_rejected is not None:
-                await self.on_rejected(result)
+                try:
+                    await self.on_rejected(result)
+                except Exception:  # telling must not stop the watching
+                    log.exception("could not report a rejected knowledge edit")
         return result
 
     async def watch(self) -> None:
-        """Reload on every change under the folder, until cancelled."""
-        async for changes in awatch(self.folder, debounce=300, recursive=True):
-            if any(Path(path).suffix.lower() in YAML_SUFFIXES for _, path in changes):
-                await self.reload()
+        """Reload on every change under the folder, until cancelled.
+
+        Watching itself can fail (the folder deleted and made again, where the system's
+        watch would stay silent; the system's watch limit): that is logged once, shown in
+        ``watcher``, and watching starts again, reading what changed meanwhile.
+        """
+        trouble = ""
+        while True:
+            try:
+                self._check_folder()
+                self.watcher = f"watching since {datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
+                trouble = ""
+                async for changes in awatch(self.folder, debounce=300, recursive=True):
+                    if any(_is_edit(Path(path)) for _, path in changes):
+                        await self.reload()
+                    self._check_folder()
+                return  # pragma: no cover - awatch ends only when told to stop
+            except asyncio.CancelledError:
+                self.watcher = "stopped"
+                raise
+            except Exception as error:
+                problem = one_line(f"{type(error).__name__}: {error}")
+                self.watcher = f"not watching ({problem}); trying again every few seconds"
+                if problem != trouble:
+                    log.warning("knowledge watcher: %s", self.watcher)
+                    trouble = problem
+                await asyncio.sleep(WATCH_RETRY_SECONDS)
+                if self.folder.is_dir():
+                    await self.reload()
+
+    def _check_folder(self) -> None:
+        if not self.folder.is_dir():
+            raise FileNotFoundError(f"the knowledge folder {self.folder} is gone")
 
     def _reload(self) -> ReloadResult:
         started = time.perf_counter()
-        root = self.folder
-        with gc_paused():
-            signatures: dict[Path, tuple[int, int]] = {}
-            for path in find_files(root) if root.is_dir() else []:
-                with contextlib.suppress(OSError):  # deleted while we looked: next event
-                    stat = path.stat()
-                    signatures[path] = (stat.st_mtime_ns, stat.st_size)
-            changed = [p for p, sig in signatures.items()
-                       if p not in self._cache or self._cache[p].signature != sig]  # fmt: skip
-            for path, parsed_file in zip(changed, read_files(root, changed), strict=True):
-                self._cache[path] = _Cached(signatures[path], parsed_file)
-            for gone in set(self._cache) - set(signatures):
-                del self._cache[gone]
-            reread = [self._cache[path].parsed.path for path in changed]
-            report = assemble(self._cache[path].parsed for path in signatures)
-            if report.knowledge is not None:
-                engine = Engine(report.knowledge, self._index_cache)
-                if self.assistant is None:
-                    self.assistant = Assistant(engine, self.clock)
-                else:
-                    self.assistant.engine = engine  # one reference swap: atomic for readers
+        try:
+            with gc_paused():
+                report, reread = self._read_changes()
+        except Exception as error:  # a bug or the disk: reported like a bad edit, never fatal
+            log.exception("knowledge reload failed")
+            message = f"reload failed: {type(error).__name__}: {error}"
+            report, reread = LoadReport(None, (Problem(Location(".", 0), message),)), []
         serving = self.assistant.engine.knowledge.version if self.assistant else ""
         result = ReloadResult(
             ok=report.ok, at=datetime.now(UTC), version=serving, reread=tuple(reread),
@@ -127,6 +163,42 @@ class LiveKnowledge:
         log.info("knowledge reload: %s in %.0f ms (%d files re-read)",
                  outcome, result.seconds * 1000, len(reread))  # fmt: skip
         return result
+
+    def _read_changes(self) -> tuple[LoadReport, list[str]]:
+        """Re-read the files whose content changed, assemble all, and swap in if it loads."""
+        root = self.folder
+        digests = self._scan()
+        changed = [p for p, digest in digests.items()
+                   if p not in self._cache or self._cache[p].digest != digest]  # fmt: skip
+        for path, parsed_file in zip(changed, read_files(root, changed), strict=True):
+            self._cache[path] = parsed_file
+        for gone in set(self._cache) - set(digests):
+            del self._cache[gone]
+        report = assemble(self._cache[path] for path in digests)
+        if report.knowledge is not None:
+            engine = Engine(report.knowledge, self._index_cache)
+            if self.assistant is None:
+                self.assistant = Assistant(engine, self.clock)
+            else:
+                self.assistant.engine = engine  # one reference swap: atomic for readers
+        return report, [self._cache[path].path for path in changed]
+
+    def _scan(self) -> dict[Path, str]:
+        """Each YAML file's content digest."""
+        digests: dict[Path, str] = {}
+        for path in find_files(self.folder):
+            with contextlib.suppress(OSError):  # deleted after the walk: the next event
+                digests[path] = file_digest(path)
+        return digests
+
+
+def _is_edit(path: Path) -> bool:
+    """A change worth a reload: a YAML file or a folder (one renamed in brings files whose
+    own events may not come), not an editor's scratch file."""
+    name = path.name
+    if name.startswith(".") or name.endswith(_SCRATCH):
+        return False
+    return path.suffix.lower() in YAML_SUFFIXES or not path.suffix
 
 
 def rejected_message(result: ReloadResult, limit: int = 20) -> str:

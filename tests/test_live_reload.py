@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -181,3 +183,93 @@ async def test_words_that_left_the_knowledge_base_no_longer_match_typos(folder: 
     answer = live.assistant.ask("lakesde", at=NOW)
     assert answer.results == ()
     assert top_id(live, "riversde crisis center") == "lakeside"
+
+
+async def test_an_edit_that_keeps_size_and_time_is_still_seen(folder: Path):
+    # cp -p and rsync -a copy the time with the content
+    live, _ = LiveKnowledge.open(folder)
+    center = folder / "center.yaml"
+    before = center.stat()
+    center.write_text(CENTER.replace("Lakeside", "Bayshore"))  # the same length
+    os.utime(center, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert center.stat().st_size == before.st_size
+    result = await live.reload()
+    assert result.ok and result.reread == ("center.yaml",)
+    assert live.assistant.engine.knowledge.by_id["lakeside"].name == "Bayshore Crisis Center"
+
+
+async def test_a_file_saved_in_two_pieces_goes_live_without_an_alert(folder: Path):
+    live, _ = LiveKnowledge.open(folder)
+    told: list[ReloadResult] = []
+
+    async def tell(result: ReloadResult) -> None:
+        told.append(result)
+
+    live.on_rejected = tell
+    watching = asyncio.create_task(live.watch())
+    try:
+        await asyncio.sleep(0.3)
+        text = TERMS + "  - term: Warm line\n    definition: Peers.\n"
+        glossary = folder / "terms" / "glossary.yaml"
+        with glossary.open("w") as file:  # a slow upload: half, a pause, the rest
+            file.write(text[:40])
+            file.flush()
+            await asyncio.sleep(0.6)
+            file.write(text[40:])
+        deadline = time.monotonic() + 10
+        while "warm-line" not in live.assistant.engine.knowledge.by_id:
+            assert time.monotonic() < deadline, "the edit did not go live"
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(1)
+        assert told == []
+    finally:
+        watching.cancel()
+
+
+async def test_folders_made_and_deleted_during_reloads_never_fail_one(folder: Path):
+    stop = threading.Event()
+
+    def churn() -> None:  # another tool unpacking and cleaning up inside the folder
+        n = 0
+        while not stop.is_set():
+            deep = folder / f"tmp{n % 3}" / "a" / "b" / "c"
+            deep.mkdir(parents=True, exist_ok=True)
+            shutil.rmtree(folder / f"tmp{n % 3}", ignore_errors=True)
+            n += 1
+
+    live, _ = LiveKnowledge.open(folder)
+    worker = threading.Thread(target=churn)
+    worker.start()
+    try:
+        results = [await asyncio.to_thread(live._reload) for _ in range(150)]
+    finally:
+        stop.set()
+        worker.join()
+    assert [r.errors for r in results if not r.ok] == []
+
+
+async def test_the_watcher_survives_its_folder_being_deleted_and_made_again(
+    folder: Path, monkeypatch
+):
+    monkeypatch.setattr("bot.live.WATCH_RETRY_SECONDS", 0.2)
+    live, _ = LiveKnowledge.open(folder)
+    live.settle_seconds = 0
+    watching = asyncio.create_task(live.watch())
+    try:
+        await asyncio.sleep(0.3)
+        saved = folder.parent / "saved"
+        shutil.move(folder, saved)  # e.g. a deploy that replaces the whole folder
+        deadline = time.monotonic() + 10
+        while not live.watcher.startswith("not watching"):
+            assert time.monotonic() < deadline, live.watcher
+            await asyncio.sleep(0.05)
+        assert "lakeside" in live.assistant.engine.knowledge.by_id  # still serving
+        shutil.move(saved, folder)
+        await asyncio.sleep(0.6)
+        touch(folder / "terms" / "glossary.yaml", TERMS + "  - term: CSU\n    definition: A.\n")
+        while "csu" not in live.assistant.engine.knowledge.by_id:
+            assert time.monotonic() < deadline, f"the edit did not go live: {live.watcher}"
+            await asyncio.sleep(0.05)
+        assert live.watcher.startswith("watching since")
+    finally:
+        watching.cancel()

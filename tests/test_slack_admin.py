@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import time
 from collections.abc import AsyncIterator
@@ -59,6 +60,11 @@ async def test_non_admins_are_refused_politely_and_the_attempt_is_kept(admin_bot
 async def test_status_reload_and_a_rejected_edit(admin_bot: Bot):
     status = await admin(admin_bot, "status", "s1")
     assert "1 files, 1 resource" in status and "went live" in status
+    assert "Watcher: not started." in status
+    watching = asyncio.create_task(admin_bot.deps.live.watch())
+    await asyncio.sleep(0.2)
+    assert "Watcher: watching since " in await admin(admin_bot, "status", "s0")
+    watching.cancel()
     center = admin_bot.deps.live.folder / "center.yaml"
     center.write_text(CENTER.replace("min_age: 18", "min_age: eighteen"))
     stamp = time.time_ns() + 1_000_000

@@ -83,14 +83,19 @@ class LoadReport:
 
 
 def find_files(root: Path) -> list[Path]:
-    """Every YAML file under ``root``, recursively, in a stable order; hidden folders skipped."""
-    found = [
-        path
-        for path in root.rglob("*")
-        if path.suffix.lower() in YAML_SUFFIXES
-        and path.is_file()
-        and not any(part.startswith(".") for part in path.relative_to(root).parts)
-    ]
+    """Every YAML file under ``root``, recursively, in a stable order; hidden folders skipped.
+
+    A folder deleted while the tree is walked is skipped, not an error: another tool may be
+    unpacking or cleaning up inside the knowledge folder.
+    """
+    found: list[Path] = []
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        found.extend(
+            Path(folder, name)
+            for name in names
+            if not name.startswith(".") and Path(name).suffix.lower() in YAML_SUFFIXES
+        )
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
 
 
@@ -98,8 +103,7 @@ def read_file(root: Path, path: Path) -> ParsedFile:
     """Read and validate one file; problems carry its path relative to ``root``."""
     name = path.relative_to(root).as_posix()
     try:
-        with path.open("rb") as file:  # never more than the limit: a 1.5 GB file is not read
-            raw = file.read(MAX_FILE_BYTES + 1)
+        raw = _read_bytes(path)
     except OSError as error:
         return ParsedFile(name, "", problems=(Problem(Location(name, 1), f"cannot read: {error}"),))
     digest = hashlib.sha1(raw).hexdigest()
@@ -119,6 +123,17 @@ def read_file(root: Path, path: Path) -> ParsedFile:
             name, digest, problems=(Problem(Location(name, error.line), error.message),)
         )
     return _read_document(name, digest, document)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """At most one byte past the limit: a 1.5 GB file is not read whole to be refused."""
+    with path.open("rb") as file:
+        return file.read(MAX_FILE_BYTES + 1)
+
+
+def file_digest(path: Path) -> str:
+    """The digest ``read_file`` gives the same content: what tells an edit from none."""
+    return hashlib.sha1(_read_bytes(path)).hexdigest()
 
 
 def _read_document(name: str, digest: str, document: object) -> ParsedFile:

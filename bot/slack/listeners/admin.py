@@ -27,7 +27,7 @@ DEFAULT_DAYS = 30
 MAX_TEXT = 3500
 HELP = (
     "*/pmhc-admin* — for knowledge-base admins:\n"
-    "• `status` — version, files, entries, last reload and any rejected edit\n"
+    "• `status` — version, files, entries, the watcher, last reload and any rejected edit\n"
     "• `reload` — read the knowledge folder again now\n"
     "• `validate` — check the folder and list errors and warnings\n"
     "• `stale` — resources not verified for a year, oldest first\n"
@@ -56,6 +56,8 @@ async def status_text(deps: Deps) -> str:
         f"Knowledge version {knowledge.version}: {len(knowledge.files)} files, {counts}, "
         f"{len(knowledge.warnings)} warnings.",
     ]
+    if deps.live is not None:
+        lines.append(f"Watcher: {deps.live.watcher}.")
     last = deps.live.last if deps.live else None
     if last is not None:
         outcome = "went live" if last.ok else "REJECTED"
