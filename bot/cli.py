@@ -137,7 +137,8 @@ async def _serve_slack(settings: Settings, live: LiveKnowledge) -> None:
             assert settings.app_token is not None
             await serve_socket_mode(app, settings.app_token)
         else:
-            await serve_http(app, deps, settings.port)
+            assert settings.signing_secret is not None
+            await serve_http(app, deps, settings.port, settings.signing_secret)
     finally:
         for task in background:
             task.cancel()

@@ -93,7 +93,8 @@ async def running_bot(deps: Deps) -> AsyncIterator[Bot]:
         "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
         "SLACK_API_URL": slack.api_url, "KNOWLEDGE_DIR": str(SHIPPED),
     })  # fmt: skip
-    runner = await start_http(create_app(settings, deps), deps, port=0, host="127.0.0.1")
+    app = create_app(settings, deps)
+    runner = await start_http(app, deps, port=0, signing_secret=SECRET, host="127.0.0.1")
     port = runner.addresses[0][1]
     try:
         async with aiohttp.ClientSession() as session:
