@@ -55,7 +55,7 @@ async def bench_reload(resources: int, rounds: int) -> None:
 
 async def bench_reports(questions: int, database_url: str | None) -> None:
     url = database_url or f"sqlite+aiosqlite:///{tempfile.mkdtemp()}/bench.db"
-    store = await Store.open(url)
+    store = await Store.open(url, b"a salt for the benchmark")
     rng = random.Random(3)
     now = datetime.now(UTC)
     started = time.perf_counter()

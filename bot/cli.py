@@ -69,15 +69,15 @@ def _report(args: argparse.Namespace) -> int:
     settings = _settings(need=None)
     if settings is None:
         return 2
-    print(asyncio.run(_stored_report(settings.database_url, args.kind, args.days, args.csv)))
+    print(asyncio.run(_stored_report(settings, args.kind, args.days, args.csv)))
     return 0
 
 
-async def _stored_report(database_url: str, kind: str, days: int, as_csv: bool) -> str:
+async def _stored_report(settings: Settings, kind: str, days: int, as_csv: bool) -> str:
     from bot import reports
     from bot.store.database import Store
 
-    store = await Store.open(database_url)
+    store = await Store.open(settings.database_url, settings.salt())
     try:
         since = datetime.now().astimezone() - timedelta(days=days)
         if kind == "gaps":
@@ -122,7 +122,7 @@ async def _serve_slack(settings: Settings, live: LiveKnowledge) -> None:
     from bot.store.retention import keep_purging
 
     assert live.assistant is not None
-    store = await Store.open(settings.database_url)
+    store = await Store.open(settings.database_url, settings.salt())
     deps = Deps(live.assistant, store, settings.admin_user_ids, live)
     app = create_app(settings, deps)
     live.on_rejected = admin_notifier(app.client, settings.admin_channel, settings.admin_user_ids)

@@ -13,11 +13,14 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlparse
 
+from bot.store.salt import MIN_SALT_CHARS, load_or_create_salt
+
 _SLACK_ID = re.compile(r"[UW][A-Z0-9]{2,}")
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 DEFAULT_PORT = 3000
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/bot.db"
+DEFAULT_SALT_FILE = Path("data/user-hash.salt")
 DEFAULT_RETENTION_DAYS = 90
 _DATABASE_SCHEMES = ("sqlite+aiosqlite", "postgresql+asyncpg")
 
@@ -44,6 +47,14 @@ class Settings:
     retention_days: int = DEFAULT_RETENTION_DAYS
     admin_user_ids: frozenset[str] = frozenset()
     admin_channel: str | None = None
+    user_hash_salt: str | None = field(default=None, repr=False)
+    salt_file: Path = DEFAULT_SALT_FILE
+
+    def salt(self) -> bytes:
+        """What user ids are hashed with: ``USER_HASH_SALT``, else the salt file's."""
+        if self.user_hash_salt:
+            return self.user_hash_salt.encode()
+        return load_or_create_salt(self.salt_file)
 
     @property
     def mode(self) -> Mode:
@@ -131,6 +142,12 @@ def load_settings(env: Mapping[str, str] | None = None, *, need: Mode | None = N
             f"ADMIN_USER_IDS must be Slack user ids like U012ABCDEF, comma-separated "
             f"(got {', '.join(bad_ids)[:60]!r})."
         )
+    salt = text("USER_HASH_SALT")
+    if salt is not None and len(salt) < MIN_SALT_CHARS:
+        problems.append(
+            f"USER_HASH_SALT must be at least {MIN_SALT_CHARS} characters "
+            "(python3 -c 'import secrets; print(secrets.token_hex(32))' makes one)."
+        )
     if problems:
         raise ConfigError(problems)
     return Settings(
@@ -144,4 +161,6 @@ def load_settings(env: Mapping[str, str] | None = None, *, need: Mode | None = N
         retention,
         admins,
         text("ADMIN_CHANNEL"),
+        salt,
+        Path(text("USER_HASH_SALT_FILE") or DEFAULT_SALT_FILE),
     )

@@ -68,8 +68,11 @@ async def app_store(tmp_path) -> AsyncIterator[Store]:
     await opened.close()
 
 
+TEST_SALT = b"a salt for tests only"
+
+
 async def _open_empty(url: str) -> Store:
-    opened = await Store.open(url)
+    opened = await Store.open(url, TEST_SALT)
     if opened.dialect == "postgresql":  # one shared database: a clean slate for every test
         async with opened.engine.begin() as connection:
             await connection.execute(text("TRUNCATE questions, votes, admin_actions"))

@@ -65,10 +65,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_python_m_bot_serves_http_when_credentials_are_set():
+def test_python_m_bot_serves_http_when_credentials_are_set(tmp_path):
     port = free_port()
     env = {**os.environ, **BASE, "SLACK_BOT_TOKEN": "xoxb-test-token", "PORT": str(port),
-           "SLACK_SIGNING_SECRET": "super-secret-value"}  # fmt: skip
+           "SLACK_SIGNING_SECRET": "super-secret-value",
+           "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/bot.db",
+           "USER_HASH_SALT_FILE": str(tmp_path / "salt")}  # fmt: skip
     process = subprocess.Popen(
         [sys.executable, "-m", "bot"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,

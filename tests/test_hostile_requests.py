@@ -58,7 +58,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     env = {**os.environ, "KNOWLEDGE_DIR": str(SHIPPED), "PORT": str(port),
            "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
            "SLACK_API_URL": "http://127.0.0.1:9/api/",  # nothing here needs the Web API
-           "DATABASE_URL": f"sqlite+aiosqlite:///{folder}/bot.db"}  # fmt: skip
+           "DATABASE_URL": f"sqlite+aiosqlite:///{folder}/bot.db",
+           "USER_HASH_SALT_FILE": str(folder / "salt")}  # fmt: skip
     log = folder / "server.log"
     with log.open("w") as output:
         process = subprocess.Popen(

@@ -144,7 +144,8 @@ def test_sighup_reloads_a_running_server(folder: Path, tmp_path: Path):
         port = s.getsockname()[1]
     env = {**os.environ, "KNOWLEDGE_DIR": str(folder), "PORT": str(port),
            "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": "secret",
-           "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/bot.db"}  # fmt: skip
+           "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/bot.db",
+           "USER_HASH_SALT_FILE": str(tmp_path / "salt")}  # fmt: skip
     server = subprocess.Popen(
         [sys.executable, "-m", "bot", "serve"], cwd=ROOT, env=env,
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,

@@ -12,7 +12,7 @@ import pytest
 
 from bot import reports
 from bot.store.database import Store
-from tests.conftest import ROOT, SHIPPED
+from tests.conftest import ROOT, SHIPPED, TEST_SALT
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 
@@ -77,12 +77,13 @@ def test_report_command_line_reads_the_database(tmp_path):
     url = f"sqlite+aiosqlite:///{tmp_path}/bot.db"
 
     async def fill() -> None:
-        store = await Store.open(url)
+        store = await Store.open(url, TEST_SALT)
         await seed(store)
         await store.close()
 
     asyncio.run(fill())
-    env = {**os.environ, "DATABASE_URL": url, "KNOWLEDGE_DIR": str(SHIPPED)}
+    env = {**os.environ, "DATABASE_URL": url, "KNOWLEDGE_DIR": str(SHIPPED),
+           "USER_HASH_SALT": TEST_SALT.decode()}  # fmt: skip
     run = lambda *args: subprocess.run(  # noqa: E731
         [sys.executable, "-m", "bot", "report", *args], cwd=ROOT, env=env, capture_output=True,
         text=True, timeout=60,

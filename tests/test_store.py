@@ -11,14 +11,14 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import text
 
 from bot.store.database import Store
-from tests.conftest import ROOT
+from tests.conftest import ROOT, TEST_SALT
 
 NOW = datetime(2026, 11, 22, 20, 0, tzinfo=UTC)
 
 
 async def test_migrations_run_at_open_and_twice_is_harmless(store: Store):
-    again = await Store.open(str(store.engine.url.render_as_string(hide_password=False)))
-    assert again.user_hash("U1") == store.user_hash("U1")  # the salt is kept in the database
+    again = await Store.open(str(store.engine.url.render_as_string(hide_password=False)), TEST_SALT)
+    assert again.user_hash("U1") == store.user_hash("U1")  # the same salt, the same hashes
     await again.close()
 
 
@@ -81,11 +81,12 @@ async def test_daily_counts_and_top_entries_are_counted_by_the_database(store: S
 OPEN_AND_WRITE = """
 import asyncio, sys
 from datetime import UTC, datetime
+from pathlib import Path
 from bot.store.database import Store
-from tests.conftest import ROOT
+from bot.store.salt import load_or_create_salt
 
 async def main():
-    store = await Store.open(sys.argv[1])
+    store = await Store.open(sys.argv[1], load_or_create_salt(Path(sys.argv[2])))
     await store.record_question(asked_at=datetime.now(UTC), surface="dm", user_id="U1",
                                 text="hello", top_id=None, score=None, answered=False,
                                 latency_ms=1.0)
@@ -110,7 +111,7 @@ async def test_several_processes_can_start_on_one_database_at_once(store: Store,
     url = url.render_as_string(hide_password=False)
     processes = [
         await asyncio.create_subprocess_exec(
-            sys.executable, "-c", OPEN_AND_WRITE, url, cwd=ROOT,
+            sys.executable, "-c", OPEN_AND_WRITE, url, str(tmp_path / "salt"), cwd=ROOT,
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
         )
         for _ in range(3)
@@ -118,7 +119,7 @@ async def test_several_processes_can_start_on_one_database_at_once(store: Store,
     outputs = [await p.communicate() for p in processes]
     assert [p.returncode for p in processes] == [0, 0, 0], outputs
     assert len({out.decode().strip() for out, _ in outputs}) == 1  # one salt for all
-    raced = await Store.open(url)
+    raced = await Store.open(url, TEST_SALT)
     assert len(await raced.questions_since(NOW - timedelta(days=3650))) == 3
     await raced.close()
 
@@ -133,3 +134,36 @@ async def test_retention_setting_drives_the_purge(store: Store):
     assert await purge_expired(store, days=30, now=NOW) == 1
     (kept,) = await store.questions_since(NOW - timedelta(days=365))
     assert (NOW - kept.asked_at).days == 10
+
+
+async def test_the_salt_is_not_kept_in_the_database(store: Store, tmp_path):
+    # with the salt beside the hashes, a copy of the database would give away who asked
+    url = str(tmp_path / "old.db")
+    old = await Store.open(f"sqlite+aiosqlite:///{url}", TEST_SALT)
+    async with old.engine.begin() as connection:  # as versions before this one kept it
+        await connection.execute(text("INSERT INTO meta (key, value) VALUES ('salt', 'ab12')"))
+    await old.close()
+    reopened = await Store.open(f"sqlite+aiosqlite:///{url}", TEST_SALT)
+    async with reopened.engine.connect() as connection:
+        dump = str((await connection.execute(text("SELECT * FROM meta"))).all())
+    await reopened.close()
+    assert "salt" not in dump and "ab12" not in dump
+    assert TEST_SALT.decode() not in dump
+
+
+def test_the_salt_comes_from_the_environment_or_a_file_made_once(tmp_path):
+    from bot.config import ConfigError, load_settings
+
+    base = {"KNOWLEDGE_DIR": str(ROOT / "knowledge")}
+    given = load_settings({**base, "USER_HASH_SALT": "x" * 20})
+    assert given.salt() == b"x" * 20
+    in_file = load_settings({**base, "USER_HASH_SALT_FILE": str(tmp_path / "s" / "salt")})
+    first = in_file.salt()
+    assert len(first) == 64 and in_file.salt() == first  # made once, then read
+    assert (tmp_path / "s" / "salt").stat().st_mode & 0o077 == 0  # the owner's only
+    try:
+        load_settings({**base, "USER_HASH_SALT": "short"})
+    except ConfigError as error:
+        assert "USER_HASH_SALT must be at least 16 characters" in str(error)
+    else:
+        raise AssertionError("a short salt was accepted")

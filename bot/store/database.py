@@ -5,7 +5,6 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import hmac
-import secrets
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,13 +16,11 @@ from alembic import command
 from alembic.config import Config as AlembicConfig
 from sqlalchemy import Connection, Date, case, cast, delete, func, insert, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from bot.privacy import redact
 from bot.store.schema import admin_actions, meta, questions, votes
 
-DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/bot.db"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -65,8 +62,8 @@ class Store:
         self._salt = salt
 
     @classmethod
-    async def open(cls, url: str = DEFAULT_DATABASE_URL) -> Store:
-        """Connect, run migrations, and load (or create) the salt for user hashes."""
+    async def open(cls, url: str, salt: bytes) -> Store:
+        """Connect and run migrations; ``salt`` hashes user ids (see ``bot.store.salt``)."""
         parsed = make_url(url)
         sqlite_file = parsed.get_backend_name() == "sqlite" and parsed.database not in (
             None, "", ":memory:"
@@ -79,7 +76,8 @@ class Store:
         with _file_lock(Path(f"{parsed.database}.lock") if sqlite_file else None):
             async with engine.begin() as connection:
                 await connection.run_sync(_migrate)
-            salt = await _salt(engine)
+                # earlier versions kept the salt here, beside the hashes it protects
+                await connection.execute(delete(meta).where(meta.c.key == "salt"))
         return cls(engine, salt)
 
     async def close(self) -> None:
@@ -231,23 +229,3 @@ def _aware(moment: datetime) -> datetime:
 
 def _as_date(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
-
-
-async def _salt(engine: AsyncEngine) -> bytes:
-    """A per-database secret for user hashes, created once; safe if processes race."""
-    async with engine.begin() as connection:
-        found = (
-            await connection.execute(select(meta.c.value).where(meta.c.key == "salt"))
-        ).scalar()
-    if found:
-        return bytes.fromhex(found)
-    try:
-        async with engine.begin() as connection:
-            await connection.execute(insert(meta), {"key": "salt", "value": secrets.token_hex(32)})
-    except IntegrityError:
-        pass  # another process made it first
-    async with engine.begin() as connection:
-        value = (
-            await connection.execute(select(meta.c.value).where(meta.c.key == "salt"))
-        ).scalar_one()
-    return bytes.fromhex(value)
