@@ -1,10 +1,14 @@
 """Keeping protected health information out of storage and logs.
 
-``redact`` replaces what could identify a person (phone numbers, emails, dates, SSN-like and
-record-like numbers, street addresses, names introduced as names) before a question is
-stored or logged. ``looks_like_health_record`` spots a message that pairs a name with a date
-of birth or a record number, so the bot can remind the channel and keep nothing.
-Pure functions; the patterns err on the side of removing too much.
+``redact`` replaces what could identify a person before a question is stored or logged:
+phone numbers, emails, handles, dates, SSN-like and record-like numbers, licence plates,
+street addresses, and names. Officers type names in lower case and without "named", so a
+name is found by where it stands: after the words that introduce a person ("subj", "RP",
+"his mom", "take ... to"), next to an age ("maria 15", "15yo maria"), after a title, before
+"'s mom". Words the bot itself reads (its lexicon) and common words are never taken for
+names there, so "called about her husband" stays as typed. ``looks_like_health_record``
+spots a message that pairs a name with a date of birth or a record number, so the bot can
+remind the channel and keep nothing. Pure functions.
 """
 
 from __future__ import annotations
@@ -12,78 +16,447 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bot.privacy_words import COMMON_NAMES, ORDINARY
+
 _I = re.IGNORECASE
 
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_HANDLE = re.compile(
+    r"(?<![\w@])@[a-z0-9_.]{2,30}\b"
+    r"|\b(?:https?://)?(?:www\.)?(?:facebook|fb|instagram|tiktok|twitter|x|snapchat|linkedin)"
+    r"\.com/\S+"
+    r"|\b[a-z]+_[a-z0-9_]+\b",  # "lilbee_2008": words joined by _ are handles, not speech
+    _I,
+)
 _SSN = re.compile(r"\b\d{3}[-\s]\d{2}[-\s]\d{4}\b")
 _PHONE = re.compile(
     r"(?<![\w.])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}\b"
-    r"|(?<![\w.])\d{3}[.-]\d{4}\b"
+    r"|(?<![\w.:/-])\d{3}[\s.-]\d{4}\b(?![:/-]\d)"
     r"|(?<![\w.])\d{10}\b"
 )
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+# dates that are not a person's: "/pmhc-admin stats --since ...", "the MOU expires ..."
+_NOT_AN_ARGUMENT = (
+    r"(?<!--since )(?<!--until )(?<!--from )(?<!expires )(?<!expired )(?<!due )(?<!until )"
+)
 _DATE = re.compile(
-    r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b"  # 1/2/03, 01-02-2003
-    r"|\b\d{4}-\d{1,2}-\d{1,2}\b"  # 2003-01-02
+    rf"{_NOT_AN_ARGUMENT}\b\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})\b"  # 1/2/03, 01-02-2003
+    rf"|{_NOT_AN_ARGUMENT}\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b"  # 2003-01-02
     rf"|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{2,4}}\b"  # Jan 2, 2003
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS},?\s+\d{{2,4}}\b"  # 2 Jan 2003
-    r"|\b(?:born|dob|d\.o\.b\.?|date of birth)\s*(?:in|on|:)?\s*(?:19|20)\d{2}\b(?![/.-]\d)",
+    # a day and month tied to the person: "admitted on 2/3", "released 11/20"
+    r"|(?P<lead>\b(?:on|admitted|released|discharged|dob|born)\s+)(?:0?[1-9]|1[0-2])/"
+    r"(?:0?[1-9]|[12]\d|3[01])\b(?!/)",
+    _I,
+)
+# after these words a number is the person's (a DOB as 110905, a record number)
+_DOB_NUMBER = re.compile(
+    r"(?P<lead>\b(?:dob|d\.o\.b\.?|born|date of birth)[\s:]{1,3})\d{4,8}\b"
+    r"|(?P<lead2>\bborn in )(?:19|20)\d{2}\b",
     _I,
 )
 _RECORD = re.compile(
-    r"\b(?:mrn|record|case|chart|patient|account|acct|id|file|report|incident|booking|"
-    r"docket|member|medicaid|medicare|policy|license|dl)\s*(?:no\.?|number|num|#)?\s*[:#]?\s*"
-    r"[a-z]{0,3}\d[\d-]{3,}\b"
-    r"|\b\d[\d-]{5,}\d\b",  # any long run of digits
+    r"(?P<lead>\b(?:mrn|record|case|chart|patient|pt|account|acct|id|file|report|incident|"
+    r"booking|docket|member|medicaid|medicare|policy|license|licence|dl|cad|inc|rpt|ssn|vin|"
+    r"last 4(?: of (?:his|her|their) ssn)?)"
+    r"(?:\s*(?:no\.?|number|num|#)?\s*[:#]?\s*))(?!\d{1,2}-\d{1,2}\b)[a-z]{0,3}\d[\w-]{2,}\b"
+    r"|\b\d{2,4}-[a-z]{1,4}-\d{3,}\b"  # 2023-CR-00451
+    rf"|{_NOT_AN_ARGUMENT}\b\d[\d-]{{5,}}\d\b",  # any long run of digits
+    _I,
+)
+_TIME_RANGE = re.compile(r"[0-2]\d[0-5]\d-[0-2]\d[0-5]\d")  # "1900-0300": a shift, not an id
+# letters and digits mixed as on a plate or a VIN: "7ABC123", "8KLM442", "1HGCM82633A004352"
+_PLATE = re.compile(
+    r"\b(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{6,17}\b"
+    r"|(?P<lead>\b(?:plate|plates|tag|tags|veh|vehicle|10-28 on|lic)\s(?:#\s*)?)"
+    r"(?=[a-z0-9]{2,4}[\s-]?[a-z0-9]{2,4}\b)(?=[\w\s-]*\d)[a-z0-9]{2,4}[\s-]?[a-z0-9]{2,4}\b",
     _I,
 )
 _STREET = re.compile(
-    r"\b\d{1,6}\s+(?:[nsew]\.?\s+)?(?:[a-z0-9'.-]+\s+){0,3}"
+    r"(?<![-/])\b\d{1,6}\s+(?:[nsew]\.?\s+)?"
+    r"(?:(?!(?:on|at|in|by|near|off|to|from|and|hrs|hours)\b)"
+    r"(?:[a-z][a-z'.-]*|\d+(?:st|nd|rd|th))\s+){0,3}"
     r"(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|pl|place|"
     r"hwy|highway|pkwy|parkway|cir|circle|ter|terrace|trl|trail)\b\.?"
-    r"(?:\s*(?:apt|unit|#)\s*\w+)?",
+    r"(?:(?<=rd|ad|ay|wy)\s+\d{1,4}\b)?"  # "county rd 8", "hwy 264"
+    r"(?:\s*(?:apt|unit|#)\s*\w+)?"
+    r"|\b(?:apt|unit)\s*#?\s*(?=\w{0,4}\d|\w\b)\w{1,5}\b"
+    r"|\bp\.?\s?o\.?\s+box\s+\d+\b",
     _I,
 )
 _NOT_A_NAME = (
     r"(?!(?:and|or|but|he|she|they|who|is|was|has|had|with|at|in|on|the|a|an|from|to|"
     r"for|says|said|dob|born)\b)"
 )
-_NAME = re.compile(
+_NAMED = re.compile(
     r"(?P<lead>\b(?:(?:(?:first|last|full|his|her|their|the|patient'?s?|subject'?s?)\s+)?"
-    r"name\s*(?:is|was|:)|named|called|goes by|known as)\s+)"
-    rf"(?P<name>{_NOT_A_NAME}[a-z][\w'-]*(?:\s+{_NOT_A_NAME}[a-z][\w'-]*)?)"
-    r"|(?P<title>\b(?:mr|mrs|ms|miss|mx|dr)\.?\s+)"
-    r"(?P<surname>[a-z][\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?)",
+    r"name\s*(?:is|was|:)|named|goes by|known as)\s+)"
+    rf"(?P<name>['\"‘“]?{_NOT_A_NAME}[a-z][\w'-]*(?:\s+{_NOT_A_NAME}[a-z][\w'-]*)?['\"’”]?)",
     _I,
 )
 _DOB_WORDS = re.compile(r"\b(?:dob|d\.o\.b|date of birth|born)\b", _I)
 _CAPITALISED_PAIR = re.compile(r"(?=\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b)")  # pairs may overlap
 
+
+def _keep_label(placeholder: str) -> Callable[[re.Match[str]], str]:
+    """Replace the value, keep the words saying what it is ("case # [number]")."""
+
+    def replace(match: re.Match[str]) -> str:
+        if _TIME_RANGE.fullmatch(match.group(0)):
+            return match.group(0)
+        lead = next((v for k, v in match.groupdict().items() if k.startswith("lead") and v), "")
+        return lead + placeholder
+
+    return replace
+
+
 # Applied in this order: the most specific shapes first, so a phone number is not half
 # taken for a date, nor an SSN for a phone number.
-_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+_RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (_EMAIL, "[email]"),
+    (_HANDLE, "[handle]"),
     (_SSN, "[number]"),
     (_PHONE, "[phone]"),
-    (_DATE, "[date]"),
-    (_RECORD, "[number]"),
+    (_DATE, _keep_label("[date]")),
+    (_DOB_NUMBER, _keep_label("[date]")),
     (_STREET, "[address]"),
+    (_RECORD, _keep_label("[number]")),
+    (_PLATE, _keep_label("[plate]")),
 )
 
 
-def redact(text: str) -> str:
-    """``text`` with identifying details replaced by ``[phone]``, ``[date]``, ``[name]``..."""
+def redact(text: str, known: Callable[[str], bool] = lambda word: False) -> str:
+    """``text`` with identifying details replaced by ``[phone]``, ``[date]``, ``[name]``...;
+    ``known(word)``: the word is the knowledge base's ("harbor", "ruth"), never a name."""
     for pattern, placeholder in _RULES:
         text = pattern.sub(placeholder, text)
-    return _NAME.sub(_keep_trigger, text)
+    text = _NAMED.sub(lambda m: m.group("lead") + "[name]", text)
+    if text.lstrip().lower().startswith(_ADMIN_COMMAND):
+        return redact_arguments(text)
+    return _redact_names(text, known)
 
 
-def _keep_trigger(match: re.Match[str]) -> str:
-    """``"named John Smith"`` -> ``"named [name]"``: the words saying a name follows stay."""
-    return (match.group("lead") or match.group("title")) + "[name]"
+def redact_arguments(text: str) -> str:
+    """An admin command's arguments: options, numbers and command words stay; any other
+    word that could be a name goes, since it was pasted by mistake ("stats John Smith")."""
+    for pattern, placeholder in _RULES:
+        text = pattern.sub(placeholder, text)
+    names = _Names(text, lambda word: False)
+    for i in range(len(names.tokens)):
+        option_value = names.tokens[max(0, i - 3) : i].count("-") >= 2  # "--county marshall"
+        if names.like(i, strong=True) and not option_value:
+            names.hit[i] = True
+    return _replace(text, names.spans, names.hit)
+
+
+# --- names, by where they stand -------------------------------------------------------------
+
+_TOKEN = re.compile(r"\[[a-z]+\]|[^\W\d_](?:[\w'’-]*[^\W_])?|\d+(?:[/.:-]\d+)*[a-z]*|\S", _I)
+# Words after which the next one or two name a person: roles in a report, relatives, titles.
+_INTRODUCERS = frozenset(
+    """subj subject subjs pt patient juv juvenile caller rp complainant victim suspect client
+    consumer resident inmate officer ofc deputy dep sgt sergeant lt lieutenant det detective
+    cpl corporal trooper chief capt captain nurse dr doctor mr mrs ms miss mx judge coach
+    aunt uncle mom dad mother father son daughter brother sister wife husband bf gf boyfriend
+    girlfriend ex fiance fiancee niece nephew cousin grandson granddaughter grandfather
+    grandmother grandma grandpa granny stepdad stepmom stepson stepdaughter friend neighbor
+    neighbour roommate tenant landlord clinician worker caseworker aka guy man woman lady kid
+    girl boy teen male female dude gentleman""".split()
+)
+# Words after which a person's name may follow ("take kevin to", "omw w/ rico to mercy").
+_MOVERS = frozenset(
+    """take taking took bring bringing brought transport transporting transported drop
+    dropping dropped pick picking picked drive driving drove escort escorting w with""".split()
+)
+# Verbs whose object is a person: "texted priya", "call back kristen", "reached aunt Thu".
+_PERSON_VERBS = frozenset(
+    "texted text called call reached contacted paged messaged emailed ask told".split()
+)
+_PARTICLES = frozenset({"off", "up", "back", "over", "out"})
+# A sentence's first words before one of these are its subject: "esperanza stopped taking".
+_SUBJECT_VERBS = frozenset(
+    """says said stopped is was has had wants went left told took refuses refused asked keeps
+    ran called came lives stays needs thinks believes""".split()
+)
+_AFTER_A_MOVED_NAME = frozenset(
+    "to in into at home back off up over from , ? . ! ) ; : 's's".split()
+)
+_PLACEHOLDER = re.compile(r"\[[a-z]+\]")
+_AGE = re.compile(r"(?:\d{1,2}|1[01]\d)(?:yo|y/o|yr|yrs|yoa|s|m|f)?", _I)
+_AGE_AFTER = re.compile(r"(?:\d{1,2})(?:yo|y/o|yr|yrs)", _I)
+_RELATIONS_AFTER_POSSESSIVE = frozenset(
+    """mom dad mother father son daughter brother sister wife husband kid kids baby boyfriend
+    girlfriend bf gf family dob phone number cell case car address meds worker caseworker
+    therapist doctor pcp psychiatrist third second first last""".split()
+)
+_SEX_AGE = re.compile(r"[mf]/\d{1,3}|\d{1,3}[mf]|[wbhawi]/[mf]", _I)
+
+
+def _name_like(word: str, *, strong: bool, known: Callable[[str], bool]) -> bool:
+    """Whether ``word`` could be a name where a name is expected; ``strong``: the place
+    makes a name very likely, so a name that is also a word ("will", "grace") counts."""
+    if _PLACEHOLDER.fullmatch(word) or not word[0].isalpha() or len(word) < 2:
+        return False
+    folded = word.lower().replace("’", "'")
+    base = folded.removesuffix("'s")
+    if base in COMMON_NAMES:
+        return strong
+    if any(c.isdigit() for c in base) or base in _INTRODUCERS or base in _MOVERS:
+        return False
+    parts = [part for part in base.split("-") if part]
+    return not (_ordinary(base, known) or all(_ordinary(part, known) for part in parts))
+
+
+def _ordinary(word: str, known: Callable[[str], bool]) -> bool:
+    """A word of the language or of the knowledge base, inflected or not."""
+    if word in ORDINARY or known(word):
+        return True
+    if word.endswith(("n't", "nt")) and word.rstrip("t").rstrip("'’n") in ORDINARY:
+        return True  # "hasn't", "doesnt"
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: -len(ending)]
+            if stem in ORDINARY or stem + "e" in ORDINARY or known(stem):
+                return True
+    # "barricaded", "mentioned", "wearing": a long word so inflected is rarely a name
+    # ("mohamed" is a name)
+    return (len(word) >= 7 and word.endswith(("ing", "ly", "tion", "ness"))) or (
+        len(word) >= 9 and word.endswith("ed")
+    )
+
+
+_ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
+
+
+class _Names:
+    """One message's words, and which of them are a person's name."""
+
+    def __init__(self, text: str, known: Callable[[str], bool]) -> None:
+        self.spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        self.tokens = [text[start:end] for start, end in self.spans]
+        self.lower = [t.lower() for t in self.tokens]
+        self.hit = [False] * len(self.tokens)
+        self.known = known
+
+    def like(self, at: int, strong: bool = False) -> bool:
+        return 0 <= at < len(self.tokens) and _name_like(
+            self.tokens[at], strong=strong, known=self.known
+        )
+
+    def is_age(self, at: int) -> bool:
+        """An age, a sex and age ("m/37", "F"), or a date of birth coming: what follows a name."""
+        if not 0 <= at < len(self.tokens):
+            return False
+        word = self.lower[at]
+        if _SEX_AGE.fullmatch(word) or word in {"dob", "d.o.b"}:
+            return True
+        if not _AGE.fullmatch(word):
+            return False
+        number = int(re.match(r"\d+", word).group(0))  # type: ignore[union-attr]
+        after = self.lower[at + 1] if at + 1 < len(self.tokens) else ""
+        return 1 <= number <= 110 and after not in _NOT_AN_AGE_AFTER
+
+    def skip(self, at: int) -> int:
+        """Past punctuation between a word and a name: "subject: siobhan", "ofc. brzezinski"."""
+        while at < len(self.tokens) and self.tokens[at] in {":", ",", "-", "=", ".", "'", "/", "("}:
+            at += 1
+        return at
+
+    def take(self, start: int, strong: bool, limit: int = 3) -> int:
+        """Mark the name words from ``start`` ("begay, darrell", "walter 'wally' kaminski"
+        as one name, an initial with it); how many."""
+        at, taken = start, 0
+        while taken < limit and self.like(at, strong):
+            self.hit[at] = True
+            taken += 1
+            at += 1
+            if self.tokens[at : at + 1] == ["'"] and self.like(at + 1):
+                at += 1  # a nickname in quotes goes on the name: "walter 'wally' kaminski"
+                continue
+            if self.tokens[at : at + 1] == ["'"]:
+                at += 1
+            if self.tokens[at : at + 1] == [","] and taken == 1 and self._surname_first(at):
+                at += 1
+            elif at < len(self.tokens) and len(self.tokens[at]) == 1 and self.tokens[at].isalpha():
+                self.hit[at] = True  # an initial: "tasha k", "RAYMOND J"
+                at += 1
+        return taken
+
+    def _surname_first(self, comma: int) -> bool:
+        """ "Begay, Darrell m/37", "LEE, DANIEL A/M": a report's SURNAME, FIRST."""
+        first, after = comma - 1, comma + 1
+        if not self.like(after) or self.tokens[first].isupper() != self.tokens[after].isupper():
+            return False
+        return self.tokens[first].isupper() or self.is_age(after + 1) or not self.like(after + 2)
+
+    def moved(self, verb: int) -> None:
+        """ "take kevin o'brien to", "taking quinn 16 home", "omw w/ rico to mercy"."""
+        start = self.skip(verb + 1)
+        while start < len(self.tokens) and self.lower[start] in _PARTICLES:
+            start += 1  # "dropping off Ngozi", "call back kristen"
+        if self.lower[verb] in _PERSON_VERBS:
+            self.take(start, strong=False, limit=2)
+            return
+        end = start
+        while self.like(end) and end - start < 3:
+            end += 1
+        if end == start:
+            return
+        # "taking quinn 16 home", "transporting dmitri 5150 to mercy"
+        numbered = end < len(self.tokens) and self.lower[end][:1].isdigit()
+        after = end + 1 if numbered else end
+        if after >= len(self.tokens) or self.lower[after] in _AFTER_A_MOVED_NAME:
+            self.take(start, strong=False)
+
+    def before_age(self, age: int) -> None:
+        """ "maria 15", "hope yazzie 22", "Abdirahman Yusuf m 30s", "for jack, 12yo"."""
+        last = age - 1
+        apposition = last >= 0 and self.tokens[last] in {",", "("}
+        if apposition:
+            last -= 1
+        if last > 0 and self.lower[last] in {"m", "f"}:
+            last -= 1
+        if last > 0 and len(self.tokens[last]) == 1 and self.tokens[last].isalpha():
+            self.hit[last] = True  # an initial: "tasha k 29", "RAYMOND J, DOB"
+            last -= 1
+        first = last
+        while first >= 0 and last - first < 3 and self.like(first, strong=True):
+            first -= 1
+        first += 1
+        if first > last or self.like(first - 1):
+            return
+        word_alone = first == last and self.lower[first] in COMMON_NAMES
+        if word_alone and first > 0 and not apposition:
+            before = self.lower[first - 1]
+            if before not in _INTRODUCERS and before not in {",", "(", ":", "."}:
+                return  # "the will 2"... a common word in a sentence, not a name
+        for k in range(first, last + 1):
+            self.hit[k] = True
+        if first >= 2 and self.tokens[first - 1] == "," and self.like(first - 2):
+            self.hit[first - 2] = True  # "Okonkwo, Chidi  dob ..."
+
+    def in_brackets(self, at: int) -> None:
+        """ "16 f (kiara)", "dad (carlos)", and "grace (the daughter) says"."""
+        if self.tokens[at] != "(" or at == 0:
+            return
+        after_a_person = self.is_age(at - 1) or self.lower[at - 1] in _INTRODUCERS | {"m", "f"}
+        if self.tokens[at + 2 : at + 3] == [")"] and after_a_person and self.like(at + 1, True):
+            self.hit[at + 1] = True
+        inside = [w for w in self.lower[at + 1 : at + 4] if w not in {"the", "her", "his", ")"}]
+        if inside and inside[0] in _INTRODUCERS and self.like(at - 1, strong=True):
+            self.hit[at - 1] = True
+
+    def subject(self, at: int) -> None:
+        """A sentence opened by a name and a verb: "esperanza stopped taking", "big mike is"."""
+        if self.lower[at] not in _SUBJECT_VERBS or at == 0:
+            return
+        first = at - 1
+        while first >= 0 and at - first <= 2 and self.like(first, strong=True):
+            first -= 1
+        if first == at - 1:
+            return
+        # "St. Brendan's wants": an abbreviation's full stop ends no sentence
+        abbreviation = first > 0 and self.lower[first - 1] in {"st", "mt", "ft", "dr"}
+        if (
+            first < 0
+            or (self.tokens[first] in {".", "!", "?", ",", ":", ";"} and not abbreviation)
+            or (self.lower[first] in {"says", "said", "fam", "family", "mom", "dad"})
+        ):
+            for k in range(first + 1, at):
+                self.hit[k] = True
+
+    def capitalised_pair(self, at: int) -> None:
+        """ "warrant chk on Ignacio Ruiz neg": two capitalised names in a lower-case message."""
+        pair = self.tokens[at : at + 2]
+        if len(pair) < 2 or not all(w[:1].isupper() and w[1:].islower() for w in pair):
+            return
+        if at == 0 or self.tokens[at - 1] in {".", "!", "?"}:
+            return
+        if self.like(at) and self.like(at + 1):
+            self.hit[at] = self.hit[at + 1] = True
+
+    def possessive(self, at: int) -> None:
+        """ "gabe's mom", "joe's dob", "nadia's third 5150" (not "st brendan's psych")."""
+        word = self.lower[at]
+        if not word.endswith(("'s", "’s")) or at + 1 >= len(self.tokens):
+            return
+        if self.lower[at + 1] not in _RELATIONS_AFTER_POSSESSIVE or not self.like(at, True):
+            return
+        if at > 0 and self.lower[at - 1] in {"st", "saint"}:
+            return
+        k = at
+        while k >= 0 and at - k < 3 and self.like(k, True):
+            self.hit[k] = True
+            k -= 1
+
+
+_NOT_AN_AGE_AFTER = frozenset(
+    {"am", "pm", "hrs", "hours", "hr", "min", "mins", "minutes", "days", "day", "wks", "weeks",
+     "months", ":", "th", "st", "nd", "rd", "mg", "beds", "kids", "times", "x"}
+)  # fmt: skip
+
+
+def _redact_names(text: str, known: Callable[[str], bool] = lambda word: False) -> str:
+    names = _Names(text, known)
+    lower = names.lower
+    mostly_lower = sum(t[:1].isupper() for t in names.tokens) * 3 < len(names.tokens)
+    for i, word in enumerate(lower):
+        following = names.skip(i + 1)
+        if lower[following : following + 1] in (["is"], ["was"]) and word in _SAYS_WHO:
+            following += 1  # "clinician is shauna", "caller was denise"
+        if word in _INTRODUCERS:
+            names.take(following, strong=_strong_after(names, following))
+        elif word in _MOVERS or word in _PERSON_VERBS:
+            names.moved(i)
+        if _AGE_AFTER.fullmatch(word):
+            names.take(following, strong=False, limit=2)  # "15yo maria"
+        if i and names.is_age(i):
+            names.before_age(i)
+        names.possessive(i)
+        names.in_brackets(i)
+        names.subject(i)
+        if mostly_lower:
+            names.capitalised_pair(i)
+    return _replace(text, names.spans, names.hit)
+
+
+_ADMIN_COMMAND = "/pmhc-admin"
+_SAYS_WHO = frozenset({"clinician", "caller", "name", "rp", "subj", "pt", "worker", "son",
+                       "daughter", "mom", "dad", "contact"})  # fmt: skip
+
+
+def _strong_after(names: _Names, at: int) -> bool:
+    """After "juv", "subj", "RP": a name that is also a word counts when an age, a comma or
+    the end follows ("juv will 14"), not when the sentence goes on ("subj will not go")."""
+    after = at + 1
+    while after - at < 3 and names.like(after):
+        after += 1
+    return (
+        after >= len(names.tokens)
+        or names.tokens[after] in {",", ".", "(", ")", "?"}
+        or names.is_age(after)
+    )
+
+
+def _replace(text: str, spans: list[tuple[int, int]], hit: list[bool]) -> str:
+    """``text`` with each run of name words ("kevin o'brien", "Begay, Darrell") as one
+    ``[name]``."""
+    out: list[str] = []
+    last = 0
+    run_end: int | None = None
+    for (start, end), is_name in zip(spans, hit, strict=True):
+        if not is_name:
+            continue
+        if run_end is not None and text[run_end:start].strip(" ,") == "":
+            last = run_end = end  # the same name goes on
+            continue
+        out += [text[last:start], "[name]"]
+        last = run_end = end
+    out.append(text[last:])
+    return "".join(out)
 
 
 def looks_like_health_record(text: str, known: Callable[[str], bool] = lambda word: False) -> bool:
@@ -92,8 +465,13 @@ def looks_like_health_record(text: str, known: Callable[[str], bool] = lambda wo
     ``known(word)`` says a word belongs to the knowledge base ("Harbor", "Crisis"), so a
     place's name is not taken for a person's.
     """
-    has_name = bool(_NAME.search(text)) or any(
-        not (known(first) and known(second)) for first, second in _CAPITALISED_PAIR.findall(text)
+    has_name = (
+        bool(_NAMED.search(text))
+        or "[name]" in _redact_names(text, known)
+        or any(
+            not (known(first) and known(second))
+            for first, second in _CAPITALISED_PAIR.findall(text)
+        )
     )
     has_identifier = bool(
         _DOB_WORDS.search(text) or _DATE.search(text) or _RECORD.search(text) or _SSN.search(text)

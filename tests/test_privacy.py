@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.privacy import looks_like_health_record, redact
+from bot.privacy import looks_like_health_record, redact, redact_arguments
+from tests.conftest import ROOT
+from tests.evaluation.privacy import load, score
+
+FIXTURES = ROOT / "tests" / "fixtures" / "privacy"
+# identifying spans still shown, at most: the sets' floors (dev 194 spans, holdout 297)
+LEAK_FLOORS = {"dev": 12, "holdout": 69}
 
 CASES = [
     ("call his mom at (555) 555-0142", "call his mom at [phone]"),
@@ -16,11 +22,11 @@ CASES = [
     ("DOB: 2008-03-14", "DOB: [date]"),
     ("born March 14, 2008", "born [date]"),
     ("born 14 March 2008", "born [date]"),
-    ("born in 1990, on a 5150", "[date], on a 5150"),
+    ("born in 1990, on a 5150", "born in [date], on a 5150"),
     ("ssn 123-45-6789", "ssn [number]"),
-    ("MRN 4482913 at bayview", "[number] at bayview"),
-    ("case # 24-118223 drunk 16yo", "[number] drunk 16yo"),
-    ("booking no. 77812", "[number]"),
+    ("MRN 4482913 at bayview", "MRN [number] at bayview"),
+    ("case # 24-118223 drunk 16yo", "case # [number] drunk 16yo"),
+    ("booking no. 77812", "booking no. [number]"),
     ("lives at 1420 N Maple Ave apt 3", "lives at [address]"),
     ("found at 22 Harbor St, combative", "found at [address], combative"),
     ("his name is John Smith, 45", "his name is [name], 45"),
@@ -28,6 +34,22 @@ CASES = [
     ("Mr. Alvarez is intoxicated", "Mr. [name] is intoxicated"),
     ("Ms Lee refused", "Ms [name] refused"),
     ("patient's name: Rosa Diaz", "patient's name: [name]"),
+    # where a person is described, whatever the case or the trigger word
+    ("juvenile maria gonzalez 15yo", "juvenile [name] 15yo"),
+    ("take kevin o'brien to detox", "take [name] to detox"),
+    ("Officer found Emily Chen, 34", "Officer found [name], 34"),
+    ("patient Sarah O'Connor DOB 3/14/2008", "patient [name] DOB [date]"),
+    ("subj Ana Lopez-Rivera 19 wants detox", "subj [name] 19 wants detox"),
+    ("15yo maria drunk at a party", "15yo [name] drunk at a party"),
+    ("juv will 14 ran from group home", "juv [name] 14 ran from group home"),
+    (
+        "RP is the mom, yolanda, says son off his meds",
+        "RP is the mom, [name], says son off his meds",
+    ),
+    ("plate 7ABC123 at the overlook", "plate [plate] at the overlook"),
+    ("veh CXJ 4471 gry civic", "veh [plate] gry civic"),
+    ("cb 555 0142 after 5", "cb [phone] after 5"),
+    ("caller 612 555 0198 says", "caller [phone] says"),
 ]
 
 UNTOUCHED = [
@@ -38,12 +60,38 @@ UNTOUCHED = [
     "what is a 10-96 and a 9.39",
     "72 hour hold at harbor",
     "how many hours is CIT training",
+    "she called about her husband again",
+    "a program called CIT, do we have anyone trained",
+    "10-96 at the bus depot, rt 9 mm 12, 3 kids 4 and 7",
+    "will the sobering center take him? hope so",
+    "ride-along 1900-0300 fri, anyone?",
+    "/pmhc-admin stats --since 2024-01-01 --county marshall",
+    "our MOU with mercy expires 6/30/2025",
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_identifying_details_are_replaced(text, expected):
     assert redact(text) == expected
+
+
+def test_a_title_takes_the_surname_and_leaves_the_rest():
+    assert redact("Mrs Alvarez called about her husband") == "Mrs [name] called about her husband"
+
+
+def test_admin_arguments_keep_options_and_lose_what_was_pasted():
+    assert redact_arguments("stats John Smith DOB 3/4/1990") == "stats [name] DOB [date]"
+    assert redact_arguments("gaps 30 --county marshall") == "gaps 30 --county marshall"
+
+
+@pytest.mark.parametrize("name", ["dev", "holdout"])
+def test_messages_written_by_others_lose_few_names_and_few_words(name, summary_line):
+    """Messages written by helpers who never saw the redactor (dev: worked on; holdout:
+    scored once when the redactor was done, then kept as a floor)."""
+    result = score(load(FIXTURES / f"{name}.yaml"))
+    summary_line(result.line(f"redaction, {name} set"))
+    assert len(result.leaked) <= LEAK_FLOORS[name]
+    assert len(result.lost) <= 0.02 * result.ordinary
 
 
 @pytest.mark.parametrize("text", UNTOUCHED)

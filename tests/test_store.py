@@ -29,11 +29,12 @@ async def test_questions_are_stored_redacted(store: Store):
         top_id="harbor", score=0.9, answered=True, latency_ms=3.2,
     )  # fmt: skip
     (row,) = await store.questions_since(NOW - timedelta(days=1))
-    assert row.text == "John Smith DOB [date], call [phone], where can i take him"
+    assert row.text == "[name] DOB [date], call [phone], where can i take him"
     assert row.asked_at == NOW and row.answered and row.top_id == "harbor"
     async with store.engine.connect() as connection:
         dump = str((await connection.execute(text("SELECT * FROM questions"))).all())
     assert "U123" not in dump and "555-0142" not in dump and "3/14/2008" not in dump
+    assert "Smith" not in dump
 
 
 async def test_user_hashes_are_stable_and_salted(store: Store):

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Date, case, cast, delete, func, insert, selec
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-from bot.privacy import redact
+from bot.privacy import redact, redact_arguments
 from bot.store.schema import admin_actions, meta, questions, votes
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -129,8 +129,10 @@ class Store:
         self, *, acted_at: datetime, user_id: str, action: str, allowed: bool,
         detail: str | None = None,
     ) -> None:  # fmt: skip
+        # an admin's arguments may hold what was pasted by mistake ("stats John Smith")
+        detail = redact_arguments(detail) if detail else None
         row = {"acted_at": _utc(acted_at), "user_id": user_id, "action": action,
-               "allowed": allowed, "detail": redact(detail) if detail else None}  # fmt: skip
+               "allowed": allowed, "detail": detail}  # fmt: skip
         async with self.engine.begin() as connection:
             await connection.execute(insert(admin_actions), row)
 
