@@ -7,12 +7,18 @@ or a runaway computation shows as what it is (a signal, a timeout), not as a cau
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
+import signal
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
 
+from bot.knowledge.isolation import read_isolated
 from tests.conftest import ROOT
 
 CENTER = """\
@@ -168,3 +174,49 @@ def test_a_file_of_one_and_a_half_gigabytes_is_refused_without_reading_it(tmp_pa
     )  # fmt: skip
     assert done.returncode == 1, done.stderr[-500:]
     assert "huge.yaml:1: file is larger than 64 MiB; split it" in done.stdout
+
+
+def big_glossary(terms: int) -> str:
+    return "glossary:\n" + "".join(
+        f"  - term: term number {i}\n    definition: what term {i} means, in a few words\n"
+        for i in range(terms)
+    )
+
+
+def test_a_file_that_takes_too_long_is_reported_and_the_others_are_read(tmp_path):
+    folder = folder_with(tmp_path, big_glossary(40_000), name="slow.yaml")
+    (folder / "quick.yaml").write_text(big_glossary(2))
+    paths = [folder / "slow.yaml", folder / "quick.yaml"]
+    slow, quick = read_isolated(folder, paths, seconds_per_file=0.2)
+    assert [str(p) for p in slow.problems] == ["slow.yaml:1: reading took more than 0 s"]
+    assert len(quick.entries) == 2 and not quick.problems
+
+
+def test_a_file_that_needs_too_much_memory_is_reported(tmp_path):
+    folder = folder_with(tmp_path, big_glossary(100_000), name="heavy.yaml")
+    (heavy,) = read_isolated(folder, [folder / "heavy.yaml"], memory_bytes=200 * 2**20)
+    assert [str(p) for p in heavy.problems] == ["heavy.yaml:1: reading it needs more than 200 MiB"]
+
+
+def test_a_reader_that_crashes_is_a_report_on_the_file_it_was_reading(tmp_path):
+    # no file crashes this machine's libyaml, so the crash is made from outside: the
+    # worker is killed with SIGSEGV while it reads the big file
+    folder = folder_with(tmp_path, big_glossary(60_000), name="crash.yaml")
+    (folder / "after.yaml").write_text(big_glossary(3))
+    paths = [folder / "crash.yaml", folder / "after.yaml"]
+    done: list = []
+    reading = threading.Thread(target=lambda: done.extend(read_isolated(folder, paths)))
+    reading.start()
+    deadline = time.monotonic() + 20
+    while not multiprocessing.active_children():
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    time.sleep(0.1)
+    (worker,) = multiprocessing.active_children()
+    os.kill(worker.pid, signal.SIGSEGV)
+    reading.join(60)
+    crashed, after = done
+    assert [str(p) for p in crashed.problems] == [
+        "crash.yaml:1: the YAML reader crashed on this file (signal 11)"
+    ]
+    assert len(after.entries) == 3

@@ -10,15 +10,11 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
-import multiprocessing
 import os
-import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import repeat
 from pathlib import Path
 
 from bot.knowledge.entries import (
@@ -29,6 +25,7 @@ from bot.knowledge.entries import (
     read_section,
 )
 from bot.knowledge.fields import describe, suggest
+from bot.knowledge.isolation import read_isolated
 from bot.knowledge.model import Defaults, Entry, KnowledgeBase, Location, Problem
 from bot.knowledge.yamlsource import LineList, LineMap, YamlError, parse_yaml
 
@@ -218,26 +215,22 @@ def load_report(root: str | Path, *, today: date | None = None) -> LoadReport:
 
 
 def read_files(root: Path, paths: Sequence[Path], workers: int | None = None) -> list[ParsedFile]:
-    """``read_file`` for each path; a large knowledge base is parsed on every core.
-
-    Worker processes are forked, so by default only from a process with a single thread (a
-    fork taken while another thread holds a lock can hang); otherwise files are read here.
-    """
+    """``read_file`` for each path, in worker processes (see ``isolation``): a parser fault,
+    a runaway or a memory bomb is a ``file:1`` problem, not a dead bot. A large knowledge
+    base is read on every core."""
+    if not paths:
+        return []
     if workers is None:
         workers = min(os.cpu_count() or 1, len(paths), MAX_WORKERS)
-        if threading.active_count() > 1 or _total_size(paths) < PARALLEL_FROM_BYTES:
+        if _total_size(paths) < PARALLEL_FROM_BYTES:
             workers = 1
-    if workers < 2:
-        return [read_file(root, path) for path in paths]
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        chunk = max(1, len(paths) // (workers * 4))
-        return list(pool.map(_read_file_quietly, repeat(root), paths, chunksize=chunk))
+    return read_isolated(root, paths, workers)
 
 
-def _read_file_quietly(root: Path, path: Path) -> ParsedFile:
-    with gc_paused():
-        return read_file(root, path)
+def failed_file(root: Path, path: Path, message: str) -> ParsedFile:
+    """A file that could not be read at all, with why."""
+    name = path.relative_to(root).as_posix()
+    return ParsedFile(name, "", problems=(Problem(Location(name, 1), message),))
 
 
 def _total_size(paths: Sequence[Path]) -> int:
