@@ -1,0 +1,153 @@
+"""Fifty live edits, half of them broken or hostile, while questions arrive every 100 ms,
+against the real server process: it stays up, never serves a broken version, and every
+valid edit is live within 2 s."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import os
+import shutil
+import socket
+import statistics
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+import aiohttp
+
+from bot.knowledge.loader import load_report
+from tests.conftest import ROOT
+from tests.fake_slack import FakeSlack
+
+SOURCE = ROOT / "tests" / "fixtures" / "heldout" / "kb"
+SECRET = "live-edits-secret"
+LIVE_WITHIN = 2.0
+HOSTILE: list[bytes] = [
+    b"resources: " + b"[" * 30_000 + b"\n",
+    b"glossary:\n  - term: odd\n    definition: !!timestamp not-a-date\n",
+    b"glossary:\n  - term: odd\n    definition: !!bool maybe\n",
+    b"glossary:\n  - term: half\n    defin",  # saved half-way
+    b"glossary:\n  - term: caf\xe9\n    definition: latin-1\n",
+    b"glossary:\n  - term: many\n    definition: x\n    aliases:\n"
+    + b"".join(b"      - alias %d\n" % i for i in range(10_000)),
+    b"glossary:\n  - term: long\n    definition: " + b"w" * 60_000 + b"\n",
+    b"resources:\n  - id: nope\n    name: Nope\n    kind: spaceship\n    phone: '1'\n",
+    b"a: &a [*a, *a]\n",
+    b"- just\n- a list\n",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def signed_command(text: str, response_url: str) -> tuple[bytes, dict[str, str]]:
+    body = urlencode({
+        "token": "legacy", "team_id": "T1", "channel_id": "C1", "user_id": "U1",
+        "command": "/pmhc", "text": text, "response_url": response_url, "trigger_id": "1.2",
+    }).encode()  # fmt: skip
+    stamp = str(int(time.time()))
+    mac = hmac.new(SECRET.encode(), f"v0:{stamp}:".encode() + body, hashlib.sha256)
+    return body, {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-Slack-Request-Timestamp": stamp,
+        "X-Slack-Signature": f"v0={mac.hexdigest()}",
+    }
+
+
+async def test_fifty_live_edits_under_questions_every_100_ms(tmp_path: Path, summary_line):
+    folder = tmp_path / "kb"
+    shutil.copytree(SOURCE, folder)
+    glossary = folder / "glossary.yaml"
+    original = glossary.read_text()
+    slack = await FakeSlack().start()
+    port = free_port()
+    env = {**os.environ, "KNOWLEDGE_DIR": str(folder), "PORT": str(port),
+           "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
+           "SLACK_API_URL": slack.api_url,
+           "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/bot.db",
+           "USER_HASH_SALT_FILE": str(tmp_path / "salt")}  # fmt: skip
+    log = (tmp_path / "server.log").open("w")
+    server = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "serve", cwd=ROOT, env=env, stdout=log, stderr=log
+    )
+    base = f"http://127.0.0.1:{port}"
+    acks: list[tuple[int, float]] = []
+    asked = 0
+    stop = asyncio.Event()
+
+    async with aiohttp.ClientSession() as session:
+
+        async def version() -> str:
+            async with session.get(f"{base}/healthz") as response:
+                return (await response.json())["knowledge_version"]
+
+        async def ask_every_100_ms() -> None:
+            nonlocal asked
+            while not stop.is_set():
+                body, headers = signed_command(
+                    "where can i take a drunk 16yo at 2am", slack.response_url(f"q{asked}")
+                )
+                asked += 1
+                started = time.monotonic()
+                async with session.post(f"{base}/slack/events", data=body, headers=headers) as r:
+                    acks.append((r.status, time.monotonic() - started))
+                await asyncio.sleep(0.1)
+
+        try:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    serving = await version()
+                    break
+                except aiohttp.ClientError:
+                    assert server.returncode is None and time.monotonic() < deadline
+                    await asyncio.sleep(0.2)
+            await asyncio.sleep(0.5)  # the watcher is up
+            asking = asyncio.create_task(ask_every_100_ms())
+            slow: list[float] = []
+            for n in range(25):
+                # a broken or hostile edit: the serving version must not change
+                (folder / "broken.yaml").write_bytes(HOSTILE[n % len(HOSTILE)])
+                for _ in range(8):
+                    await asyncio.sleep(0.1)
+                    assert await version() == serving, f"edit {n} served a broken version"
+                # a valid edit (the broken file removed, a term added): live within 2 s
+                (folder / "broken.yaml").unlink()
+                glossary.write_text(
+                    original + f"  - term: Live edit {n}\n    definition: Edit number {n}.\n"
+                )
+                expected = load_report(folder).knowledge.version
+                edited = time.monotonic()
+                while (serving := await version()) != expected:
+                    await asyncio.sleep(0.05)
+                    assert time.monotonic() - edited < 10, f"edit {n} never went live"
+                slow.append(time.monotonic() - edited)
+            stop.set()
+            await asking
+            assert server.returncode is None, "the server died"
+            summary_line(
+                f"live edits: 25 valid live in median {statistics.median(slow):.2f} s, "
+                f"max {max(slow):.2f} s; 25 broken never served; {asked} questions, "
+                f"slowest ack {max(seconds for _, seconds in acks):.2f} s"
+            )
+            assert max(slow) < LIVE_WITHIN, f"slowest valid edit: {max(slow):.2f} s"
+            assert acks and all(status == 200 for status, _ in acks)
+            assert max(seconds for _, seconds in acks) < 3.0
+            deadline = time.monotonic() + 30
+            while len({c.route for c in slack.calls if c.route.startswith("response:")}) < asked:
+                assert time.monotonic() < deadline, "not every question was answered"
+                await asyncio.sleep(0.1)
+        finally:
+            stop.set()
+            server.terminate()
+            await server.wait()
+            log.close()
+            await slack.stop()
+    output = (tmp_path / "server.log").read_text()
+    assert "Traceback" not in output, output[-3000:]
