@@ -39,6 +39,7 @@ class Answer:
     more: int = 0  # further results beyond those returned
     area: str | None = None
     unsure: bool = False  # the one result is the best guess, not a confident answer
+    too_slow: bool = False  # not answered within the time allowed for one question
 
     @property
     def at(self) -> datetime:

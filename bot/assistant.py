@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from bot.answer import Answer
 from bot.search.engine import Engine
+from bot.search.situation import Situation
 
 Clock = Callable[[ZoneInfo], datetime]
 
@@ -40,6 +41,10 @@ class Assistant:
 
     def crisis_centers(self, *, at: datetime | None = None) -> Answer:
         return self.engine.listing("crisis_center", at=at or self.now())
+
+    def too_slow(self, question: str) -> Answer:
+        """The answer given when answering ``question`` ran out of time."""
+        return Answer(query=question, situation=Situation(at=self.now()), too_slow=True)
 
     async def ask_async(self, question: str, **options: Any) -> Answer:
         """``ask`` on a worker thread, so the event loop keeps acknowledging Slack meanwhile."""

@@ -240,11 +240,16 @@ class _Names:
         self.lower = [t.lower() for t in self.tokens]
         self.hit = [False] * len(self.tokens)
         self.known = known
+        self._like: dict[tuple[int, bool], bool] = {}
 
     def like(self, at: int, strong: bool = False) -> bool:
-        return 0 <= at < len(self.tokens) and _name_like(
-            self.tokens[at], strong=strong, known=self.known
-        )
+        if not 0 <= at < len(self.tokens):
+            return False
+        key = (at, strong)
+        found = self._like.get(key)
+        if found is None:  # each word is asked about many times
+            found = self._like[key] = _name_like(self.tokens[at], strong=strong, known=self.known)
+        return found
 
     def is_age(self, at: int) -> bool:
         """An age, a sex and age ("m/37", "F"), or a date of birth coming: what follows a name."""
@@ -260,8 +265,10 @@ class _Names:
         return 1 <= number <= 110 and after not in _NOT_AN_AGE_AFTER
 
     def skip(self, at: int) -> int:
-        """Past punctuation between a word and a name: "subject: siobhan", "ofc. brzezinski"."""
-        while at < len(self.tokens) and self.tokens[at] in {":", ",", "-", "=", ".", "'", "/", "("}:
+        """Past punctuation between a word and a name: "subject: siobhan", "ofc. brzezinski"
+        (two marks at most: a run of them is no introduction, and each word looks once)."""
+        end = min(at + 2, len(self.tokens))
+        while at < end and self.tokens[at] in _BETWEEN_WORD_AND_NAME:
             at += 1
         return at
 
@@ -342,7 +349,7 @@ class _Names:
         """ "16 f (kiara)", "dad (carlos)", and "grace (the daughter) says"."""
         if self.tokens[at] != "(" or at == 0:
             return
-        after_a_person = self.is_age(at - 1) or self.lower[at - 1] in _INTRODUCERS | {"m", "f"}
+        after_a_person = self.is_age(at - 1) or self.lower[at - 1] in _PERSON_OR_SEX
         if self.tokens[at + 2 : at + 3] == [")"] and after_a_person and self.like(at + 1, True):
             self.hit[at + 1] = True
         inside = [w for w in self.lower[at + 1 : at + 4] if w not in {"the", "her", "his", ")"}]
@@ -393,6 +400,8 @@ class _Names:
             k -= 1
 
 
+_PERSON_OR_SEX = _INTRODUCERS | {"m", "f"}
+_BETWEEN_WORD_AND_NAME = frozenset({":", ",", "-", "=", ".", "'", "/", "("})
 _NOT_AN_AGE_AFTER = frozenset(
     {"am", "pm", "hrs", "hours", "hr", "min", "mins", "minutes", "days", "day", "wks", "weeks",
      "months", ":", "th", "st", "nd", "rd", "mg", "beds", "kids", "times", "x"}

@@ -1,6 +1,7 @@
-"""Fifty live edits, half of them broken or hostile, while questions arrive every 100 ms,
-against the real server process: it stays up, never serves a broken version, and every
-valid edit is live within 2 s."""
+"""The real server process under load: fifty live edits, half of them broken or hostile,
+while questions arrive every 100 ms (it stays up, never serves a broken version, and every
+valid edit is live within 2 s); and twenty heavy questions at once (every one is
+acknowledged within Slack's 3 s and answered)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ import socket
 import statistics
 import sys
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -151,3 +154,68 @@ async def test_fifty_live_edits_under_questions_every_100_ms(tmp_path: Path, sum
             await slack.stop()
     output = (tmp_path / "server.log").read_text()
     assert "Traceback" not in output, output[-3000:]
+
+
+@asynccontextmanager
+async def serving(folder: Path, tmp_path: Path) -> AsyncIterator[tuple[str, FakeSlack]]:
+    """``python -m bot serve`` on ``folder`` with a fake Slack: the base URL and the fake."""
+    slack = await FakeSlack().start()
+    port = free_port()
+    env = {**os.environ, "KNOWLEDGE_DIR": str(folder), "PORT": str(port),
+           "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
+           "SLACK_API_URL": slack.api_url,
+           "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/bot.db",
+           "USER_HASH_SALT_FILE": str(tmp_path / "salt")}  # fmt: skip
+    log_path = tmp_path / "server.log"
+    with log_path.open("w") as log:
+        server = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "serve", cwd=ROOT, env=env, stdout=log, stderr=log
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        async with aiohttp.ClientSession() as session:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    async with session.get(f"{base}/healthz"):
+                        break
+                except aiohttp.ClientError:
+                    assert server.returncode is None and time.monotonic() < deadline
+                    await asyncio.sleep(0.2)
+        yield base, slack
+        assert server.returncode is None, "the server died"
+    finally:
+        server.terminate()
+        await server.wait()
+        await slack.stop()
+    assert "Traceback" not in log_path.read_text()
+
+
+# the slowest shapes of question found (about 0.2 s each on a 2-core machine): 2,000
+# characters of punctuation, brackets and quotes
+HEAVY = ["?!.,;:-" * 285, "(" * 1000 + ")" * 1000, "'\"" * 1000, "drunk 16yo at 2am " * 110]
+
+
+async def test_twenty_heavy_questions_at_once_are_all_acknowledged_in_time(
+    tmp_path: Path, summary_line
+):
+    async with serving(SOURCE, tmp_path) as (base, slack), aiohttp.ClientSession() as session:
+
+        async def ask(n: int) -> float:
+            body, headers = signed_command(HEAVY[n % len(HEAVY)], slack.response_url(f"h{n}"))
+            started = time.monotonic()
+            async with session.post(f"{base}/slack/events", data=body, headers=headers) as r:
+                assert r.status == 200
+            return time.monotonic() - started
+
+        started = time.monotonic()
+        acks = await asyncio.gather(*(ask(n) for n in range(20)))
+        deadline = time.monotonic() + 60
+        while len({c.route for c in slack.calls if c.route.startswith("response:h")}) < 20:
+            assert time.monotonic() < deadline, "not every heavy question was answered"
+            await asyncio.sleep(0.05)
+        summary_line(
+            f"20 heavy questions at once: slowest ack {max(acks):.2f} s, all answered in "
+            f"{time.monotonic() - started:.1f} s"
+        )
+        assert max(acks) < 3.0

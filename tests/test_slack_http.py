@@ -269,3 +269,12 @@ async def test_a_place_name_with_a_date_is_answered_not_withheld(bot: Bot):
     await bot.command("/pmhc", "Is Harbor Crisis Receiving Center open on 12/25/2026", token="d1")
     (reply,) = await bot.slack.wait_for("response:d1")
     assert "*Harbor Crisis Receiving Center*" in texts(reply.payload["blocks"])
+
+
+async def test_a_question_past_its_time_budget_is_told_so_not_left_waiting(bot: Bot):
+    bot.deps.answer_seconds = 1e-6  # no answer is that fast
+    await bot.command("/pmhc", "where can i take a drunk 16yo at 2am", token="slow")
+    (reply,) = await bot.slack.wait_for("response:slow")
+    assert "took too long to answer" in reply.payload["text"]
+    (row,) = await bot.deps.store.questions_since(NOW - timedelta(days=1))
+    assert row.answered is False

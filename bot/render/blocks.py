@@ -20,6 +20,7 @@ from bot.render.describe import (
     NO_ANSWER,
     PHI_REMINDER,
     SAMPLE_NOTICE,
+    TOO_SLOW,
     UNSURE_NOTICE,
     criteria_phrases,
     hours_line,
@@ -112,7 +113,7 @@ def render_blocks(
         if answer.excluded:
             blocks.append(_section("*No place in the knowledge base fits every need stated.*"))
         else:
-            blocks.append(_section(escape(NO_ANSWER)))
+            blocks.append(_section(escape(TOO_SLOW if answer.too_slow else NO_ANSWER)))
     elif answer.unsure:
         blocks.append(_context(f":grey_question: {escape(UNSURE_NOTICE)}"))
     elif answer.situation.placement:

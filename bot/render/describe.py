@@ -27,6 +27,9 @@ NO_ANSWER = (
     "time), give a place's phone, address, hours and admission criteria, explain PMHC toolkit "
     "topics (CIT, co-responders, MOUs, data, training) and define terms like EDP or 5150."
 )
+TOO_SLOW = (
+    "That question took too long to answer, so I stopped. Please ask it again in fewer words."
+)
 
 UNSURE_NOTICE = "Not sure I understood; my best match is below. Did you mean this?"
 

@@ -11,6 +11,7 @@ from bot.render.describe import (
     NO_ANSWER,
     PHI_REMINDER,
     SAMPLE_NOTICE,
+    TOO_SLOW,
     UNSURE_NOTICE,
     contact_parts,
     criteria_phrases,
@@ -38,7 +39,7 @@ def render_text(answer: Answer, *, today: date | None = None) -> str:
         if answer.excluded:
             lines.append("No place in the knowledge base fits every need stated.")
         else:
-            lines.append(NO_ANSWER)
+            lines.append(TOO_SLOW if answer.too_slow else NO_ANSWER)
     if answer.more:
         lines.append(f"({answer.more} more; ask with a higher --top to see them)")
     if answer.excluded:

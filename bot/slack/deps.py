@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import os
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -15,6 +17,8 @@ from bot.privacy import looks_like_health_record
 from bot.store.database import Store
 
 log = logging.getLogger(__name__)
+
+ANSWER_SECONDS = 10.0  # the most one question may take; answers take milliseconds
 
 
 class RecentlySeen:
@@ -43,17 +47,42 @@ class Deps:
     admins: frozenset[str] = frozenset()
     live: LiveKnowledge | None = None  # reloading, when the knowledge folder is watched
     seen: RecentlySeen = field(default_factory=RecentlySeen)
+    answer_seconds: float = ANSWER_SECONDS
+    # Answers are CPU work on threads: no more at once than there are cores, so the event
+    # loop (which acknowledges Slack within its 3 s) is not crowded out of the GIL.
+    _answering: asyncio.Semaphore = field(
+        default_factory=lambda: asyncio.Semaphore(os.cpu_count() or 1)
+    )
 
     def is_health_record(self, text: str) -> bool:
         """``looks_like_health_record`` with the knowledge base's own words not taken for names."""
         return looks_like_health_record(text, self.assistant.engine.knows_word)
 
+    async def screen(self, text: str) -> bool:
+        """``is_health_record`` off the event loop (a long message takes milliseconds)."""
+        return await asyncio.to_thread(self.is_health_record, text)
+
     async def answer(self, question: str, *, surface: str, user_id: str, **options: Any) -> Answer:
-        """Answer, then record the question (redacted by the store) with its outcome."""
+        """Answer, then record the question (redacted by the store) with its outcome.
+
+        An answer that takes longer than ``answer_seconds`` is given up on: the person is
+        told so at once rather than left waiting (the worker thread finishes on its own).
+        """
         started = time.perf_counter()
-        answer = await self.assistant.ask_async(question, **options)
+        answer = await self.ask(question, **options)
         await self.record(question, answer, surface, user_id, time.perf_counter() - started)
         return answer
+
+    async def ask(self, question: str, **options: Any) -> Answer:
+        """``assistant.ask`` within the time allowed for one question."""
+        try:
+            async with self._answering:
+                return await asyncio.wait_for(
+                    self.assistant.ask_async(question, **options), self.answer_seconds
+                )
+        except TimeoutError:
+            log.warning("a question took more than %.0f s; told the asker", self.answer_seconds)
+            return self.assistant.too_slow(question)
 
     async def crisis_centers(self, *, user_id: str) -> Answer:
         """The ``/crisis`` listing, recorded like a question."""

@@ -55,7 +55,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
         await ack()
         value = _value(action)
         top = min(int(value.get("top") or 10), MAX_TOP)
-        answer = await deps.assistant.ask_async(str(value.get("q", "")), at=_moment(value), top=top)
+        answer = await deps.ask(str(value.get("q", "")), at=_moment(value), top=top)
         await respond_with(respond, answer, share={}, top=top, replace_original=True)
 
     @app.action(re.compile(rf"^{ui.SUGGEST}-\d+$"))

@@ -39,7 +39,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
     async def crisis(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
         await ack()
         text = (command.get("text") or "").strip()
-        if deps.is_health_record(text):
+        if await deps.screen(text):
             await respond(text=PHI_WARNING, response_type="ephemeral")
             return
         if text:
@@ -60,7 +60,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
         if not text:
             await respond(blocks=help_blocks(), text=PMHC_HELP, response_type="ephemeral")
             return
-        if deps.is_health_record(text):
+        if await deps.screen(text):
             await respond(text=PHI_WARNING, response_type="ephemeral")
             return
         answer = await deps.answer(text, surface="command", user_id=command.get("user_id", ""))

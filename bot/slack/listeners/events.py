@@ -41,7 +41,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
             return
         question = question_from(event.get("text", ""))
         user = event.get("user", "")
-        if deps.is_health_record(question):
+        if await deps.screen(question):
             await remind_about_phi(client, channel, user, in_dm=not thread)
             return
         answer = await deps.answer(question, surface="mention" if thread else "dm", user_id=user)
