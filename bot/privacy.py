@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.privacy_words import COMMON_NAMES, ORDINARY
+from bot.privacy_words import COMMON_NAMES, NAMES, ORDINARY
 
 _I = re.IGNORECASE
 
@@ -365,6 +365,10 @@ class _Names:
             first -= 1
         if first == at - 1:
             return
+        # a word opening a sentence is often no name ("Attached is", "water rose"): only
+        # one on the list of names counts here
+        if not any(self.lower[k].removesuffix("'s") in _LISTED for k in range(first + 1, at)):
+            return
         # "St. Brendan's wants": an abbreviation's full stop ends no sentence
         abbreviation = first > 0 and self.lower[first - 1] in {"st", "mt", "ft", "dr"}
         if (
@@ -385,6 +389,25 @@ class _Names:
         if self.like(at) and self.like(at + 1):
             self.hit[at] = self.hit[at + 1] = True
 
+    def listed(self, at: int) -> None:
+        """A name on the list of given names and surnames, wherever it stands ("i texted
+        priya"), unless it names a place ("Lincoln High", "Marshall County", "San Jose")."""
+        word = self.lower[at].removesuffix("'s").removesuffix("’s")
+        if word not in NAMES or self.known(word):
+            return
+        run_end = at + 1
+        while run_end < len(self.tokens) and run_end - at < 3 and self.like(run_end):
+            run_end += 1
+        if run_end < len(self.tokens) and self.lower[run_end] in _PLACE_NOUNS:
+            return
+        before = self.lower[at - 1] if at else ""
+        if before == "." and at > 1:
+            before = self.lower[at - 2]
+        if before in _PLACE_OPENERS:
+            return
+        for k in range(at, run_end):
+            self.hit[k] = True
+
     def possessive(self, at: int) -> None:
         """ "gabe's mom", "joe's dob", "nadia's third 5150" (not "st brendan's psych")."""
         word = self.lower[at]
@@ -401,6 +424,21 @@ class _Names:
 
 
 _PERSON_OR_SEX = _INTRODUCERS | {"m", "f"}
+_LISTED = NAMES | COMMON_NAMES
+# Words after a name that make it a place's: "Lincoln High", "Marshall County".
+_PLACE_NOUNS = frozenset(
+    """county co street st ave avenue road rd park school elementary middle high college
+    university hospital center centre house place hall library church clinic station unit
+    ward home shelter lodge village heights city town township springs creek river lake bay
+    beach valley hill hills mountain ridge point harbor harbour memorial medical regional
+    general behavioral health crisis campus court plaza mall market drive boulevard blvd lane
+    way square bridge airport academy institute jail detention ranch farm island falls""".split()
+)
+# ...and before it: "San Jose", "St. Brendan's", "Fort Collins", "Lake Charles".
+_PLACE_OPENERS = frozenset(
+    "st saint san santa los las el la de del du new fort ft port mount mt lake cape north "
+    "south east west upper lower".split()
+)
 _BETWEEN_WORD_AND_NAME = frozenset({":", ",", "-", "=", ".", "'", "/", "("})
 _NOT_AN_AGE_AFTER = frozenset(
     {"am", "pm", "hrs", "hours", "hr", "min", "mins", "minutes", "days", "day", "wks", "weeks",
@@ -425,6 +463,7 @@ def _redact_names(text: str, known: Callable[[str], bool] = lambda word: False) 
         if i and names.is_age(i):
             names.before_age(i)
         names.possessive(i)
+        names.listed(i)
         names.in_brackets(i)
         names.subject(i)
         if mostly_lower:

@@ -5,10 +5,13 @@ words and the shorthand of police and crisis work. Where a name is expected ("su
 "___ 15"), a word from this list is read as what it says. The list is general on purpose:
 it was written from common English and field shorthand, not from any evaluation messages.
 ``COMMON_NAMES``: first names that are also words ("will", "grace"); taken for a name only
-where a name is very likely ("juv will 14").
+where a name is very likely ("juv will 14"). ``NAMES``: given names and surnames that are
+not words ("priya", "okonkwo"), taken for a name wherever they stand.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from bot.search.lexicon import LEXICON_WORDS, STOPWORDS
 
@@ -127,4 +130,11 @@ COMMON_NAMES = frozenset(
     chase rusty sunny april june summer autumn destiny angel crystal amber ruby jade ivy holly
     heather iris daisy violet robin jay dean grant wade miles frank gene earl bob sky
     star major king prince precious unique honor justice""".split()
+)
+
+# Given names and surnames that are not also words: see the file's header for its source.
+NAMES = frozenset(
+    line.strip()
+    for line in (Path(__file__).parent / "data" / "names.txt").read_text("utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
 )

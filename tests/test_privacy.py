@@ -10,7 +10,7 @@ from tests.evaluation.privacy import load, score
 
 FIXTURES = ROOT / "tests" / "fixtures" / "privacy"
 # identifying spans still shown, at most: the sets' floors (dev 194 spans, holdout 297)
-LEAK_FLOORS = {"dev": 12, "holdout": 69}
+LEAK_FLOORS = {"dev": 7, "holdout": 40}
 
 CASES = [
     ("call his mom at (555) 555-0142", "call his mom at [phone]"),
