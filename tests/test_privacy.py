@@ -102,7 +102,8 @@ def test_ordinary_questions_are_kept_as_asked(text):
 @pytest.mark.parametrize(
     "text",
     ["John Smith DOB 3/14/2008 needs a bed", "pt name is rosa diaz mrn 4482913",
-     "Maria Lopez, born 2001-02-03, on a 5150"],
+     "Maria Lopez, born 2001-02-03, on a 5150", "patient sarah o'connor dob 3/14/2008",
+     "juv maria 15 dob 03/14/2011 at the school"],
 )  # fmt: skip
 def test_a_name_with_a_birth_date_or_record_number_is_a_health_record(text):
     assert looks_like_health_record(text)
