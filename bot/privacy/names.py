@@ -1,14 +1,12 @@
-"""Keeping protected health information out of storage and logs.
+"""Names found by where they stand in an officer's message.
 
-``redact`` replaces what could identify a person before a question is stored or logged:
-phone numbers, emails, handles, dates, SSN-like and record-like numbers, licence plates,
-street addresses, and names. Officers type names in lower case and without "named", so a
-name is found by where it stands: after the words that introduce a person ("subj", "RP",
-"his mom", "take ... to"), next to an age ("maria 15", "15yo maria"), after a title, before
-"'s mom". Words the bot itself reads (its lexicon) and common words are never taken for
-names there, so "called about her husband" stays as typed. ``looks_like_health_record``
-spots a message that pairs a name with a date of birth or a record number, so the bot can
-remind the channel and keep nothing. Pure functions.
+Officers type names in lower case and without "named": a name is found after the words
+that introduce a person ("subj", "RP", "his mom", titles), next to an age ("maria 15",
+"15yo maria"), after verbs that move or reach a person ("take ... to", "texted priya"),
+before "'s mom", in brackets after an age, as a sentence's subject, as two capitalised
+names in a lower-case message, and anywhere for a name on the list of names that are not
+words. Words the bot reads and common English words (``words.ORDINARY``) are never taken
+for a name in those places, so "called about her husband" stays as typed.
 """
 
 from __future__ import annotations
@@ -16,143 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.privacy_words import COMMON_NAMES, NAMES, ORDINARY
+from bot.privacy.words import COMMON_NAMES, NAMES, ORDINARY
 
 _I = re.IGNORECASE
-
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-_HANDLE = re.compile(
-    r"(?<![\w@])@[a-z0-9_.]{2,30}\b"
-    r"|\b(?:https?://)?(?:www\.)?(?:facebook|fb|instagram|tiktok|twitter|x|snapchat|linkedin)"
-    r"\.com/\S+"
-    r"|\b[a-z]+_[a-z0-9_]+\b",  # "lilbee_2008": words joined by _ are handles, not speech
-    _I,
-)
-_SSN = re.compile(r"\b\d{3}[-\s]\d{2}[-\s]\d{4}\b")
-_PHONE = re.compile(
-    r"(?<![\w.])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}\b"
-    r"|(?<![\w.:/-])\d{3}[\s.-]\d{4}\b(?![:/-]\d)"
-    r"|(?<![\w.])\d{10}\b"
-)
-_MONTHS = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-# dates that are not a person's: "/pmhc-admin stats --since ...", "the MOU expires ..."
-_NOT_AN_ARGUMENT = (
-    r"(?<!--since )(?<!--until )(?<!--from )(?<!expires )(?<!expired )(?<!due )(?<!until )"
-)
-_DATE = re.compile(
-    rf"{_NOT_AN_ARGUMENT}\b\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})\b"  # 1/2/03, 01-02-2003
-    rf"|{_NOT_AN_ARGUMENT}\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b"  # 2003-01-02
-    rf"|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{2,4}}\b"  # Jan 2, 2003
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS},?\s+\d{{2,4}}\b"  # 2 Jan 2003
-    # a day and month tied to the person: "admitted on 2/3", "released 11/20"
-    r"|(?P<lead>\b(?:on|admitted|released|discharged|dob|born)\s+)(?:0?[1-9]|1[0-2])/"
-    r"(?:0?[1-9]|[12]\d|3[01])\b(?!/)",
-    _I,
-)
-# after these words a number is the person's (a DOB as 110905, a record number)
-_DOB_NUMBER = re.compile(
-    r"(?P<lead>\b(?:dob|d\.o\.b\.?|born|date of birth)[\s:]{1,3})\d{4,8}\b"
-    r"|(?P<lead2>\bborn in )(?:19|20)\d{2}\b",
-    _I,
-)
-_RECORD = re.compile(
-    r"(?P<lead>\b(?:mrn|record|case|chart|patient|pt|account|acct|id|file|report|incident|"
-    r"booking|docket|member|medicaid|medicare|policy|license|licence|dl|cad|inc|rpt|ssn|vin|"
-    r"last 4(?: of (?:his|her|their) ssn)?)"
-    r"(?:\s*(?:no\.?|number|num|#)?\s*[:#]?\s*))(?!\d{1,2}-\d{1,2}\b)[a-z]{0,3}\d[\w-]{2,}\b"
-    r"|\b\d{2,4}-[a-z]{1,4}-\d{3,}\b"  # 2023-CR-00451
-    rf"|{_NOT_AN_ARGUMENT}\b\d[\d-]{{5,}}\d\b",  # any long run of digits
-    _I,
-)
-_TIME_RANGE = re.compile(r"[0-2]\d[0-5]\d-[0-2]\d[0-5]\d")  # "1900-0300": a shift, not an id
-# letters and digits mixed as on a plate or a VIN: "7ABC123", "8KLM442", "1HGCM82633A004352"
-_PLATE = re.compile(
-    r"\b(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{6,17}\b"
-    r"|(?P<lead>\b(?:plate|plates|tag|tags|veh|vehicle|10-28 on|lic)\s(?:#\s*)?)"
-    r"(?=[a-z0-9]{2,4}[\s-]?[a-z0-9]{2,4}\b)(?=[\w\s-]*\d)[a-z0-9]{2,4}[\s-]?[a-z0-9]{2,4}\b",
-    _I,
-)
-_STREET = re.compile(
-    r"(?<![-/])\b\d{1,6}\s+(?:[nsew]\.?\s+)?"
-    r"(?:(?!(?:on|at|in|by|near|off|to|from|and|hrs|hours)\b)"
-    r"(?:[a-z][a-z'.-]*|\d+(?:st|nd|rd|th))\s+){0,3}"
-    r"(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|pl|place|"
-    r"hwy|highway|pkwy|parkway|cir|circle|ter|terrace|trl|trail)\b\.?"
-    r"(?:(?<=rd|ad|ay|wy)\s+\d{1,4}\b)?"  # "county rd 8", "hwy 264"
-    r"(?:\s*(?:apt|unit|#)\s*\w+)?"
-    r"|\b(?:apt|unit)\s*#?\s*(?=\w{0,4}\d|\w\b)\w{1,5}\b"
-    r"|\bp\.?\s?o\.?\s+box\s+\d+\b",
-    _I,
-)
-_NOT_A_NAME = (
-    r"(?!(?:and|or|but|he|she|they|who|is|was|has|had|with|at|in|on|the|a|an|from|to|"
-    r"for|says|said|dob|born)\b)"
-)
-_NAMED = re.compile(
-    r"(?P<lead>\b(?:(?:(?:first|last|full|his|her|their|the|patient'?s?|subject'?s?)\s+)?"
-    r"name\s*(?:is|was|:)|named|goes by|known as)\s+)"
-    rf"(?P<name>['\"‘“]?{_NOT_A_NAME}[a-z][\w'-]*(?:\s+{_NOT_A_NAME}[a-z][\w'-]*)?['\"’”]?)",
-    _I,
-)
-_DOB_WORDS = re.compile(r"\b(?:dob|d\.o\.b|date of birth|born)\b", _I)
-_CAPITALISED_PAIR = re.compile(r"(?=\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b)")  # pairs may overlap
-
-
-def _keep_label(placeholder: str) -> Callable[[re.Match[str]], str]:
-    """Replace the value, keep the words saying what it is ("case # [number]")."""
-
-    def replace(match: re.Match[str]) -> str:
-        if _TIME_RANGE.fullmatch(match.group(0)):
-            return match.group(0)
-        lead = next((v for k, v in match.groupdict().items() if k.startswith("lead") and v), "")
-        return lead + placeholder
-
-    return replace
-
-
-# Applied in this order: the most specific shapes first, so a phone number is not half
-# taken for a date, nor an SSN for a phone number.
-_RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
-    (_EMAIL, "[email]"),
-    (_HANDLE, "[handle]"),
-    (_SSN, "[number]"),
-    (_PHONE, "[phone]"),
-    (_DATE, _keep_label("[date]")),
-    (_DOB_NUMBER, _keep_label("[date]")),
-    (_STREET, "[address]"),
-    (_RECORD, _keep_label("[number]")),
-    (_PLATE, _keep_label("[plate]")),
-)
-
-
-def redact(text: str, known: Callable[[str], bool] = lambda word: False) -> str:
-    """``text`` with identifying details replaced by ``[phone]``, ``[date]``, ``[name]``...;
-    ``known(word)``: the word is the knowledge base's ("harbor", "ruth"), never a name."""
-    for pattern, placeholder in _RULES:
-        text = pattern.sub(placeholder, text)
-    text = _NAMED.sub(lambda m: m.group("lead") + "[name]", text)
-    if text.lstrip().lower().startswith(_ADMIN_COMMAND):
-        return redact_arguments(text)
-    return _redact_names(text, known)
-
-
-def redact_arguments(text: str) -> str:
-    """An admin command's arguments: options, numbers and command words stay; any other
-    word that could be a name goes, since it was pasted by mistake ("stats John Smith")."""
-    for pattern, placeholder in _RULES:
-        text = pattern.sub(placeholder, text)
-    names = _Names(text, lambda word: False)
-    for i in range(len(names.tokens)):
-        option_value = names.tokens[max(0, i - 3) : i].count("-") >= 2  # "--county marshall"
-        if names.like(i, strong=True) and not option_value:
-            names.hit[i] = True
-    return _replace(text, names.spans, names.hit)
-
-
-# --- names, by where they stand -------------------------------------------------------------
 
 _TOKEN = re.compile(r"\[[a-z]+\]|[^\W\d_](?:[\w'’-]*[^\W_])?|\d+(?:[/.:-]\d+)*[a-z]*|\S", _I)
 # Words after which the next one or two name a person: roles in a report, relatives, titles.
@@ -446,7 +310,7 @@ _NOT_AN_AGE_AFTER = frozenset(
 )  # fmt: skip
 
 
-def _redact_names(text: str, known: Callable[[str], bool] = lambda word: False) -> str:
+def find_names(text: str, known: Callable[[str], bool] = lambda word: False) -> str:
     names = _Names(text, known)
     lower = names.lower
     mostly_lower = sum(t[:1].isupper() for t in names.tokens) * 3 < len(names.tokens)
@@ -471,7 +335,6 @@ def _redact_names(text: str, known: Callable[[str], bool] = lambda word: False) 
     return _replace(text, names.spans, names.hit)
 
 
-_ADMIN_COMMAND = "/pmhc-admin"
 _SAYS_WHO = frozenset({"clinician", "caller", "name", "rp", "subj", "pt", "worker", "son",
                        "daughter", "mom", "dad", "contact"})  # fmt: skip
 
@@ -507,21 +370,12 @@ def _replace(text: str, spans: list[tuple[int, int]], hit: list[bool]) -> str:
     return "".join(out)
 
 
-def looks_like_health_record(text: str, known: Callable[[str], bool] = lambda word: False) -> bool:
-    """A name next to a date of birth or record number: someone's details, not a question.
-
-    ``known(word)`` says a word belongs to the knowledge base ("Harbor", "Crisis"), so a
-    place's name is not taken for a person's.
-    """
-    has_name = (
-        bool(_NAMED.search(text))
-        or "[name]" in _redact_names(text, known)
-        or any(
-            not (known(first) and known(second))
-            for first, second in _CAPITALISED_PAIR.findall(text)
-        )
-    )
-    has_identifier = bool(
-        _DOB_WORDS.search(text) or _DATE.search(text) or _RECORD.search(text) or _SSN.search(text)
-    )
-    return has_name and has_identifier
+def every_name_like_word(text: str) -> str:
+    """``text`` with every word that could be a name as ``[name]``, except option values
+    ("--county marshall"): for admin command arguments, where a name is a paste mistake."""
+    names = _Names(text, lambda word: False)
+    for i in range(len(names.tokens)):
+        option_value = names.tokens[max(0, i - 3) : i].count("-") >= 2
+        if names.like(i, strong=True) and not option_value:
+            names.hit[i] = True
+    return _replace(text, names.spans, names.hit)

@@ -135,6 +135,6 @@ COMMON_NAMES = frozenset(
 # Given names and surnames that are not also words: see the file's header for its source.
 NAMES = frozenset(
     line.strip()
-    for line in (Path(__file__).parent / "data" / "names.txt").read_text("utf-8").splitlines()
+    for line in (Path(__file__).parent / "names.txt").read_text("utf-8").splitlines()
     if line.strip() and not line.startswith("#")
 )
