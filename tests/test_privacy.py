@@ -9,8 +9,10 @@ from tests.conftest import ROOT
 from tests.evaluation.privacy import load, score
 
 FIXTURES = ROOT / "tests" / "fixtures" / "privacy"
-# identifying spans still shown, at most: the sets' floors (dev 194 spans, holdout 297)
-LEAK_FLOORS = {"dev": 7, "holdout": 40}
+# identifying spans still shown, and ordinary words lost, at most: the sets' floors (dev 194
+# spans, holdout 297, holdout2 214); the goal is no leak and under 2% of words lost
+LEAK_FLOORS = {"dev": 7, "holdout": 40, "holdout2": 56}
+LOST_FLOORS = {"dev": 0.02, "holdout": 0.02, "holdout2": 0.027}
 
 CASES = [
     ("call his mom at (555) 555-0142", "call his mom at [phone]"),
@@ -84,14 +86,14 @@ def test_admin_arguments_keep_options_and_lose_what_was_pasted():
     assert redact_arguments("gaps 30 --county marshall") == "gaps 30 --county marshall"
 
 
-@pytest.mark.parametrize("name", ["dev", "holdout"])
+@pytest.mark.parametrize("name", list(LEAK_FLOORS))
 def test_messages_written_by_others_lose_few_names_and_few_words(name, summary_line):
-    """Messages written by helpers who never saw the redactor (dev: worked on; holdout:
+    """Messages written by helpers who never saw the redactor (dev: worked on; each holdout:
     scored once when the redactor was done, then kept as a floor)."""
     result = score(load(FIXTURES / f"{name}.yaml"))
     summary_line(result.line(f"redaction, {name} set"))
     assert len(result.leaked) <= LEAK_FLOORS[name]
-    assert len(result.lost) <= 0.02 * result.ordinary
+    assert len(result.lost) <= LOST_FLOORS[name] * result.ordinary
 
 
 @pytest.mark.parametrize("text", UNTOUCHED)
