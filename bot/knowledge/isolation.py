@@ -19,6 +19,10 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the loader imports this module
+    from bot.knowledge.loader import ParsedFile
 
 MEMORY_LIMIT_BYTES = 2 * 2**30
 SECONDS_PER_FILE = 30.0
@@ -34,10 +38,8 @@ def read_isolated(
     *,
     seconds_per_file: float = SECONDS_PER_FILE,
     memory_bytes: int = MEMORY_LIMIT_BYTES,
-) -> list:
+) -> list[ParsedFile]:
     """``read_file`` for each path, in ``workers`` processes; same order as ``paths``."""
-    from bot.knowledge.loader import ParsedFile
-
     results: dict[int, ParsedFile] = {}
     limits = (seconds_per_file, memory_bytes)
     active = [
@@ -83,7 +85,7 @@ class _Worker:
         sending.close()
         return cls(process, receiving, indices, time.monotonic() + limits[0], limits[0], root)
 
-    def receive(self, results: dict, paths: Sequence[Path]) -> None:
+    def receive(self, results: dict[int, ParsedFile], paths: Sequence[Path]) -> None:
         try:
             index, parsed = self.connection.recv()
         except (EOFError, OSError):
@@ -96,7 +98,7 @@ class _Worker:
         self.left.remove(index)
         self.deadline = time.monotonic() + self.seconds
 
-    def fail(self, results: dict, paths: Sequence[Path], message: str) -> None:
+    def fail(self, results: dict[int, ParsedFile], paths: Sequence[Path], message: str) -> None:
         """The file being read is the cause: report it, stop this worker."""
         from bot.knowledge.loader import failed_file
 

@@ -47,7 +47,7 @@ def build_web_app(app: AsyncApp, deps: Deps, signing_secret: str) -> web.Applica
             body = raw.decode("utf-8")
         except UnicodeDecodeError:
             return _refuse(400, "body is not UTF-8")
-        if (problem := body_problem(body, request.content_type)) is not None:
+        if (problem := _body_problem(body, request.content_type)) is not None:
             return _refuse(400, problem)
         try:
             bolt_request = AsyncBoltRequest(
@@ -57,6 +57,7 @@ def build_web_app(app: AsyncApp, deps: Deps, signing_secret: str) -> web.Applica
             )
             bolt_response = await app.async_dispatch(bolt_request)
         except Exception as error:  # a shape Bolt cannot read: the request's fault, not ours
+            log.debug("Bolt could not read a request", exc_info=True)  # for debugging only
             return _refuse(400, f"Bolt could not read it ({type(error).__name__})")
         return await to_aiohttp_response(bolt_response)
 
@@ -93,7 +94,7 @@ def _signed(secret: bytes, raw: bytes, headers: Mapping[str, str], now: float) -
     return hmac.compare_digest(f"v0={mac.hexdigest()}", signature)
 
 
-def body_problem(body: str, content_type: str) -> str | None:
+def _body_problem(body: str, content_type: str) -> str | None:
     """Why ``body`` cannot be a Slack request, or None: a JSON body is an object, a form's
     ``payload`` (interactivity) is a JSON object."""
     if content_type == "application/json" or body.startswith("{"):
