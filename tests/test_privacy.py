@@ -11,8 +11,8 @@ from tests.evaluation.privacy import load, score
 FIXTURES = ROOT / "tests" / "fixtures" / "privacy"
 # identifying spans still shown, and ordinary words lost, at most: the sets' floors (dev 194
 # spans, holdout 297, holdout2 214); the goal is no leak and under 2% of words lost
-LEAK_FLOORS = {"dev": 7, "holdout": 40, "holdout2": 56}
-LOST_FLOORS = {"dev": 0.02, "holdout": 0.02, "holdout2": 0.027}
+LEAK_FLOORS = {"dev": 7, "holdout": 35, "holdout2": 34}
+LOST_FLOORS = {"dev": 0.02, "holdout": 0.02, "holdout2": 0.038}
 
 CASES = [
     ("call his mom at (555) 555-0142", "call his mom at [phone]"),
@@ -75,6 +75,18 @@ UNTOUCHED = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_identifying_details_are_replaced(text, expected):
     assert redact(text) == expected
+
+
+def test_a_capitalised_word_mid_sentence_that_is_no_word_is_a_name_unless_a_place():
+    assert redact("after Nkechi left the ED. Questions to me or Bilyana") == (
+        "after [name] left the ED. Questions to me or [name]"
+    )
+    assert redact("beds at the Roberto Clemente Park shelter?") == (
+        "beds at the Roberto Clemente Park shelter?"
+    )
+    assert redact("can we go to Bayview", known=lambda w: w == "bayview") == (
+        "can we go to Bayview"
+    )
 
 
 def test_a_title_takes_the_surname_and_leaves_the_rest():

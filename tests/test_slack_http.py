@@ -278,3 +278,11 @@ async def test_a_question_past_its_time_budget_is_told_so_not_left_waiting(bot: 
     assert "took too long to answer" in reply.payload["text"]
     (row,) = await bot.deps.store.questions_since(NOW - timedelta(days=1))
     assert row.answered is False
+
+
+async def test_a_stored_question_keeps_the_knowledge_bases_places_and_loses_names(bot: Bot):
+    question = "can we take him to Bayview tonight, Nkechi at the front desk says he is calm"
+    await bot.command("/pmhc", question, token="kb-words")
+    await bot.slack.wait_for("response:kb-words")
+    (row,) = await bot.deps.store.questions_since(NOW - timedelta(days=1))
+    assert "Bayview" in row.text and "Nkechi" not in row.text and "[name]" in row.text

@@ -112,7 +112,9 @@ class _Names:
         key = (at, strong)
         found = self._like.get(key)
         if found is None:  # each word is asked about many times
-            found = self._like[key] = _name_like(self.tokens[at], strong=strong, known=self.known)
+            # where a name stands, evidence of a person beats the knowledge base's words
+            # ("laura 16" is a girl, though "Laura's Law" is a glossary term)
+            found = self._like[key] = _name_like(self.tokens[at], strong=strong, known=_NONE)
         return found
 
     def is_age(self, at: int) -> bool:
@@ -250,8 +252,31 @@ class _Names:
             return
         if at == 0 or self.tokens[at - 1] in {".", "!", "?"}:
             return
-        if self.like(at) and self.like(at + 1):
+        if (
+            self.like(at)
+            and self.like(at + 1)
+            and not any(map(self.known, self.lower[at : at + 2]))
+        ):
             self.hit[at] = self.hit[at + 1] = True
+
+    def capitalised(self, at: int) -> None:
+        """One capitalised word mid-sentence that is no word of the language: a name ("after
+        Nkechi left", "Questions to me or Bilyana"), unless it begins a place's name ("Hale
+        Kipa Shelter", "the Kalihi Valley clinic") or the knowledge base uses it."""
+        word = self.tokens[at]
+        if len(word) < 3 or not (word[0].isupper() and word[1:].islower()) or at == 0:
+            return
+        if self.tokens[at - 1] in _SENTENCE_STARTS or self.lower[at - 1] in _PLACE_OPENERS:
+            return
+        run_end = at
+        while run_end < len(self.tokens) and self.tokens[run_end][:1].isupper():
+            run_end += 1  # "Roberto Clemente Park": a capitalised run ending in a place
+        if any(w in _PLACE_NOUNS for w in self.lower[at:run_end]) or (
+            run_end < len(self.tokens) and self.lower[run_end] in _PLACE_NOUNS
+        ):
+            return
+        if self.like(at) and not self.known(self.lower[at]):
+            self.hit[at] = True
 
     def listed(self, at: int) -> None:
         """A name on the list of given names and surnames, wherever it stands ("i texted
@@ -288,6 +313,13 @@ class _Names:
 
 
 _PERSON_OR_SEX = _INTRODUCERS | {"m", "f"}
+_SENTENCE_STARTS = frozenset({".", "!", "?", ":", ";", "-", "—", "–", '"', "“", "'", "(", "•"})
+
+
+def _NONE(word: str) -> bool:
+    return False
+
+
 _LISTED = NAMES | COMMON_NAMES
 # Words after a name that make it a place's: "Lincoln High", "Marshall County".
 _PLACE_NOUNS = frozenset(
@@ -313,7 +345,10 @@ _NOT_AN_AGE_AFTER = frozenset(
 def find_names(text: str, known: Callable[[str], bool] = lambda word: False) -> str:
     names = _Names(text, known)
     lower = names.lower
-    mostly_lower = sum(t[:1].isupper() for t in names.tokens) * 3 < len(names.tokens)
+    capitals = sum(t[:1].isupper() for t in names.tokens)
+    mostly_lower = capitals * 3 < len(names.tokens)
+    # a CAD line in capitals says nothing by its capitals
+    shouting = sum(t.isupper() and len(t) > 1 for t in names.tokens) * 2 > max(1, capitals)
     for i, word in enumerate(lower):
         following = names.skip(i + 1)
         if lower[following : following + 1] in (["is"], ["was"]) and word in _SAYS_WHO:
@@ -332,6 +367,8 @@ def find_names(text: str, known: Callable[[str], bool] = lambda word: False) -> 
         names.subject(i)
         if mostly_lower:
             names.capitalised_pair(i)
+        if not shouting:
+            names.capitalised(i)
     return _replace(text, names.spans, names.hit)
 
 

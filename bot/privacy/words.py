@@ -110,6 +110,13 @@ spanish english french creole portuguese tagalog mandarin cantonese punjabi hind
 pashto dari swahili amharic tigrinya karen burmese nepali bhutanese
 """
 
+# days and months, as typed ("thu", "jan", "jun" and "sun" are names too)
+_CALENDAR = """
+monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thurs fri sat
+january february march april may june july august september october november december feb
+apr aug sep sept oct nov dec
+"""
+
 # state and territory codes: "DL on the subject, CA"
 _STATES = """
 al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm
@@ -123,6 +130,7 @@ ORDINARY = frozenset(
     | set(_FIELD_WORDS.split())
     | set(_STATES.split())
     | set(_PEOPLES.split())
+    | set(_CALENDAR.split())
 )
 
 COMMON_NAMES = frozenset(

@@ -54,6 +54,10 @@ class Deps:
         default_factory=lambda: asyncio.Semaphore(os.cpu_count() or 1)
     )
 
+    def __post_init__(self) -> None:
+        # stored questions keep the knowledge base's place names ("Mercy is on divert")
+        self.store.known_words = lambda word: self.assistant.engine.knows_word(word)
+
     def is_health_record(self, text: str) -> bool:
         """``looks_like_health_record`` with the knowledge base's own words not taken for names."""
         return looks_like_health_record(text, self.assistant.engine.knows_word)
