@@ -220,3 +220,14 @@ def test_a_reader_that_crashes_is_a_report_on_the_file_it_was_reading(tmp_path):
         "crash.yaml:1: the YAML reader crashed on this file (signal 11)"
     ]
     assert len(after.entries) == 3
+
+
+def test_when_the_system_refuses_a_worker_the_files_are_read_here(tmp_path, monkeypatch):
+    class Refused(multiprocessing.get_context("forkserver").Process):  # type: ignore[misc]
+        def start(self) -> None:
+            raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr("bot.knowledge.isolation._CONTEXT.Process", Refused)
+    folder = folder_with(tmp_path, big_glossary(3))
+    (parsed,) = read_isolated(folder, [folder / "a.yaml"])
+    assert len(parsed.entries) == 3 and not parsed.problems

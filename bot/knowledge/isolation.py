@@ -11,6 +11,7 @@ worker reads the rest.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import resource
 import time
@@ -23,6 +24,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the loader imports this module
     from bot.knowledge.loader import ParsedFile
+
+log = logging.getLogger(__name__)
 
 MEMORY_LIMIT_BYTES = 2 * 2**30
 SECONDS_PER_FILE = 30.0
@@ -39,13 +42,23 @@ def read_isolated(
     seconds_per_file: float = SECONDS_PER_FILE,
     memory_bytes: int = MEMORY_LIMIT_BYTES,
 ) -> list[ParsedFile]:
-    """``read_file`` for each path, in ``workers`` processes; same order as ``paths``."""
+    """``read_file`` for each path, in ``workers`` processes; same order as ``paths``.
+
+    If the system will not start a process (a process limit, no shared memory), the files
+    are read here instead, unprotected but read: better than no knowledge base at all.
+    """
     results: dict[int, ParsedFile] = {}
     limits = (seconds_per_file, memory_bytes)
-    active = [
-        _Worker.start(root, paths, list(range(first, len(paths), workers)), limits)
-        for first in range(min(workers, len(paths)))
-    ]
+    try:
+        active = [
+            _Worker.start(root, paths, list(range(first, len(paths), workers)), limits)
+            for first in range(min(workers, len(paths)))
+        ]
+    except OSError as error:
+        from bot.knowledge.loader import read_file
+
+        log.warning("cannot start a worker process (%s); reading knowledge files here", error)
+        return [read_file(root, path) for path in paths]
     while active:
         soonest = min(worker.deadline for worker in active)
         ready = wait([w.connection for w in active], timeout=max(0.0, soonest - time.monotonic()))
@@ -81,8 +94,13 @@ class _Worker:
         process = _CONTEXT.Process(
             target=_read_in_worker, args=(root, paths, indices, sending, limits[1]), daemon=True
         )
-        process.start()
-        sending.close()
+        try:
+            process.start()
+        except OSError:
+            receiving.close()
+            raise
+        finally:
+            sending.close()  # the worker holds its own end
         return cls(process, receiving, indices, time.monotonic() + limits[0], limits[0], root)
 
     def receive(self, results: dict[int, ParsedFile], paths: Sequence[Path]) -> None:
