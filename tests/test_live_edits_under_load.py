@@ -1,7 +1,7 @@
 """The real server process under load: fifty live edits, half of them broken or hostile,
-while questions arrive every 100 ms (it stays up, never serves a broken version, and every
-valid edit is live within 2 s); and twenty heavy questions at once (every one is
-acknowledged within Slack's 3 s and answered)."""
+while questions arrive every 100 ms and folders come and go (it stays up, never serves a
+broken version, and every valid edit is live within 2 s); and twenty heavy questions at
+once (every one is acknowledged within Slack's 3 s and answered)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import shutil
 import socket
 import statistics
 import sys
+import threading
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -63,6 +64,17 @@ def signed_command(text: str, response_url: str) -> tuple[bytes, dict[str, str]]
     }
 
 
+def churn(folder: Path, stop: threading.Event) -> None:
+    n = 0
+    while not stop.is_set():
+        deep = folder / f"unpack{n % 3}" / "a" / "b"
+        deep.mkdir(parents=True, exist_ok=True)
+        (deep / "notes.txt").write_text("scratch")
+        shutil.rmtree(folder / f"unpack{n % 3}", ignore_errors=True)
+        n += 1
+        time.sleep(0.005)
+
+
 async def test_fifty_live_edits_under_questions_every_100_ms(tmp_path: Path, summary_line):
     folder = tmp_path / "kb"
     shutil.copytree(SOURCE, folder)
@@ -92,6 +104,11 @@ async def test_fifty_live_edits_under_questions_every_100_ms(tmp_path: Path, sum
         live = await version()
         await asyncio.sleep(0.5)  # the watcher is up
         asking = asyncio.create_task(ask_every_100_ms())
+        # meanwhile another tool keeps making and deleting folders inside the knowledge
+        # folder (a reload walking the tree once died of a folder vanishing under it)
+        churned = threading.Event()
+        churning = threading.Thread(target=churn, args=(folder, churned), daemon=True)
+        churning.start()
         slow: list[float] = []
         try:
             for n in range(25):
@@ -113,7 +130,9 @@ async def test_fifty_live_edits_under_questions_every_100_ms(tmp_path: Path, sum
                 slow.append(time.monotonic() - edited)
         finally:
             stop.set()
+            churned.set()
             await asking
+            churning.join()
         summary_line(
             f"live edits: 25 valid live in median {statistics.median(slow):.2f} s, "
             f"max {max(slow):.2f} s; 25 broken never served; {asked} questions, "
