@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import random
+import resource
 import signal
 import subprocess
 import sys
@@ -120,7 +122,6 @@ def test_hours_that_mean_always_open_answer_at_once(tmp_path, hours):
 
 def limited_memory(megabytes: int):
     """A ``preexec_fn`` capping the child's address space: bloat shows as a failure."""
-    import resource
 
     def limit() -> None:
         size = megabytes * 2**20
@@ -138,8 +139,6 @@ def ask_within(folder: Path, question: str, megabytes: int) -> subprocess.Comple
 
 
 def test_one_enormous_word_costs_no_more_memory_than_a_short_one(tmp_path):
-    import random
-
     letters = random.Random(1)
     word = "".join(letters.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(40_000))
     text = CENTER.format(hours="24/7") + f"glossary:\n  - term: zz\n    definition: {word}\n"
