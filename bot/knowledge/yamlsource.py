@@ -188,8 +188,9 @@ def _check_depth(text: str) -> None:
     """Refuse collections nested deeper than ``MAX_DEPTH`` before any parser sees them: parsers
     recurse per level (one version of libyaml segfaulted at 30,000 levels).
 
-    A cheap over-estimate is enough: flow brackets outside quotes and comments, plus block
-    levels by indentation and leading "- ".
+    A cheap estimate is enough: flow brackets outside quotes and comments, plus block
+    levels by indentation and leading "- ". What it misses (brackets after a quote left
+    open on its line) is still caught by the parser's own limit, in a capped worker.
     """
     flow = 0
     indents: list[int] = []
