@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import resource
+import subprocess
+import sys
 import textwrap
 from collections.abc import AsyncIterator, Callable
 from datetime import datetime
@@ -19,6 +22,33 @@ from bot.store.database import Store
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "knowledge"
 CHICAGO = ZoneInfo("America/Chicago")
+
+
+def run_bot(
+    *args: str,
+    stdin: str | None = None,
+    cwd: Path = ROOT,
+    env: dict | None = None,
+    timeout: float = 60,
+    memory_mb: int | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """``python -m bot ARGS`` as its own process, as a user runs it; ``memory_mb`` caps its
+    address space, so bloat shows as a failure rather than as a timing."""
+
+    def cap_memory() -> None:
+        size = (memory_mb or 0) * 2**20
+        resource.setrlimit(resource.RLIMIT_AS, (size, size))
+
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=timeout,
+        preexec_fn=cap_memory if memory_mb else None,
+    )
 
 
 def at(text: str, zone: ZoneInfo = CHICAGO) -> datetime:

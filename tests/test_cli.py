@@ -3,27 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
-from tests.conftest import ROOT, SHIPPED
-
-
-def run(*args: str, stdin: str | None = None, cwd: Path = ROOT, env: dict | None = None):
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=60,
-    )
+from tests.conftest import SHIPPED, run_bot
 
 
 def test_ask_json_follows_the_contract():
-    done = run("ask", "where can i take an intoxicated 16yo at 2am", "--json",
+    done = run_bot("ask", "where can i take an intoxicated 16yo at 2am", "--json",
                "--at", "2026-11-22T14:00", "--top", "3")  # fmt: skip
     assert done.returncode == 0, done.stderr
     (line,) = done.stdout.splitlines()
@@ -45,16 +30,18 @@ def test_ask_json_follows_the_contract():
 
 def test_at_with_an_offset_is_kept_and_without_one_is_local_time():
     utc = json.loads(
-        run("ask", "is the CSU open", "--json", "--at", "2026-11-22T20:00+00:00").stdout
+        run_bot("ask", "is the CSU open", "--json", "--at", "2026-11-22T20:00+00:00").stdout
     )
-    local = json.loads(run("ask", "is the CSU open", "--json", "--at", "2026-11-22T14:00").stdout)
+    local = json.loads(
+        run_bot("ask", "is the CSU open", "--json", "--at", "2026-11-22T14:00").stdout
+    )
     assert utc["at"] == local["at"] == "2026-11-22T14:00-06:00"
 
 
 def test_batch_answers_one_json_line_per_question_in_order(tmp_path):
     questions = tmp_path / "q.txt"
     questions.write_text("what is a 5150\n\nweather tomorrow\nhow many hours is CIT training\n")
-    done = run("ask", "--batch", str(questions), "--json", "--at", "2026-11-22T14:00")
+    done = run_bot("ask", "--batch", str(questions), "--json", "--at", "2026-11-22T14:00")
     assert done.returncode == 0, done.stderr
     answers = [json.loads(line) for line in done.stdout.splitlines()]
     assert [a["query"] for a in answers] == [
@@ -67,12 +54,12 @@ def test_batch_answers_one_json_line_per_question_in_order(tmp_path):
 def test_an_empty_batch_answers_nothing_and_succeeds(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("")
-    done = run("ask", "--batch", str(empty), "--json")
+    done = run_bot("ask", "--batch", str(empty), "--json")
     assert (done.returncode, done.stdout) == (0, "")
 
 
 def test_readable_answer_labels_sample_data_and_reminds_about_phi():
-    done = run("ask", "harbor crisis receiving center", "--at", "2026-11-22T14:00")
+    done = run_bot("ask", "harbor crisis receiving center", "--at", "2026-11-22T14:00")
     assert done.returncode == 0
     assert done.stdout.startswith("SAMPLE DATA")
     assert "[SAMPLE DATA]" in done.stdout and "Takes:" in done.stdout
@@ -83,47 +70,47 @@ def test_knowledge_folder_from_option_and_environment(tmp_path):
     folder = tmp_path / "kb"
     folder.mkdir()
     (folder / "g.yaml").write_text("glossary:\n  - term: Zebra code\n    definition: A test.\n")
-    by_option = run("ask", "zebra code", "--json", "--knowledge", str(folder))
+    by_option = run_bot("ask", "zebra code", "--json", "--knowledge", str(folder))
     assert json.loads(by_option.stdout)["results"][0]["id"] == "zebra-code"
     env = {"KNOWLEDGE_DIR": str(folder), "PATH": "/usr/bin:/bin"}
-    by_env = run("ask", "zebra code", "--json", cwd=tmp_path, env=env)
+    by_env = run_bot("ask", "zebra code", "--json", cwd=tmp_path, env=env)
     assert json.loads(by_env.stdout)["results"][0]["id"] == "zebra-code"
 
 
 def test_validate_prints_file_line_messages_and_fails_on_errors(tmp_path):
     (tmp_path / "bad.yaml").write_text("resources:\n  - id: x\n    name: X\n    kind: nope\n")
-    done = run("validate", str(tmp_path))
+    done = run_bot("validate", str(tmp_path))
     assert done.returncode == 1
     assert "bad.yaml:4: kind must be one of" in done.stdout
     assert "bad.yaml:2: a resource needs at least one of phone, text or url" in done.stdout
 
 
 def test_validate_passes_on_the_shipped_knowledge_with_warnings_only():
-    done = run("validate", str(SHIPPED))
+    done = run_bot("validate", str(SHIPPED))
     assert done.returncode == 0, done.stdout
     assert ": warning: " in done.stdout and "OK" in done.stdout.splitlines()[-1]
 
 
 def test_ask_refuses_a_broken_knowledge_folder_with_its_errors(tmp_path):
     (tmp_path / "bad.yaml").write_text("resources: [\n")
-    done = run("ask", "anything", "--knowledge", str(tmp_path))
+    done = run_bot("ask", "anything", "--knowledge", str(tmp_path))
     assert done.returncode == 1 and "bad.yaml:2: not valid YAML" in done.stderr
 
 
 def test_bad_arguments_are_explained():
-    assert "--at must be an ISO date-time" in run("ask", "x", "--at", "tuesday").stderr
-    assert run("ask").returncode == 2  # neither a question nor --batch
+    assert "--at must be an ISO date-time" in run_bot("ask", "x", "--at", "tuesday").stderr
+    assert run_bot("ask").returncode == 2  # neither a question nor --batch
 
 
 def test_console_chat_answers_until_quit():
-    done = run("chat", stdin="what is an EDP\nquit\n")
+    done = run_bot("chat", stdin="what is an EDP\nquit\n")
     assert done.returncode == 0
     assert "PMHC Assistant" in done.stdout and "EDP" in done.stdout
 
 
 def test_no_arguments_and_no_slack_credentials_starts_the_console_chat():
     env = {"PATH": "/usr/bin:/bin"}
-    done = run(stdin="what is a 5150\n", env=env)
+    done = run_bot(stdin="what is a 5150\n", env=env)
     assert done.returncode == 0
     assert "starting the console chat" in done.stderr
     assert "5150" in done.stdout

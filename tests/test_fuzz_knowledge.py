@@ -11,8 +11,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -21,8 +19,7 @@ from hypothesis import strategies as st
 
 from bot.knowledge.loader import load_report
 from bot.search.engine import Engine
-from tests.conftest import ROOT, at
-from tests.test_hostile_knowledge import limited_memory
+from tests.conftest import ROOT, at, run_bot
 
 SOURCE = ROOT / "tests" / "fixtures" / "heldout" / "kb"
 FILES = sorted(p.relative_to(SOURCE).as_posix() for p in SOURCE.rglob("*.y*ml"))
@@ -106,11 +103,7 @@ def test_any_edit_loads_or_is_reported_in_one_line_problems(tmp_path, edits):
 @given(edits=mutations())
 def test_validate_exits_0_or_1_without_a_traceback_under_a_memory_cap(tmp_path, edits):
     folder = mutated_folder(tmp_path, edits)
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "validate", str(folder)],
-        capture_output=True, text=True, cwd=ROOT, timeout=60,
-        preexec_fn=limited_memory(1024),
-    )  # fmt: skip
+    done = run_bot("validate", str(folder), memory_mb=1024)
     assert done.returncode in (0, 1), done.stderr[-2000:]
     assert "Traceback" not in done.stdout + done.stderr
     problems = [line for line in done.stdout.splitlines() if ".y" in line.split(":")[0]]

@@ -10,10 +10,7 @@ import json
 import multiprocessing
 import os
 import random
-import resource
 import signal
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -21,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from bot.knowledge.isolation import read_isolated
-from tests.conftest import ROOT
+from tests.conftest import run_bot
 
 CENTER = """\
 defaults:
@@ -45,19 +42,9 @@ resources:
 """
 
 
-def bot(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=timeout,
-    )
-
-
 def validate(folder: Path) -> tuple[int, list[str]]:
     """Exit code and the ``file:line`` lines of ``python -m bot validate``."""
-    done = bot("validate", str(folder))
+    done = run_bot("validate", str(folder))
     assert "Traceback" not in done.stderr + done.stdout, done.stderr
     lines = [line for line in done.stdout.splitlines() if ".yaml:" in line]
     return done.returncode, lines
@@ -110,7 +97,7 @@ def test_hours_that_mean_always_open_answer_at_once(tmp_path, hours):
     folder = folder_with(tmp_path, CENTER.format(hours=hours))
     questions = tmp_path / "questions.txt"
     questions.write_text("where can i take a suicidal adult at 2am\n" * 20)
-    done = bot("ask", "--batch", str(questions), "--knowledge", str(folder), "--json",
+    done = run_bot("ask", "--batch", str(questions), "--knowledge", str(folder), "--json",
                "--at", "2026-12-03T01:00", timeout=30)  # fmt: skip
     assert done.returncode == 0, done.stderr
     answers = [json.loads(line) for line in done.stdout.splitlines()]
@@ -120,30 +107,13 @@ def test_hours_that_mean_always_open_answer_at_once(tmp_path, hours):
     assert "next_change" not in first  # no change within the look-ahead
 
 
-def limited_memory(megabytes: int):
-    """A ``preexec_fn`` capping the child's address space: bloat shows as a failure."""
-
-    def limit() -> None:
-        size = megabytes * 2**20
-        resource.setrlimit(resource.RLIMIT_AS, (size, size))
-
-    return limit
-
-
-def ask_within(folder: Path, question: str, megabytes: int) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "bot", "ask", question, "--knowledge", str(folder), "--json"],
-        capture_output=True, text=True, cwd=ROOT, timeout=60,
-        preexec_fn=limited_memory(megabytes),
-    )  # fmt: skip
-
-
 def test_one_enormous_word_costs_no_more_memory_than_a_short_one(tmp_path):
     letters = random.Random(1)
     word = "".join(letters.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(40_000))
     text = CENTER.format(hours="24/7") + f"glossary:\n  - term: zz\n    definition: {word}\n"
     folder = folder_with(tmp_path, text)
-    done = ask_within(folder, f"harbor crisis receiving center {word[:30_000]}", megabytes=1024)
+    question = f"harbor crisis receiving center {word[:30_000]}"
+    done = run_bot("ask", question, "--knowledge", str(folder), "--json", memory_mb=1024)
     assert done.returncode == 0, done.stderr[-500:]
     assert json.loads(done.stdout)["query"].startswith("harbor crisis")
 
@@ -167,10 +137,7 @@ def test_a_file_of_one_and_a_half_gigabytes_is_refused_without_reading_it(tmp_pa
     folder = folder_with(tmp_path, CENTER.format(hours="24/7"))
     with (folder / "huge.yaml").open("wb") as huge:  # sparse: costs no disk
         huge.truncate(1536 * 2**20)
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "validate", str(folder)],
-        capture_output=True, text=True, cwd=ROOT, timeout=60, preexec_fn=limited_memory(512),
-    )  # fmt: skip
+    done = run_bot("validate", str(folder), memory_mb=512)
     assert done.returncode == 1, done.stderr[-500:]
     assert "huge.yaml:1: file is larger than 64 MiB; split it" in done.stdout
 
