@@ -54,10 +54,6 @@ class Deps:
         default_factory=lambda: asyncio.Semaphore(os.cpu_count() or 1)
     )
 
-    def __post_init__(self) -> None:
-        # stored questions keep the knowledge base's place names ("Mercy is on divert")
-        self.store.known_words = lambda word: self.assistant.engine.knows_word(word)
-
     def is_health_record(self, text: str) -> bool:
         """``looks_like_health_record`` with the knowledge base's own words not taken for names."""
         return looks_like_health_record(text, self.assistant.engine.knows_word)
@@ -104,6 +100,7 @@ class Deps:
                 asked_at=self.assistant.now(), surface=surface, user_id=user_id, text=question,
                 top_id=top.entry.id if top else None, score=top.score if top else None,
                 answered=answer.answered, latency_ms=seconds * 1000,
+                known=self.assistant.engine.knows_word,  # its places are not names
             )  # fmt: skip
         except Exception:  # usage records must never cost the officer an answer
             log.exception("could not record a question")

@@ -61,9 +61,6 @@ class Store:
     def __init__(self, engine: AsyncEngine, salt: bytes) -> None:
         self.engine = engine
         self._salt = salt
-        # the knowledge base's words, which redaction does not take for names where only
-        # a weak sign points to one ("Mercy", "Hale Kipa"); set by the app
-        self.known_words: Callable[[str], bool] = lambda word: False
 
     @classmethod
     async def open(cls, url: str, salt: bytes) -> Store:
@@ -98,9 +95,12 @@ class Store:
     async def record_question(
         self, *, asked_at: datetime, surface: str, user_id: str, text: str,
         top_id: str | None, score: float | None, answered: bool, latency_ms: float,
+        known: Callable[[str], bool] = lambda word: False,
     ) -> None:  # fmt: skip
+        """``known(word)``: the knowledge base uses the word, so redaction does not take it
+        for a name where only a weak sign points to one ("Mercy is on divert")."""
         # milliseconds for a long message: not on the event loop
-        redacted = await asyncio.to_thread(redact, text, self.known_words)
+        redacted = await asyncio.to_thread(redact, text, known)
         row = {
             "asked_at": _utc(asked_at), "surface": surface, "user_hash": self.user_hash(user_id),
             "text": redacted, "top_id": top_id, "score": score, "answered": answered,
