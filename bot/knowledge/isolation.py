@@ -69,7 +69,7 @@ def read_isolated(
             elif time.monotonic() >= worker.deadline:
                 worker.fail(results, paths, f"reading took more than {seconds_per_file:.0f} s")
             if worker.left:
-                still.append(worker if worker.alive else worker.restarted(root, paths, limits))
+                still.append(worker if worker.alive else worker.restarted(paths, limits))
             else:
                 worker.stop()
         active = still
@@ -125,8 +125,9 @@ class _Worker:
         self.stop()
         self.alive = False
 
-    def restarted(self, root: Path, paths: Sequence[Path], limits: tuple[float, int]) -> _Worker:
-        return _Worker.start(root, paths, self.left, limits)
+    def restarted(self, paths: Sequence[Path], limits: tuple[float, int]) -> _Worker:
+        """A fresh worker for the files this one had left."""
+        return _Worker.start(self.root, paths, self.left, limits)
 
     def stop(self) -> None:
         if self.process.is_alive():

@@ -59,7 +59,7 @@ _RELATIONS_AFTER_POSSESSIVE = frozenset(
 _SEX_AGE = re.compile(r"[mf]/\d{1,3}|\d{1,3}[mf]|[wbhawi]/[mf]", _I)
 
 
-def _name_like(word: str, *, strong: bool, known: Callable[[str], bool]) -> bool:
+def _name_like(word: str, *, strong: bool) -> bool:
     """Whether ``word`` could be a name where a name is expected; ``strong``: the place
     makes a name very likely, so a name that is also a word ("will", "grace") counts."""
     if _PLACEHOLDER.fullmatch(word) or not word[0].isalpha() or len(word) < 2:
@@ -71,19 +71,19 @@ def _name_like(word: str, *, strong: bool, known: Callable[[str], bool]) -> bool
     if any(c.isdigit() for c in base) or base in _INTRODUCERS or base in _MOVERS:
         return False
     parts = [part for part in base.split("-") if part]
-    return not (_ordinary(base, known) or all(_ordinary(part, known) for part in parts))
+    return not (_ordinary(base) or all(_ordinary(part) for part in parts))
 
 
-def _ordinary(word: str, known: Callable[[str], bool]) -> bool:
-    """A word of the language or of the knowledge base, inflected or not."""
-    if word in ORDINARY or known(word):
+def _ordinary(word: str) -> bool:
+    """A word of the language (``ORDINARY``), inflected or not."""
+    if word in ORDINARY:
         return True
     if word.endswith(("n't", "nt")) and word.rstrip("t").rstrip("'’n") in ORDINARY:
         return True  # "hasn't", "doesnt"
     for ending in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             stem = word[: -len(ending)]
-            if stem in ORDINARY or stem + "e" in ORDINARY or known(stem):
+            if stem in ORDINARY or stem + "e" in ORDINARY:
                 return True
     # "barricaded", "mentioned", "wearing": a long word so inflected is rarely a name
     # ("mohamed" is a name)
@@ -114,7 +114,7 @@ class _Names:
         if found is None:  # each word is asked about many times
             # where a name stands, evidence of a person beats the knowledge base's words
             # ("laura 16" is a girl, though "Laura's Law" is a glossary term)
-            found = self._like[key] = _name_like(self.tokens[at], strong=strong, known=_NONE)
+            found = self._like[key] = _name_like(self.tokens[at], strong=strong)
         return found
 
     def is_age(self, at: int) -> bool:
@@ -314,10 +314,6 @@ class _Names:
 
 _PERSON_OR_SEX = _INTRODUCERS | {"m", "f"}
 _SENTENCE_STARTS = frozenset({".", "!", "?", ":", ";", "-", "—", "–", '"', "“", "'", "(", "•"})
-
-
-def _NONE(word: str) -> bool:
-    return False
 
 
 _LISTED = NAMES | COMMON_NAMES
