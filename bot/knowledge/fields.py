@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from datetime import date
-from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rapidfuzz import fuzz, process
 
 from bot.knowledge.model import Location, Problem
-from bot.knowledge.yamlsource import LineList, LineMap
+from bot.knowledge.yamlsource import LineList, LineMap, describe
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 
@@ -20,13 +19,6 @@ def suggest(word: str, choices: Collection[str]) -> str | None:
     """The closest of ``choices`` to a mistyped ``word``, if any is close enough."""
     found = process.extractOne(word.lower(), list(choices), scorer=fuzz.ratio, score_cutoff=65)
     return found[0] if found else None
-
-
-def describe(value: Any) -> str:
-    text = value if isinstance(value, str) else repr(value)
-    if len(text) > 40:
-        text = text[:37] + "..."
-    return f'"{text}"'
 
 
 # Aliases, services, languages: more than this in one entry is a mistake or an attack (ten

@@ -180,7 +180,7 @@ class _Converter:
         except Exception:  # PyYAML's constructors fail in many ways on an odd value
             kind = tag.removeprefix(_TAG)
             raise YamlError(
-                node.start_mark.line + 1, f"{_shown(node.value)} is not a valid {kind} value"
+                node.start_mark.line + 1, f"{describe(node.value)} is not a valid {kind} value"
             ) from None
 
 
@@ -235,5 +235,9 @@ def _flow_depth(line: str, depth: int) -> tuple[int, int]:
     return depth, deepest
 
 
-def _shown(value: str, limit: int = 40) -> str:
-    return f'"{value[: limit - 3]}..."' if len(value) > limit else f'"{value}"'
+def describe(value: Any) -> str:
+    """A value as an error message quotes it: in quotes, cut to 40 characters."""
+    text = value if isinstance(value, str) else repr(value)
+    if len(text) > 40:
+        text = text[:37] + "..."
+    return f'"{text}"'
