@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import os
 import resource
+import socket
 import subprocess
 import sys
 import textwrap
-from collections.abc import AsyncIterator, Callable
+import time
+import urllib.request
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -49,6 +54,58 @@ def run_bot(
         timeout=timeout,
         preexec_fn=cap_memory if memory_mb else None,
     )
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Served:
+    """A bot server process started by ``bot_server``."""
+
+    port: int
+    process: subprocess.Popen[str]
+    log: Path  # its stdout and stderr
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+
+@contextmanager
+def bot_server(
+    folder: Path, settings: dict[str, str], command: tuple[str, ...] = ("serve",)
+) -> Iterator[Served]:
+    """``python -m bot serve`` as its own process on a free port, with ``settings`` added to
+    the environment, its database, salt and log in ``folder``; yields once /healthz
+    answers, stops it after."""
+    port = free_port()
+    env = {**os.environ, "PORT": str(port),
+           "DATABASE_URL": f"sqlite+aiosqlite:///{folder}/bot.db",
+           "USER_HASH_SALT_FILE": str(folder / "salt"), **settings}  # fmt: skip
+    log = folder / "server.log"
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot", *command], cwd=ROOT, env=env,
+            stdout=output, stderr=subprocess.STDOUT, text=True,
+        )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1).close()
+                break
+            except OSError:
+                assert process.poll() is None, log.read_text()
+                assert time.monotonic() < deadline, "the server did not start"
+                time.sleep(0.2)
+        yield Served(port, process, log)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 def at(text: str, zone: ZoneInfo = CHICAGO) -> datetime:

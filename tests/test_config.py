@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 
 import pytest
 
 from bot.config import ConfigError, load_settings
-from tests.conftest import ROOT, SHIPPED
+from tests.conftest import ROOT, SHIPPED, bot_server
 
 BASE = {"KNOWLEDGE_DIR": str(SHIPPED)}
 
@@ -59,37 +57,14 @@ def test_serve_needs_http_credentials():
     ]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_python_m_bot_serves_http_when_credentials_are_set(tmp_path):
-    port = free_port()
-    env = {**os.environ, **BASE, "SLACK_BOT_TOKEN": "xoxb-test-token", "PORT": str(port),
-           "SLACK_SIGNING_SECRET": "super-secret-value",
-           "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/bot.db",
-           "USER_HASH_SALT_FILE": str(tmp_path / "salt")}  # fmt: skip
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as r:
-                    health = json.load(r)
-                break
-            except OSError:
-                assert process.poll() is None, process.stdout.read()
-                assert time.monotonic() < deadline, "server did not start"
-                time.sleep(0.2)
+    settings = {**BASE, "SLACK_BOT_TOKEN": "xoxb-test-token",
+                "SLACK_SIGNING_SECRET": "super-secret-value"}  # fmt: skip
+    with bot_server(tmp_path, settings, command=()) as served:  # python -m bot, no command
+        with urllib.request.urlopen(f"{served.url}/healthz", timeout=5) as response:
+            health = json.load(response)
         assert health["ok"] is True and health["entries"] > 100
-    finally:
-        process.terminate()
-        output, _ = process.communicate(timeout=10)
+    output = served.log.read_text()
     assert "xoxb-test-token" not in output and "super-secret-value" not in output
 
 

@@ -7,19 +7,15 @@ import hashlib
 import hmac
 import http.client
 import json
-import os
-import socket
 import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SHIPPED
+from tests.conftest import SHIPPED, bot_server
 
 SECRET = "hostile-requests-secret"
 
@@ -51,35 +47,14 @@ def signed(body: bytes, content_type: str, stamp: str | None = None) -> dict[str
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    folder = tmp_path_factory.mktemp("server")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**os.environ, "KNOWLEDGE_DIR": str(SHIPPED), "PORT": str(port),
-           "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
-           "SLACK_API_URL": "http://127.0.0.1:9/api/",  # nothing here needs the Web API
-           "DATABASE_URL": f"sqlite+aiosqlite:///{folder}/bot.db",
-           "USER_HASH_SALT_FILE": str(folder / "salt")}  # fmt: skip
-    log = folder / "server.log"
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "serve"], cwd=ROOT, env=env,
-            stdout=output, stderr=subprocess.STDOUT, text=True,
-        )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1).close()
-                break
-            except OSError:
-                assert process.poll() is None, log.read_text()
-                assert time.monotonic() < deadline, "the server did not start"
-                time.sleep(0.2)
-        yield Server(port, process, log)
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    settings = {
+        "KNOWLEDGE_DIR": str(SHIPPED),
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": "http://127.0.0.1:9/api/",
+    }  # nothing here needs the Web API
+    with bot_server(tmp_path_factory.mktemp("server"), settings) as served:
+        yield Server(served.port, served.process, served.log)
 
 
 FORM = "application/x-www-form-urlencoded"

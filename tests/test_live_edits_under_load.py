@@ -8,11 +8,8 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
-import os
 import shutil
-import socket
 import statistics
-import sys
 import threading
 import time
 from collections.abc import AsyncIterator
@@ -23,7 +20,7 @@ from urllib.parse import urlencode
 import aiohttp
 
 from bot.knowledge.loader import load_report
-from tests.conftest import ROOT
+from tests.conftest import ROOT, bot_server
 from tests.fake_slack import FakeSlack
 
 SOURCE = ROOT / "tests" / "fixtures" / "heldout" / "kb"
@@ -42,12 +39,6 @@ HOSTILE: list[bytes] = [
     b"a: &a [*a, *a]\n",
     b"- just\n- a list\n",
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def signed_command(text: str, response_url: str) -> tuple[bytes, dict[str, str]]:
@@ -151,35 +142,15 @@ async def test_fifty_live_edits_under_questions_every_100_ms(tmp_path: Path, sum
 async def serving(folder: Path, tmp_path: Path) -> AsyncIterator[tuple[str, FakeSlack]]:
     """``python -m bot serve`` on ``folder`` with a fake Slack: the base URL and the fake."""
     slack = await FakeSlack().start()
-    port = free_port()
-    env = {**os.environ, "KNOWLEDGE_DIR": str(folder), "PORT": str(port),
-           "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
-           "SLACK_API_URL": slack.api_url,
-           "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/bot.db",
-           "USER_HASH_SALT_FILE": str(tmp_path / "salt")}  # fmt: skip
-    log_path = tmp_path / "server.log"
-    with log_path.open("w") as log:
-        server = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", "serve", cwd=ROOT, env=env, stdout=log, stderr=log
-        )
-    base = f"http://127.0.0.1:{port}"
+    settings = {"KNOWLEDGE_DIR": str(folder), "SLACK_BOT_TOKEN": "xoxb-test",
+                "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": slack.api_url}  # fmt: skip
     try:
-        async with aiohttp.ClientSession() as session:
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    async with session.get(f"{base}/healthz"):
-                        break
-                except aiohttp.ClientError:
-                    assert server.returncode is None and time.monotonic() < deadline
-                    await asyncio.sleep(0.2)
-        yield base, slack
-        assert server.returncode is None, "the server died"
+        with bot_server(tmp_path, settings) as served:
+            yield served.url, slack
+            assert served.process.poll() is None, "the server died"
     finally:
-        server.terminate()
-        await server.wait()
         await slack.stop()
-    assert "Traceback" not in log_path.read_text()
+    assert "Traceback" not in served.log.read_text()
 
 
 # the slowest shapes of question found (about 0.2 s each on a 2-core machine): 2,000

@@ -7,12 +7,8 @@ import asyncio
 import os
 import shutil
 import signal
-import socket
-import subprocess
-import sys
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -20,7 +16,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.live import LiveKnowledge, ReloadResult
 from bot.slack.notify import admin_notifier
-from tests.conftest import ROOT, at
+from tests.conftest import at, bot_server
 from tests.fake_slack import FakeSlack
 
 NOW = at("2026-11-22 14:00")
@@ -139,32 +135,12 @@ async def test_admins_are_told_in_slack_with_file_and_line(folder: Path):
 
 
 def test_sighup_reloads_a_running_server(folder: Path, tmp_path: Path):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**os.environ, "KNOWLEDGE_DIR": str(folder), "PORT": str(port),
-           "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": "secret",
-           "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/bot.db",
-           "USER_HASH_SALT_FILE": str(tmp_path / "salt")}  # fmt: skip
-    server = subprocess.Popen(
-        [sys.executable, "-m", "bot", "serve"], cwd=ROOT, env=env,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1).close()
-                break
-            except OSError:
-                assert server.poll() is None and time.monotonic() < deadline
-                time.sleep(0.2)
-        server.send_signal(signal.SIGHUP)
+    settings = {"KNOWLEDGE_DIR": str(folder), "SLACK_BOT_TOKEN": "xoxb-test",
+                "SLACK_SIGNING_SECRET": "secret"}  # fmt: skip
+    with bot_server(tmp_path, settings) as served:
+        served.process.send_signal(signal.SIGHUP)
         time.sleep(1.5)
-    finally:
-        server.terminate()
-        output, _ = server.communicate(timeout=10)
-    assert "knowledge reload: live" in output
+    assert "knowledge reload: live" in served.log.read_text()
 
 
 async def test_a_glossary_change_reaches_entries_that_did_not_change(folder: Path):
