@@ -11,8 +11,8 @@ from tests.evaluation.privacy import load, score
 FIXTURES = ROOT / "tests" / "fixtures" / "privacy"
 # identifying spans still shown, and ordinary words lost, at most: the sets' floors (dev 194
 # spans, holdout 297, holdout2 214, holdout3 254); the goal: no leak, under 2% of words lost
-LEAK_FLOORS = {"dev": 7, "holdout": 35, "holdout2": 34, "holdout3": 33}
-LOST_FLOORS = {"dev": 0.02, "holdout": 0.02, "holdout2": 0.038, "holdout3": 0.029}
+LEAK_FLOORS = {"dev": 7, "holdout": 35, "holdout2": 34, "holdout3": 30}
+LOST_FLOORS = {"dev": 0.02, "holdout": 0.02, "holdout2": 0.039, "holdout3": 0.029}
 
 CASES = [
     ("call his mom at (555) 555-0142", "call his mom at [phone]"),
@@ -51,6 +51,8 @@ CASES = [
     ("plate 7ABC123 at the overlook", "plate [plate] at the overlook"),
     ("veh CXJ 4471 gry civic", "veh [plate] gry civic"),
     ("cb 555 0142 after 5", "cb [phone] after 5"),
+    ("on the unit since March 2, mom asking", "on the unit since [date], mom asking"),
+    ("admitted May 3rd, released 4 June", "admitted [date], released [date]"),
     ("caller 612 555 0198 says", "caller [phone] says"),
 ]
 
@@ -69,6 +71,7 @@ UNTOUCHED = [
     "ride-along 1900-0300 fri, anyone?",
     "/pmhc-admin stats --since 2024-01-01 --county marshall",
     "our MOU with mercy expires 6/30/2025",
+    "the pilot ends March 31; may 2 clinicians ride along?",
 ]
 
 

@@ -33,12 +33,20 @@ _MONTHS = (
 # dates that are not a person's: "/pmhc-admin stats --since ...", "the MOU expires ..."
 _NOT_AN_ARGUMENT = (
     r"(?<!--since )(?<!--until )(?<!--from )(?<!expires )(?<!expired )(?<!due )(?<!until )"
+    r"(?<!due by )(?<!ends )(?<!week of )(?<!starting )(?<!through )(?<!effective )"
 )
 DATE = re.compile(
     rf"{_NOT_AN_ARGUMENT}\b\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})\b"  # 1/2/03, 01-02-2003
     rf"|{_NOT_AN_ARGUMENT}\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b"  # 2003-01-02
     rf"|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{2,4}}\b"  # Jan 2, 2003
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS},?\s+\d{{2,4}}\b"  # 2 Jan 2003
+    # a month and day alone are still a person's date ("admitted June 3"); lower-case "may"
+    # is the verb ("may 2 officers go")
+    rf"|{_NOT_AN_ARGUMENT}\b(?!may\b){_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    r"(?![:.]\d|\s*(?:am|pm)\b)"
+    rf"|{_NOT_AN_ARGUMENT}(?-i:\bMay\s+\d{{1,2}}(?:st|nd|rd|th)?\b)"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?!may\b){_MONTHS}(?![a-z])"
+    r"|(?-i:\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?May\b)"
     # a day and month tied to the person: "admitted on 2/3", "released 11/20"
     r"|(?P<lead>\b(?:on|admitted|released|discharged|dob|born)\s+)(?:0?[1-9]|1[0-2])/"
     r"(?:0?[1-9]|[12]\d|3[01])\b(?!/)",
