@@ -4,21 +4,36 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from bot.knowledge.hours import HoursStatus
 from bot.knowledge.model import Entry, Resource
 from bot.search.situation import Situation
 
 
+Verdict = Literal["yes", "no", "unknown"]
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How a place meets one need the question raised: "takes intoxicated people below BAC
+    0.15" (yes), "violence not listed" (unknown)."""
+
+    need: str
+    verdict: Verdict
+    text: str
+
+
 @dataclass(frozen=True)
 class Match:
-    """An entry that answers the question; for resources, its state at the moment asked."""
+    """An entry that answers the question; for resources, its state at the moment asked,
+    how it meets each need the question raised (``fit``) and what else to watch for."""
 
     entry: Entry
     score: float
     status: HoursStatus | None = None
     caveats: tuple[str, ...] = ()
+    fit: tuple[Fit, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -86,6 +101,8 @@ def _match_json(match: Match) -> dict[str, Any]:
             out["open"] = {"open": True, "closed": False}.get(match.status.state)
             if match.status.next_change is not None:
                 out["next_change"] = match.status.next_change.isoformat(timespec="minutes")
+        if match.fit:
+            out["fit"] = [{"need": f.need, "verdict": f.verdict, "text": f.text} for f in match.fit]
         if match.caveats:
             out["caveats"] = list(match.caveats)
     return out

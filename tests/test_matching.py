@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.answer import Fit
 from bot.knowledge import load_knowledge
 from bot.render.text import render_text
 from bot.search.engine import Engine
@@ -149,7 +150,9 @@ def test_below_the_limit_is_accepted_and_unknown_bac_is_a_caveat_not_a_no(county
     assert "adult-center" in ids(under)
     unknown = ask(county, "where can I take a drunk adult on a 5150 at 3am", top=10)
     match = next(m for m in unknown.results if m.entry.id == "adult-center")
-    assert "accepts only a blood alcohol level below 0.15; BAC not given" in match.caveats
+    assert Fit(
+        "intoxication", "unknown", "accepts only a blood alcohol level below 0.15; BAC not given"
+    ) in match.fit
 
 
 def test_places_closed_at_the_asked_time_are_left_out_of_placement(county):
@@ -170,7 +173,7 @@ def test_weekday_hours_open_and_closed(county):
 def test_unknown_criteria_are_unknown_not_no(county):
     answer = ask(county, "he ran out of his meds, where can i take him monday 3pm")
     clinic = next(m for m in answer.results if m.entry.id == "day-clinic")
-    assert "law-enforcement drop-off not listed; call ahead" in clinic.caveats
+    assert Fit("dropoff", "unknown", "police drop-off not listed; call ahead") in clinic.fit
     assert "day-clinic" not in left_out(answer)
     # of two places of a kind, the one known to meet every need ranks first
     hold = ask(county, "where can i take an autistic adult on a 5150 monday at 3pm", top=10)

@@ -16,6 +16,7 @@ from datetime import datetime
 
 import numpy as np
 
+from bot.answer import Fit
 from bot.knowledge.hours import Hours, HoursStatus
 from bot.knowledge.model import RESOURCE_KINDS, Entry, Resource
 from bot.search.lexicon import KIND_WORDS, NOT_A_DESTINATION, NOT_A_KIND_NAME, PLACE_KINDS
@@ -437,22 +438,47 @@ def _clock(moment: datetime) -> str:
     return f"{moment:%H:%M}"
 
 
+def fit(
+    verdicts: Verdicts, position: int, resource: Resource, situation: Situation
+) -> tuple[Fit, ...]:
+    """How ``resource`` meets each need the question raised, as its card shows it: what it
+    is known to meet, what it fails (a look-up shows places a placement would leave out),
+    what the knowledge base does not say."""
+    out: list[Fit] = []
+    for name, confirmed in verdicts.confirms.items():
+        need = _NEEDS_BY_NAME.get(name)
+        if need is None or need.met is None:
+            continue
+        if confirmed[position]:
+            out.append(Fit(name, "yes", need.met(resource, situation)))
+        elif verdicts.fails[name][position]:
+            out.append(Fit(name, "no", need.reason(resource, situation)))
+        elif (text := need.unknown(resource, situation)) is not None:
+            out.append(Fit(name, "unknown", text))
+    if situation.language:
+        spoken = any(situation.language in language.lower() for language in resource.languages)
+        language = situation.language.title()
+        out.append(
+            Fit("language", "yes", f"{language} spoken")
+            if spoken
+            else Fit("language", "unknown", f"{language} not listed")
+        )
+    return tuple(out)
+
+
 def caveats(unknown: Sequence[str], resource: Resource, situation: Situation) -> tuple[str, ...]:
-    """What the knowledge base does not say about the stated needs, and conditions to meet."""
+    """What to watch for beyond the needs raised (``fit`` says those): unknown hours,
+    a limited area, a clearance to get first, no police drop-off."""
     notes: list[str] = []
-    for need in unknown:
-        if need == "hours":
+    for name in unknown:
+        need = _NEEDS_BY_NAME.get(name)
+        if name == "hours":
             notes.append("hours not listed; call ahead")
-        elif (text := _NEEDS_BY_NAME[need].unknown(resource, situation)) is not None:
-            notes.append(text)
+        elif need is not None and need.met is None:
+            if (text := need.unknown(resource, situation)) is not None:
+                notes.append(text)
     if resource.criteria.medical_clearance and not situation.cleared:
         notes.append("needs medical clearance before admission")
     if resource.criteria.law_enforcement_dropoff is False and resource.address:
         notes.append("no police drop-offs: the person goes on their own")
-    if (
-        situation.language
-        and resource.languages
-        and not any(situation.language in language.lower() for language in resource.languages)
-    ):
-        notes.append(f"{situation.language.title()} not among listed languages")
     return tuple(notes)

@@ -41,6 +41,8 @@ class Need:
     reason: Callable[[Resource, Situation], str] = lambda r, s: ""  # why a place was left out
     unknown: Callable[[Resource, Situation], str | None] = lambda r, s: None
     suits: Mapping[str, float] = field(default_factory=dict)  # kind -> bonus when stated
+    # how a place meeting it is described on its card ("takes 5150 holds"); None: not shown
+    met: Callable[[Resource, Situation], str] | None = None
 
 
 def _column(name: str) -> Callable[[CriteriaTable, np.ndarray, Situation], Masks]:
@@ -199,7 +201,7 @@ def _intoxication_unknown(resource: Resource, situation: Situation) -> str:
         if criteria.max_bac is not None:
             return f"accepts only a blood alcohol level below {criteria.max_bac:.2f}; BAC not given"
         return "accepts only people below a blood alcohol limit; BAC not given"
-    return "policy on intoxication not listed"
+    return "intoxication not listed"
 
 
 def _age_reason(resource: Resource, situation: Situation) -> str:
@@ -227,12 +229,35 @@ def _fixed(text: str) -> Callable[[Resource, Situation], str]:
     return lambda resource, situation: text
 
 
+def _age_unknown(resource: Resource, situation: Situation) -> str | None:
+    """Unknown ages matter for a minor or an age given; nearly every place takes adults."""
+    return "age limits not listed" if situation.is_minor or situation.age is not None else None
+
+
+def _intoxication_met(resource: Resource, situation: Situation) -> str:
+    limit = resource.criteria.max_bac
+    if resource.criteria.intoxication == "below_limit" and limit is not None:
+        return f"takes intoxicated people below BAC {limit:.2f}"
+    return "takes intoxicated people"
+
+
+def _hold_met(resource: Resource, situation: Situation) -> str:
+    if situation.hold and situation.hold != "involuntary hold":
+        return f"takes {situation.hold} holds"
+    return "takes involuntary holds"
+
+
+def _dropoff_met(resource: Resource, situation: Situation) -> str:
+    minutes = resource.criteria.dropoff_minutes
+    return "police drop-off" + (f", hand-off ~{minutes} min" if minutes is not None else "")
+
+
 NEEDS: tuple[Need, ...] = (
     Need("age", lambda s, p: s.is_minor is not None, _age, _age_reason,
-         _fixed("age limits not listed")),
+         _age_unknown, met=lambda r, s: age_range(r) or "ages fit"),
     Need("minor", lambda s, p: bool(s.is_minor), None, suits={"youth": 0.8}),
     Need("intoxication", lambda s, p: bool(s.intoxicated), _intoxication, _intoxication_reason,
-         _intoxication_unknown),
+         _intoxication_unknown, met=_intoxication_met),
     # drunk enough to need sobering up: a reading under the legal limit ("pbt .06, crying,
     # gf dumped him") is someone in crisis who has had a drink, not a sobering-centre case
     Need("drunk", lambda s, p: bool(s.intoxicated) and (s.bac is None or s.bac >= LOW_BAC),
@@ -244,17 +269,20 @@ NEEDS: tuple[Need, ...] = (
     Need("sober", lambda s, p: p and s.intoxicated is False, _sober_kind,
          lambda r, s: f"a {KIND_LABELS[r.kind]}; person is not intoxicated"),
     Need("involuntary", lambda s, p: bool(s.involuntary), _hold,
-         _hold_reason, _fixed("whether it takes involuntary holds is not listed"),
-         {"psychiatric_hospital": 0.15, "crisis_center": 0.2, "emergency_department": 0.2}),
+         _hold_reason, _fixed("involuntary holds not listed"),
+         {"psychiatric_hospital": 0.15, "crisis_center": 0.2, "emergency_department": 0.2},
+         met=_hold_met),
     Need("voluntary", lambda s, p: s.involuntary is False, _for_voluntary,
          suits={"psychiatric_hospital": -0.3, "emergency_department": -0.1, "peer_respite": 0.1}),
     Need("violence", lambda s, p: bool(s.violent), _column("violence"),
          _fixed("does not accept violent or combative people"),
-         _fixed("policy on violent or combative people not listed"),
-         {"emergency_department": 0.5, "psychiatric_hospital": 0.2}),
+         _fixed("violent/combative not listed"),
+         {"emergency_department": 0.5, "psychiatric_hospital": 0.2},
+         met=_fixed("takes violent/combative people")),
     Need("idd", lambda s, p: bool(s.idd), _column("idd"),
          _fixed("does not serve people with intellectual or developmental disabilities"),
-         _fixed("whether it serves people with I/DD is not listed"), {"idd_services": 0.8}),
+         _fixed("I/DD not listed"), {"idd_services": 0.8},
+         met=_fixed("serves people with I/DD")),
     Need("veteran", lambda s, p: bool(s.veteran), None, suits={"veterans": 0.8}),
     Need("conditions", lambda s, p: bool(situation_conditions(s)), _conditions,
          _conditions_reason),
@@ -263,7 +291,8 @@ NEEDS: tuple[Need, ...] = (
          suits={"sobering_center": -0.8, "shelter": -0.5, "detox": -0.3}),
     Need("medical", lambda s, p: p and s.medical_emergency, _medical, _medical_reason,
          suits={"emergency_department": 1.5}),
-    Need("area", lambda s, p: bool(s.place), _area, _area_reason),
+    Need("area", lambda s, p: bool(s.place), _area, _area_reason,
+         met=lambda r, s: f"serves {s.place}"),
     # ...and a place in the town named is the nearer one (a tie-break)
     Need("in_town", lambda s, p: p and bool(s.place), _in_town),
     # no place said: what serves anywhere before what serves only some towns (a tie-break)
@@ -278,15 +307,16 @@ NEEDS: tuple[Need, ...] = (
     # takes only people medically cleared cannot take them now
     Need("uncleared", lambda s, p: p and s.uncleared, _takes_uncleared,
          _fixed("needs a medical clearance first; the person is not cleared yet"),
-         suits={"emergency_department": 0.3}),
+         suits={"emergency_department": 0.3}, met=_fixed("no medical clearance needed")),
     # police drop-off matters when the officer takes the person, as with anyone on a hold;
     # a person who can call or go alone may use a place that takes no drop-offs
     Need("dropoff", lambda s, p: p and not (s.walk_in or s.on_own)
          and (s.transport or (bool(s.involuntary) and not s.cleared)),
          _column("dropoff"), _fixed("does not take law-enforcement drop-offs"),
-         _fixed("law-enforcement drop-off not listed; call ahead")),
+         _fixed("police drop-off not listed; call ahead"), met=_dropoff_met),
     Need("walk_in", lambda s, p: p and s.walk_in, _column("walk_in"),
-         _fixed("does not take walk-ins"), _fixed("walk-ins not listed; call ahead")),
+         _fixed("does not take walk-ins"), _fixed("walk-ins not listed; call ahead"),
+         met=_fixed("takes walk-ins")),
 )  # fmt: skip
 
 

@@ -509,6 +509,7 @@ class Ranker:
             float(score),
             eligibility.status_of(entry, situation.at, self.knowledge.timezone_of(entry)),
             eligibility.caveats(verdicts.unknown_needs(position), entry, situation),
+            eligibility.fit(verdicts, position, entry, situation),
         )
 
     def _exclusions(
