@@ -10,7 +10,6 @@ from bot.knowledge.hours import HoursStatus
 from bot.knowledge.model import Entry, Resource
 from bot.search.situation import Situation
 
-
 Verdict = Literal["yes", "no", "unknown"]
 
 

@@ -150,9 +150,14 @@ def test_below_the_limit_is_accepted_and_unknown_bac_is_a_caveat_not_a_no(county
     assert "adult-center" in ids(under)
     unknown = ask(county, "where can I take a drunk adult on a 5150 at 3am", top=10)
     match = next(m for m in unknown.results if m.entry.id == "adult-center")
-    assert Fit(
-        "intoxication", "unknown", "accepts only a blood alcohol level below 0.15; BAC not given"
-    ) in match.fit
+    assert (
+        Fit(
+            "intoxication",
+            "unknown",
+            "accepts only a blood alcohol level below 0.15; BAC not given",
+        )
+        in match.fit
+    )
 
 
 def test_places_closed_at_the_asked_time_are_left_out_of_placement(county):

@@ -474,9 +474,12 @@ def caveats(unknown: Sequence[str], resource: Resource, situation: Situation) ->
         need = _NEEDS_BY_NAME.get(name)
         if name == "hours":
             notes.append("hours not listed; call ahead")
-        elif need is not None and need.met is None:
-            if (text := need.unknown(resource, situation)) is not None:
-                notes.append(text)
+        elif (
+            need is not None
+            and need.met is None
+            and (text := need.unknown(resource, situation)) is not None
+        ):
+            notes.append(text)
     if resource.criteria.medical_clearance and not situation.cleared:
         notes.append("needs medical clearance before admission")
     if resource.criteria.law_enforcement_dropoff is False and resource.address:
