@@ -10,9 +10,11 @@ from tests.evaluation.privacy import load, score
 
 FIXTURES = ROOT / "tests" / "fixtures" / "privacy"
 # identifying spans still shown, and ordinary words lost, at most: the sets' floors (dev 194
-# spans, holdout 297, holdout2 214, holdout3 254); the goal: no leak, under 2% of words lost
-LEAK_FLOORS = {"dev": 7, "holdout": 35, "holdout2": 34, "holdout3": 30}
-LOST_FLOORS = {"dev": 0.02, "holdout": 0.02, "holdout2": 0.039, "holdout3": 0.029}
+# spans, holdout 297, holdout2 214, holdout3 254, holdout4 191); the goal: no leak, under 2%
+# of words lost
+LEAK_FLOORS = {"dev": 7, "holdout": 35, "holdout2": 34, "holdout3": 30, "holdout4": 31}
+LOST_FLOORS = {"dev": 0.02, "holdout": 0.02, "holdout2": 0.039, "holdout3": 0.029,
+               "holdout4": 0.019}  # fmt: skip
 
 CASES = [
     ("call his mom at (555) 555-0142", "call his mom at [phone]"),
