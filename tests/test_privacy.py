@@ -12,7 +12,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "privacy"
 # identifying spans still shown, and ordinary words lost, at most: the sets' floors (dev 194
 # spans, holdout 297, holdout2 214, holdout3 254, holdout4 191); the goal: no leak, under 2%
 # of words lost
-LEAK_FLOORS = {"dev": 7, "holdout": 35, "holdout2": 34, "holdout3": 30, "holdout4": 31}
+LEAK_FLOORS = {"dev": 7, "holdout": 35, "holdout2": 34, "holdout3": 30, "holdout4": 21}
 LOST_FLOORS = {"dev": 0.02, "holdout": 0.02, "holdout2": 0.039, "holdout3": 0.029,
                "holdout4": 0.019}  # fmt: skip
 
@@ -55,6 +55,11 @@ CASES = [
     ("cb 555 0142 after 5", "cb [phone] after 5"),
     ("on the unit since March 2, mom asking", "on the unit since [date], mom asking"),
     ("admitted May 3rd, released 4 June", "admitted [date], released [date]"),
+    ("pt from the 5/11 call", "pt from the [date] call"),
+    ("on the waitlist since 9/1.", "on the waitlist since [date]."),
+    ("she's at 1147 n cedar. rolling", "she's at [address]. rolling"),
+    ("410 W BIRCH APT 3, standby", "[address], standby"),
+    ("subj at 919 hawthorne apt 2", "subj at [address]"),
     ("caller 612 555 0198 says", "caller [phone] says"),
 ]
 
@@ -74,6 +79,8 @@ UNTOUCHED = [
     "/pmhc-admin stats --since 2024-01-01 --county marshall",
     "our MOU with mercy expires 6/30/2025",
     "the pilot ends March 31; may 2 clinicians ride along?",
+    "drank 1/2 a bottle, pain 7/10, 24/7 line, 10/4",
+    "15 w bf at a motel, 65 w medical needs, a 5150 w meds",
 ]
 
 

@@ -49,7 +49,11 @@ DATE = re.compile(
     r"|(?-i:\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?May\b)"
     # a day and month tied to the person: "admitted on 2/3", "released 11/20"
     r"|(?P<lead>\b(?:on|admitted|released|discharged|dob|born)\s+)(?:0?[1-9]|1[0-2])/"
-    r"(?:0?[1-9]|[12]\d|3[01])\b(?!/)",
+    r"(?:0?[1-9]|[12]\d|3[01])\b(?!/)"
+    # any other month and day: "the 5/11 call"; not a fraction ("1/2 a bottle")
+    # nor a score ("pain 7/10")
+    rf"|{_NOT_AN_ARGUMENT}(?<![\d/.,:-])\b(?!(?:1/[234]|2/3|3/4|10/4)\b|\d+/10\b)"
+    r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\b(?![/.,:]?\d)",
     _I,
 )
 # after these words a number is the person's (a DOB as 110905, a record number)
@@ -84,6 +88,12 @@ _STREET = re.compile(
     r"(?:(?<=rd|ad|ay|wy)\s+\d{1,4}\b)?"  # "county rd 8", "hwy 264"
     r"(?:\s*(?:apt|unit|#)\s*\w+)?"
     r"|\b(?:apt|unit)\s*#?\s*(?=\w{0,4}\d|\w\b)\w{1,5}\b"
+    # a house number on a street named without "St": "1147 n cedar", "410 W BIRCH APT 3"
+    # (not a hold code: "5150 w medical issues")
+    r"|(?<![-/])\b(?!(?:5150|5585|5250|5270)\b)\d{3,6}\s+[nsew]\.?\s+"
+    r"(?!(?:of|on|at|in|to|and|side|bound)\b)[a-z][a-z'-]+(?:\s+(?:apt|unit|#)\s*\w+)?"
+    r"|(?<![-/])\b\d{2,6}\s+(?!(?:hrs?|hours|min|mins|minutes|am|pm|yo|yrs?|years)\b)"
+    r"[a-z][a-z'-]+(?:\s+[a-z][a-z'-]+)?\s+(?:apt|unit)\s*#?\s*(?=\w{0,4}\d|\w\b)\w{1,5}\b"
     r"|\bp\.?\s?o\.?\s+box\s+\d+\b",
     _I,
 )
