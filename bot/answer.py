@@ -50,8 +50,12 @@ class Answer:
     results: tuple[Match, ...] = ()
     excluded: tuple[Exclusion, ...] = ()
     suggestions: tuple[str, ...] = ()
+    # other entries that match, named only: the question asked for one entry ("harbor crc
+    # phone", "what is CIT"), and that one is the answer
+    also: tuple[Match, ...] = ()
     more: int = 0  # further results beyond those returned
     area: str | None = None
+    placement: bool = False  # places for the person described (not a look-up)
     unsure: bool = False  # the one result is the best guess, not a confident answer
     too_slow: bool = False  # not answered within the time allowed for one question
 
@@ -78,7 +82,9 @@ class Answer:
                 {"id": x.resource.id, "title": x.resource.name, "reasons": list(x.reasons)}
                 for x in self.excluded
             ],
+            "also": [{"id": m.entry.id, "title": m.entry.title} for m in self.also],
             "suggestions": list(self.suggestions),
+            "placement": self.placement,
             "unsure": self.unsure,
             "more": self.more,
             "example_data": self.shows_example_data,

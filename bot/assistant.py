@@ -39,6 +39,10 @@ class Assistant:
             question, at=at or self.now(), top=top, resources_only=resources_only
         )
 
+    def entry(self, entry_id: str, *, at: datetime | None = None) -> Answer | None:
+        """One entry by id, with its state at ``at`` (a Details button); None if gone."""
+        return self.engine.entry(entry_id, at=at or self.now())
+
     def crisis_centers(self, *, at: datetime | None = None) -> Answer:
         return self.engine.listing("crisis_center", at=at or self.now())
 

@@ -110,9 +110,17 @@ def texts(blocks: list[dict[str, Any]]) -> str:
 
 
 def buttons(blocks: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    return {
+    """Every button in ``blocks`` by action id: in actions blocks and beside sections."""
+    found = {
         element["action_id"]: element
         for block in blocks
         if block["type"] == "actions"
         for element in block["elements"]
     }
+    found.update((b["accessory"]["action_id"], b["accessory"]) for b in blocks if "accessory" in b)
+    return found
+
+
+def cards(blocks: list[dict[str, Any]]) -> list[str]:
+    """The text of each place's card (the sections with a Details button)."""
+    return [b["text"]["text"] for b in blocks if "accessory" in b]

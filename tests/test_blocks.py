@@ -5,13 +5,26 @@ from __future__ import annotations
 import json
 
 import pytest
+from slack_sdk.models.blocks import Block
 
 from bot.knowledge import load_knowledge
-from bot.render.blocks import MAX_BLOCKS, escape, link, render_blocks
-from bot.render.describe import MAX_EXCLUDED_SHOWN
+from bot.knowledge.model import Resource
+from bot.render.blocks import (
+    MAX_BLOCKS,
+    SUGGEST,
+    WHY,
+    escape,
+    link,
+    phone_link,
+    render_blocks,
+    render_details_blocks,
+    render_left_out_blocks,
+)
+from bot.render.card import MARKS
 from bot.render.text import render_text
 from bot.search.engine import Engine
 from tests.conftest import at
+from tests.slack_harness import buttons
 
 NOW = at("2026-11-22 14:00")
 
@@ -69,19 +82,22 @@ def all_texts(blocks) -> list[str]:
     return found
 
 
+def valid_block_kit(blocks) -> bool:
+    """Every block parses as Slack's SDK models it and passes their limits (text lengths,
+    element counts), and nothing in it is a field those models do not know."""
+    for block in blocks:
+        parsed = Block.parse(block)
+        assert parsed is not None, block
+        assert parsed.to_dict() == block, block  # raises on a limit; drops unknown fields
+    return True
+
+
 def test_slack_limits_hold_for_huge_answers(hostile):
     answer = hostile.answer("where can I take an adult", at=NOW, top=60)
-    blocks = render_blocks(answer, share={})
+    blocks = render_blocks(answer, share={}, remind=True)
     assert len(blocks) <= MAX_BLOCKS
-    for block in blocks:
-        if block["type"] == "section":
-            assert len(block["text"]["text"]) <= 3000
-            assert len(block.get("fields", [])) <= 10
-            assert all(len(f["text"]) <= 2000 for f in block.get("fields", []))
-        if block["type"] == "actions":
-            for element in block["elements"]:
-                assert len(element["text"]["text"]) <= 75 and len(element["value"]) <= 2000
-    assert blocks[-2]["type"] == "actions"  # the buttons survive the cut
+    assert valid_block_kit(blocks)
+    assert blocks[-2]["type"] == "actions"  # the buttons survive the cut, before the reminder
     assert json.dumps(blocks)  # serialisable as sent
 
 
@@ -111,23 +127,78 @@ def test_links_cannot_break_out_of_their_brackets():
     "question",
     ["where can i take an intoxicated 16yo at 2am", "what is a 5150",
      "how many hours is CIT training", "harbor crisis receiving center phone",
-     "weather tomorrow"],
+     "weather tomorrow", "combative drunk guy on a 5150 at 2am"],
 )  # fmt: skip
 def test_console_and_slack_show_the_same_answer(engine, question):
     answer = engine.answer(question, at=NOW)
-    text, blocks = render_text(answer), json.dumps(render_blocks(answer), ensure_ascii=False)
+    text, blocks = render_text(answer), render_blocks(answer, share={})
+    sent = dumps(blocks)
+    assert valid_block_kit(blocks)
     for match in answer.results:
-        title = match.entry.title
-        assert title in text and escape(title) in blocks
-    for left_out in answer.excluded[:MAX_EXCLUDED_SHOWN]:
-        assert left_out.resource.name in text and escape(left_out.resource.name) in blocks
-        for reason in left_out.reasons:
-            assert reason in text and escape(reason) in blocks
-    assert ("SAMPLE DATA" in text) == ("SAMPLE DATA" in blocks) == answer.shows_example_data
-    assert "do not post names, dates of birth" in text and "do not post names" in blocks
-    if answer.results:
-        assert f"Area: {engine.knowledge.defaults.area}" in text
-        assert f"Area: {escape(engine.knowledge.defaults.area)}" in blocks
+        assert match.entry.title in text and escape(match.entry.title) in sent
+        for fit in match.fit:  # every need the question raised, met or not or unknown
+            assert f"{MARKS[fit.verdict]} {fit.text}" in text
+            assert escape(f"{MARKS[fit.verdict]} {fit.text}") in sent
+        if isinstance(match.entry, Resource) and match.entry.phone:
+            assert match.entry.phone in text and phone_link(match.entry.phone) in sent
+    if answer.excluded:
+        first = answer.excluded[0]
+        assert f"Left out ({len(answer.excluded)})" in text and first.resource.name in text
+        assert f"*Left out ({len(answer.excluded)}):*" in sent
+        assert escape(first.resource.name) in sent and escape(first.reasons[0][:40]) in sent
+    if answer.also:  # the text names as many as fit a line; Slack gives each a button
+        assert f"Also: {answer.also[0].entry.title[:20]}" in text
+        assert all(escape(also.entry.title) in sent for also in answer.also)
+    assert ("SAMPLE DATA" in text) == ("SAMPLE DATA" in sent) == answer.shows_example_data
+    assert "do not post names" not in text and "do not post names" not in sent
+    if answer.placement and answer.results:
+        assert engine.knowledge.defaults.area.split(" (")[0] in text.splitlines()[1]
+        assert escape(engine.knowledge.defaults.area.split(" (")[0]) in sent
+
+
+def test_the_reminder_not_to_post_health_details_is_shown_when_asked_for(engine):
+    answer = engine.answer("where can i take an intoxicated 16yo at 2am", at=NOW)
+    assert "do not post names, dates of birth" in render_text(answer, remind=True)
+    assert "do not post names, dates of birth" in dumps(render_blocks(answer, remind=True))
+
+
+def test_one_place_asked_for_is_the_answer_and_the_rest_are_names(engine):
+    answer = engine.answer("harbor crisis receiving center phone", at=NOW)
+    assert [m.entry.id for m in answer.results] == ["harbor-crisis-receiving-center"]
+    assert answer.also and answer.to_json()["also"][0]["id"] == answer.also[0].entry.id
+    text = render_text(answer)
+    assert text.count("call (555)") == 1 and "Also: " in text
+    also = [b for a, b in buttons(render_blocks(answer)).items() if a.startswith(SUGGEST)]
+    assert [json.loads(b["value"])["q"] for b in also] == [m.entry.title for m in answer.also[:4]]
+
+
+def test_guidance_shows_one_entry_not_the_same_fact_three_times(engine):
+    answer = engine.answer("what is CIT", at=NOW)
+    assert len(answer.results) == 1 and len(answer.also) >= 2
+    assert render_text(answer).count("40-hour") <= 2  # its aliases and its definition
+
+
+def test_left_out_places_beyond_the_first_are_behind_why(engine):
+    answer = engine.answer("combative drunk guy on a 5150 at 2am", at=NOW)
+    assert len(answer.excluded) > 3
+    blocks = render_blocks(answer, share={})
+    assert WHY in buttons(blocks)
+    full = dumps(render_left_out_blocks(answer))
+    assert valid_block_kit(render_left_out_blocks(answer))
+    for left_out in answer.excluded:
+        assert escape(left_out.resource.name) in full
+        assert all(escape(reason) in full for reason in left_out.reasons)
+
+
+def test_a_places_details_hold_what_its_card_leaves_out(engine):
+    answer = engine.answer("combative drunk guy on a 5150 at 2am", at=NOW)
+    ed = answer.results[0].entry
+    details = render_details_blocks(answer.results[0], answer)
+    assert valid_block_kit(details)
+    shown = dumps(details)
+    for value in (ed.address, ed.url, *ed.services, *ed.languages, str(ed.verified)):
+        assert value in shown
+    assert escape(" ".join(ed.details.split())) in shown
 
 
 def dumps(blocks) -> str:
@@ -135,10 +206,13 @@ def dumps(blocks) -> str:
 
 
 def test_stale_or_missing_verification_is_a_visible_warning(engine):
-    stale = dumps(render_blocks(engine.answer("north ridge community hospital er", at=NOW)))
-    assert "⚠ last verified 2025-06-15, over a year ago; call to confirm" in stale
+    stale = engine.answer("north ridge community hospital er", at=NOW)
+    warning = "last verified 2025-06-15, over a year ago; call to confirm"
+    assert f":warning: {warning}" in dumps(render_blocks(stale)) and f"⚠ {warning}" in render_text(
+        stale
+    )
     never = dumps(render_blocks(engine.answer("nami example county", at=NOW)))
-    assert "⚠ never verified with the provider; call to confirm" in never
+    assert ":warning: never verified with the place; call to confirm" in never
 
 
 def test_guidance_shows_title_breadcrumb_summary_body_and_links(engine, shipped):
@@ -156,10 +230,10 @@ def test_guidance_shows_title_breadcrumb_summary_body_and_links(engine, shipped)
 def test_open_now_and_closing_time_are_shown(engine):
     blocks = dumps(render_blocks(engine.answer("millbrook walk-in crisis clinic",
                                                     at=at("2026-11-23 10:00"))))  # fmt: skip
-    assert "— open, closes 20:00" in blocks
+    assert ":large_green_circle: open, closes 20:00" in blocks
     closed = dumps(render_blocks(engine.answer("millbrook walk-in crisis clinic",
                                                     at=at("2026-11-22 10:00"))))  # fmt: skip
-    assert "— closed, opens Mon 08:00" in closed
+    assert ":red_circle: closed, opens Mon 08:00" in closed
 
 
 def test_a_best_guess_says_so_in_slack_and_on_the_console(engine):

@@ -58,12 +58,14 @@ def test_an_empty_batch_answers_nothing_and_succeeds(tmp_path):
     assert (done.returncode, done.stdout) == (0, "")
 
 
-def test_readable_answer_labels_sample_data_and_reminds_about_phi():
+def test_readable_answer_labels_sample_data_and_reminds_about_phi_only_when_named():
     done = run_bot("ask", "harbor crisis receiving center", "--at", "2026-11-22T14:00")
     assert done.returncode == 0
     assert done.stdout.startswith("SAMPLE DATA")
-    assert "[SAMPLE DATA]" in done.stdout and "Takes:" in done.stdout
-    assert "do not post names, dates of birth" in done.stdout
+    assert "Takes:" in done.stdout and "call (555) 555-0100" in done.stdout
+    assert "do not post names" not in done.stdout
+    named = run_bot("ask", "take kevin o'brien to harbor crisis", "--at", "2026-11-22T14:00")
+    assert "do not post names, dates of birth" in named.stdout
 
 
 def test_knowledge_folder_from_option_and_environment(tmp_path):
@@ -106,6 +108,22 @@ def test_console_chat_answers_until_quit():
     done = run_bot("chat", stdin="what is an EDP\nquit\n")
     assert done.returncode == 0
     assert "PMHC Assistant" in done.stdout and "EDP" in done.stdout
+
+
+def test_console_chat_follows_up_with_more_why_details_and_help():
+    lines = ["combative drunk guy on a 5150 at 2am", "why", "details 1", "details 9", "more",
+             "help", "what is an EDP"]  # fmt: skip
+    done = run_bot("chat", stdin="\n".join(lines) + "\nquit\n")
+    replies = done.stdout.split("\n> ")[1:]
+    answer, why, details, nine, more, helped, edp = replies[:7]
+    assert "Left out (" in answer and "(why)" in answer and "--top" not in done.stdout
+    assert "do not post names" in answer  # the first answer of the conversation
+    assert why.count("✗ ") > 3 and "does not accept violent or combative people" in why
+    assert "Address: 1500 Hospital Dr" in details and "Services:" in details
+    assert "There is no 9 in the last answer" in nine
+    assert answer.splitlines()[2] in more and more.count("\n2. ") == 1  # the next place too
+    assert "details N" in helped and "do not post names" in helped
+    assert "do not post names" not in edp
 
 
 def test_no_arguments_and_no_slack_credentials_starts_the_console_chat():

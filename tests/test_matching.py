@@ -154,7 +154,7 @@ def test_below_the_limit_is_accepted_and_unknown_bac_is_a_caveat_not_a_no(county
         Fit(
             "intoxication",
             "unknown",
-            "accepts only a blood alcohol level below 0.15; BAC not given",
+            "intoxicated only below BAC 0.15; BAC not given",
         )
         in match.fit
     )

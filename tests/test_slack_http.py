@@ -13,13 +13,13 @@ import pytest
 
 from bot.assistant import Assistant
 from bot.knowledge import load_knowledge
-from bot.render.blocks import FEEDBACK_DOWN, MORE, SHARE
+from bot.render.blocks import FEEDBACK_DOWN, MORE, SHARE, WHY
 from bot.search.engine import Engine
 from bot.slack.deps import Deps
 from bot.slack.server import EVENTS_PATH
 from bot.store.database import Store
 from tests.conftest import CHICAGO, SHIPPED
-from tests.slack_harness import SECRET, Bot, buttons, running_bot, texts
+from tests.slack_harness import SECRET, Bot, buttons, cards, running_bot, texts
 
 NOW = datetime(2026, 11, 22, 14, 0, tzinfo=CHICAGO)
 
@@ -80,10 +80,10 @@ async def test_crisis_command_acks_at_once_then_answers_ephemerally(bot: Bot):
     blocks = reply.payload["blocks"]
     shown = texts(blocks)
     assert "Example General Hospital Emergency Department" in shown
-    assert "SAMPLE DATA" in shown and "*Left out:*" in shown
+    assert "SAMPLE DATA" in shown and "*Left out (" in shown
     assert "ages 18+; person is 16" in shown
     assert "<tel:5555550120|(555) 555-0120>" in shown  # tap-to-call
-    assert {SHARE, "feedback_up", FEEDBACK_DOWN} <= buttons(blocks).keys()
+    assert {SHARE, WHY, "feedback_up", FEEDBACK_DOWN} <= buttons(blocks).keys()
     assert len(blocks) <= 50
 
 
@@ -94,7 +94,9 @@ async def test_crisis_alone_lists_every_crisis_center_open_or_closed(bot: Bot):
     crisis_centers = [r.name for r in bot.deps.assistant.engine.knowledge.resources
                       if r.kind == "crisis_center"]  # fmt: skip
     assert crisis_centers and all(name in shown for name in crisis_centers)
-    assert "— open" in shown or "— closed" in shown
+    states = [card.split("  ·  ")[1] for card in cards(reply.payload["blocks"])]
+    assert len(states) == len(crisis_centers)
+    assert all(" open" in state or " closed" in state for state in states), states
     (recorded,) = await bot.deps.store.questions_since(NOW - timedelta(days=1))
     assert (recorded.surface, recorded.text, recorded.answered) == ("command", "/crisis", True)
 
@@ -105,6 +107,7 @@ async def test_crisis_with_a_place_name_gives_its_admission_criteria(bot: Bot):
     first = reply.payload["blocks"][1]["text"]["text"]
     assert first.startswith("*Harbor Crisis Receiving Center*")
     assert "*Takes:* ages 18+" in texts(reply.payload["blocks"])
+    assert "100 Harbor St, Example City" in texts(reply.payload["blocks"])
 
 
 async def test_pmhc_alone_shows_help_and_with_text_answers(bot: Bot):
@@ -164,10 +167,7 @@ async def test_share_button_posts_the_same_answer_in_channel(bot: Bot):
     assert (await bot.click(SHARE, share["value"], token="s2")).status == 200
     (shared,) = await bot.slack.wait_for("response:s2")
     assert shared.payload["response_type"] == "in_channel"
-    first_result = lambda blocks: next(  # noqa: E731
-        b["text"]["text"].split("\n")[0] for b in blocks if b.get("fields")
-    )
-    assert first_result(shared.payload["blocks"]) == first_result(reply.payload["blocks"])
+    assert cards(shared.payload["blocks"])[0] == cards(reply.payload["blocks"])[0]
     assert SHARE not in buttons(shared.payload["blocks"])
 
 
@@ -178,8 +178,7 @@ async def test_more_results_and_did_you_mean_buttons_ask_again(bot: Bot):
     await bot.click(MORE, more["value"], token="m2")
     (expanded,) = await bot.slack.wait_for("response:m2")
     assert expanded.payload["replace_original"] is True
-    count = lambda blocks: sum(1 for b in blocks if b.get("fields"))  # noqa: E731
-    assert count(expanded.payload["blocks"]) > count(reply.payload["blocks"])
+    assert len(cards(expanded.payload["blocks"])) > len(cards(reply.payload["blocks"]))
 
     await bot.command("/pmhc", "harbor visitors", token="m3")
     (unsure,) = await bot.slack.wait_for("response:m3")
@@ -187,7 +186,7 @@ async def test_more_results_and_did_you_mean_buttons_ask_again(bot: Bot):
                       if a.startswith("ask_suggestion-"))  # fmt: skip
     await bot.click(suggestion["action_id"], suggestion["value"], token="m4")
     (answered,) = await bot.slack.wait_for("response:m4")
-    assert "fields" in texts(answered.payload["blocks"])
+    assert cards(answered.payload["blocks"])
 
 
 async def test_feedback_is_stored_with_a_hashed_user(bot: Bot):

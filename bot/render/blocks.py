@@ -7,26 +7,24 @@ inject ``<!channel>`` or a fake link; the only links are the ones built here.
 
 from __future__ import annotations
 
+import html
 import json
 import re
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote
 
 from bot.answer import Answer, Match
 from bot.knowledge.model import Faq, GlossaryTerm, Resource, Section
-from bot.render.describe import (
-    MAX_EXCLUDED_SHOWN,
-    NO_ANSWER,
-    PHI_REMINDER,
-    SAMPLE_NOTICE,
-    TOO_SLOW,
-    UNSURE_NOTICE,
-    criteria_phrases,
-    hours_line,
-    kind_label,
-    verified_note,
+from bot.render.card import (
+    PlaceCard,
+    detail_rows,
+    glance_rows,
+    left_out_summary,
+    place_card,
+    short_area,
 )
+from bot.render.describe import NO_ANSWER, PHI_REMINDER, TOO_SLOW, UNSURE_NOTICE, sample_notice
 from bot.render.text import render_text
 
 Block = dict[str, Any]
@@ -38,11 +36,22 @@ MAX_FIELD_TEXT = 2000
 MAX_BUTTON_TEXT = 75
 MAX_BUTTON_VALUE = 2000
 MAX_FALLBACK_TEXT = 3000
+INSTRUCTIONS_SHOWN = 90  # characters of a place's instructions on its card; Details has all
+ABOUT_SHOWN = 80  # ...of what a place is, when the question raised nothing to check
+BRIEF_INSTRUCTIONS = 60  # ...of the instructions when three cards would not fit a phone screen
+GLANCE_ROW = 200  # characters of a row under a single place's card
+FIRST_SCREEN = 1200  # characters a 390-pixel-wide phone shows without scrolling
+LEFT_OUT_NAMED = 2  # places left out named on a phone's first screen
+LEFT_OUT_REASON = 48  # characters of a left-out place's reason; "Why not others?" has all
+MAX_ALSO_BUTTONS = 4
+_STATE_ICONS = {True: ":large_green_circle:", False: ":red_circle:", None: ":white_circle:"}
 
 # action ids, shared with the listeners that handle them
 SHARE = "share_answer"
 MORE = "more_results"
 SUGGEST = "ask_suggestion"  # followed by -0, -1, -2: ids must be unique in a message
+DETAILS = "place_details"  # followed by -N, the place's number in the answer
+WHY = "why_left_out"
 FEEDBACK_UP = "feedback_up"
 FEEDBACK_DOWN = "feedback_down"
 
@@ -99,16 +108,20 @@ def render_blocks(
     today: date | None = None,
     share: dict[str, Any] | None = None,
     top: int = 5,
+    remind: bool = False,
 ) -> list[Block]:
-    """The whole answer: results, places left out, suggestions, buttons, reminders.
+    """The whole answer: places as short cards, other entries, places left out, buttons.
 
     ``share``, for ephemeral replies, adds a "Share in channel" button whose value holds the
-    question, the moment and these extra fields, so the same answer can be posted visibly.
+    question, the moment and these extra fields (``resources_only`` for ``/crisis``), which
+    every follow-up button keeps. ``remind`` adds the reminder not to post health details.
     """
     today = today or answer.at.date()
+    follow = {k: v for k, v in (share or {}).items() if k != "listing"}
     blocks: list[Block] = []
     if answer.shows_example_data:
-        blocks.append(_context(f":warning: *{SAMPLE_NOTICE}*"))
+        notice = sample_notice(_mixes_sample_and_real(answer))
+        blocks.append(_context(f":warning: *{notice}*"))
     if not answer.results:
         if answer.excluded:
             blocks.append(_section("*No place in the knowledge base fits every need stated.*"))
@@ -116,16 +129,37 @@ def render_blocks(
             blocks.append(_section(escape(TOO_SLOW if answer.too_slow else NO_ANSWER)))
     elif answer.unsure:
         blocks.append(_context(f":grey_question: {escape(UNSURE_NOTICE)}"))
-    elif answer.situation.placement:
-        blocks.append(_section(f"*Places that can take this person* ({answer.at:%a %H:%M})"))
-    for match in answer.results:
-        blocks += _match_blocks(match, answer, today)
-        blocks.append({"type": "divider"})
+    elif answer.placement and any(isinstance(m.entry, Resource) for m in answer.results):
+        where = f"  ·  {escape(short_area(answer.area))}" if answer.area else ""
+        blocks.append(_section(f"*Places for this person*  ·  {answer.at:%a %H:%M}{where}"))
+    single = len(answer.results) == 1 and not answer.placement
+    badges = _mixes_sample_and_real(answer)
+    numbered = len(answer.results) > 1
+    for brief in (False, True):  # brief: as short as cards go, when they would not fit
+        cards = [
+            block
+            for number, match in enumerate(answer.results, start=1)
+            for block in _match_blocks(
+                number,
+                match,
+                answer,
+                today,
+                full=single,
+                badges=badges,
+                brief=brief,
+                numbered=numbered,
+            )
+        ]
+        if single or visible_length([*blocks, *cards]) <= FIRST_SCREEN:
+            break
+    blocks += cards
+    if len(answer.also) > MAX_ALSO_BUTTONS:  # the first are buttons, below
+        names = "  ·  ".join(escape(m.entry.title) for m in answer.also[MAX_ALSO_BUTTONS:])
+        blocks.append(_context(f"*Also:* {names}"))
     if answer.excluded:
-        blocks.append(_excluded_block(answer))
-    actions = _action_elements(answer, share=share, top=top)
-    area = f"Area: {escape(answer.area)}  ·  " if answer.area and answer.results else ""
-    closing = [_context(area + escape(PHI_REMINDER))]
+        blocks.append(_left_out_block(answer, badges))
+    actions = _action_elements(answer, share=share, follow=follow, top=top)
+    closing = [_context(escape(PHI_REMINDER))] if remind else []
     room = MAX_BLOCKS - len(closing) - (1 if actions else 0)
     if len(blocks) > room:  # keep the top results, drop the tail, say so
         blocks = [*blocks[: room - 1], _context("_More in the knowledge base; ask more narrowly._")]
@@ -134,19 +168,82 @@ def render_blocks(
     return blocks + closing
 
 
+def render_left_out_blocks(answer: Answer) -> list[Block]:
+    """Every place left out, with every reason: "Why not others?"."""
+    if not answer.excluded:
+        return [_section("No place was left out.")]
+    badges = _mixes_sample_and_real(answer)
+    notice = ([_context(f":warning: *{sample_notice(badges)}*")]
+              if answer.shows_example_data else [])  # fmt: skip
+    lines = [
+        f"• *{escape(x.resource.name)}*{_badge(badges and x.resource.example)}: "
+        f"{escape('; '.join(x.reasons))}"
+        for x in answer.excluded
+    ]
+    blocks, chunk = [], "*Left out:*"
+    for line in lines:  # sections of at most 3,000 characters
+        if len(chunk) + len(line) + 1 > MAX_SECTION_TEXT:
+            blocks.append(_section(chunk))
+            chunk = ""
+        chunk = f"{chunk}\n{line}" if chunk else line
+    return [*notice, *blocks, _section(chunk)][:MAX_BLOCKS]
+
+
+def render_details_blocks(
+    match: Match, answer: Answer, *, today: date | None = None
+) -> list[Block]:
+    """One place with everything the knowledge base holds on it: the Details button."""
+    today = today or answer.at.date()
+    entry = match.entry
+    if not isinstance(entry, Resource):
+        return _match_blocks(1, match, answer, today, full=True, badges=False, numbered=False)
+    card = place_card(match, answer.at, today)
+    blocks = [_card_block(card, None, badge=entry.example)]
+    rows = detail_rows(entry, match.status, answer.at, today)
+    return [*blocks, _section(_rows_text(rows))]
+
+
 def fallback_text(answer: Answer) -> str:
     """The notification and screen-reader text that goes with the blocks."""
     return truncate(escape(render_text(answer)), MAX_FALLBACK_TEXT)
 
 
-def _match_blocks(match: Match, answer: Answer, today: date) -> list[Block]:
+def _mixes_sample_and_real(answer: Answer) -> bool:
+    entries = [m.entry for m in (*answer.results, *answer.also)]
+    entries += [x.resource for x in answer.excluded]
+    return len({e.example for e in entries}) > 1
+
+
+def _badge(shown: bool) -> str:
+    return "  `SAMPLE`" if shown else ""
+
+
+def visible_length(blocks: list[Block]) -> int:
+    """About how many characters Slack shows for ``blocks``' text: links by their labels,
+    entities as one character, buttons and formatting marks not counted."""
+    texts = [b["text"]["text"] for b in blocks if b.get("type") == "section" and "text" in b]
+    texts += [e["text"] for b in blocks if b.get("type") == "context" for e in b["elements"]]
+    shown = re.sub(r"<[^|>]*\|([^>]*)>", r"\1", "\n".join(texts))
+    return len(html.unescape(re.sub(r"[*_`]", "", shown)))
+
+
+def _match_blocks(
+    number: int, match: Match, answer: Answer, today: date, *, full: bool, badges: bool,
+    numbered: bool = True, brief: bool = False,
+) -> list[Block]:  # fmt: skip
     entry = match.entry
     if isinstance(entry, Resource):
-        return _resource_blocks(match, entry, answer, today)
+        card = place_card(match, answer.at, today)
+        block = _card_block(card, number if numbered else None, badge=badges and entry.example,
+                            details_at=answer.at, brief=brief)  # fmt: skip
+        if not full:
+            return [block]
+        rows = [(label, truncate(text, GLANCE_ROW)) for label, text in glance_rows(entry, today)]
+        return [block, _section(_rows_text(rows))]
     if isinstance(entry, Section):
         crumbs = f"\n_{escape(' › '.join(entry.path))}_" if entry.path else ""
         blocks = [_section(f"*{escape(entry.title)}*{crumbs}\n{escape(entry.summary or '')}")]
-        if entry.body:
+        if full and entry.body:
             blocks.append(_section(escape(entry.body)))
         if entry.links:
             blocks.append(_context("  ·  ".join(link(x.url, x.title) for x in entry.links)))
@@ -161,57 +258,80 @@ def _match_blocks(match: Match, answer: Answer, today: date) -> list[Block]:
     return [_section(f"*{escape(entry.term)}*{also}\n{escape(entry.definition)}")]
 
 
-def _resource_blocks(match: Match, resource: Resource, answer: Answer, today: date) -> list[Block]:
-    badge = "  :warning: `SAMPLE DATA`" if resource.example else ""
-    head = f"*{escape(resource.name)}*  ·  {escape(kind_label(resource))}{badge}"
-    if resource.summary:
-        head += f"\n{escape(resource.summary)}"
-    fields = []
-    if resource.phone:
-        fields.append(f"*Phone*\n{phone_link(resource.phone)}")
-    if resource.text:
-        fields.append(f"*Text*\n{escape(resource.text)}")
-    if resource.address:
-        fields.append(f"*Address*\n{escape(resource.address)}")
-    fields.append(f"*Hours*\n{escape(hours_line(resource, match.status, answer.at))}")
-    if resource.url:
-        fields.append(f"*Web*\n{link(resource.url, resource.url)}")
-    section = _section(head)
-    section["fields"] = [
-        {"type": "mrkdwn", "text": truncate(text, MAX_FIELD_TEXT)} for text in fields[:MAX_FIELDS]
+def _card_block(
+    card: PlaceCard, number: int | None, *, badge: bool, details_at: datetime | None = None,
+    brief: bool = False,
+) -> Block:  # fmt: skip
+    """A place in one section: name, open or not, the number to tap; the fit; what to do.
+    ``details_at``: the moment asked, for a Details button that shows the rest; ``brief``:
+    what the place is left out, and its instructions cut shorter."""
+    name = f"*{number}. {escape(card.name)}*" if number else f"*{escape(card.name)}*"
+    reach = (phone_link(card.phone) if card.phone
+             else f"text {escape(card.texting)}" if card.texting else "")  # fmt: skip
+    first = "  ·  ".join(
+        part
+        for part in (name + _badge(badge), f"{_STATE_ICONS[card.is_open]} {card.state}", reach)
+        if part
+    )
+    lines = [first]
+    if not card.fit and not brief:  # nothing raised to check: what the place is
+        lines.append(escape(truncate(" · ".join(card.about()), ABOUT_SHOWN)))
+    warnings = [f":warning: {escape(warning)}" for warning in card.warnings]
+    if card.fit or warnings:
+        lines.append(" · ".join([escape(p) for p in card.fit_phrases()] + warnings))
+    if card.instructions:
+        shown = BRIEF_INSTRUCTIONS if brief else INSTRUCTIONS_SHOWN
+        lines.append(f"_{escape(truncate(card.instructions, shown))}_")
+    block = _section("\n".join(lines))
+    if details_at is not None:
+        moment = details_at.isoformat(timespec="minutes")
+        value = json.dumps({"id": card.resource.id, "at": moment}, ensure_ascii=False)
+        block["accessory"] = _button("Details", f"{DETAILS}-{number or 1}", value)
+    return block
+
+
+def _rows_text(rows: list[tuple[str, str]]) -> str:
+    out = []
+    for label, text in rows:
+        shown = link(text, text) if label == "Web" else escape(text)
+        out.append(f"*{label}:* {shown}" if label else shown)
+    return "\n".join(out)
+
+
+def _left_out_block(answer: Answer, badges: bool) -> Block:
+    shown, more = left_out_summary(answer.excluded, LEFT_OUT_NAMED)
+    parts = [
+        f"*{escape(x.resource.name)}*{_badge(badges and x.resource.example)} "
+        f"({escape(truncate(reason, LEFT_OUT_REASON))})"
+        for x, reason in shown
     ]
-    criteria = "*Takes:* " + " · ".join(escape(p) for p in criteria_phrases(resource))
-    if resource.criteria.notes:
-        criteria += f"\n_{escape(resource.criteria.notes)}_"
-    notes = [f":warning: {escape(c)}" for c in match.caveats]
-    stale = verified_note(resource, today)
-    notes.append(escape(stale) if stale.startswith("⚠") else f"_{escape(stale)}_")
-    return [section, _section(criteria), _context("\n".join(notes))]
-
-
-def _excluded_block(answer: Answer) -> Block:
-    lines = []
-    for left_out in answer.excluded[:MAX_EXCLUDED_SHOWN]:
-        badge = " (sample)" if left_out.resource.example else ""
-        reasons = "; ".join(left_out.reasons)
-        lines.append(f"• *{escape(left_out.resource.name)}*{badge}: {escape(reasons)}")
-    more = len(answer.excluded) - MAX_EXCLUDED_SHOWN
-    if more > 0:
-        lines.append(f"…and {more} more")
-    return _section("*Left out:*\n" + "\n".join(lines))
+    text = f"*Left out ({len(answer.excluded)}):* " + "  ·  ".join(parts)
+    if more:
+        text += f"  ·  _{more} more_"
+    return _context(text)
 
 
 def _action_elements(
-    answer: Answer, *, share: dict[str, Any] | None, top: int
+    answer: Answer, *, share: dict[str, Any] | None, follow: dict[str, Any], top: int
 ) -> list[dict[str, Any]]:
     elements = [
         _button(f"Did you mean: {suggestion}", f"{SUGGEST}-{number}",
                 json.dumps({"q": suggestion[:1500]}, ensure_ascii=False))
         for number, suggestion in enumerate(answer.suggestions)
     ]  # fmt: skip
-    if answer.more:
-        elements.append(_button("More results", MORE, question_value(answer.query, answer,
-                                                                       top=top + 5)))  # fmt: skip
+    elements += [
+        _button(match.entry.title, f"{SUGGEST}-{len(answer.suggestions) + number}",
+                json.dumps({"q": match.entry.title[:1500], **follow}, ensure_ascii=False))
+        for number, match in enumerate(answer.also[:MAX_ALSO_BUTTONS])
+    ]  # fmt: skip
+    if len(answer.excluded) > len(left_out_summary(answer.excluded)[0]) or any(
+        len(x.reasons) > 1 for x in answer.excluded
+    ):
+        why = question_value(answer.query, answer, **follow)
+        elements.append(_button("Why not others?", WHY, why))
+    if answer.more and not answer.also:
+        more = question_value(answer.query, answer, top=top + 5, **follow)
+        elements.append(_button("More results", MORE, more))
     if share is not None and answer.results:
         elements.append(
             _button("Share in channel", SHARE, question_value(answer.query, answer, **share))

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from bot.knowledge.hours import HoursStatus
-from bot.knowledge.loader import STALE_AFTER
 from bot.knowledge.model import Resource
 from bot.search.eligibility import describe_change
 from bot.search.lexicon import KIND_LABELS
@@ -21,7 +20,15 @@ PHI_WARNING = (
     'situation ("intoxicated 16-year-old on a hold"), never who it is. I did not answer '
     "or keep it; please delete it if others can see it."
 )
-SAMPLE_NOTICE = "SAMPLE DATA: entries marked sample are fictional examples; never act on them."
+SAMPLE_NOTICE = "SAMPLE DATA: fictional examples; never act on them."
+MIXED_SAMPLE_NOTICE = "SAMPLE DATA: entries marked sample are fictional; never act on them."
+
+
+def sample_notice(mixed: bool) -> str:
+    """The warning over an answer showing sample entries (``mixed``: with real ones)."""
+    return MIXED_SAMPLE_NOTICE if mixed else SAMPLE_NOTICE
+
+
 NO_ANSWER = (
     "I don't know that one. I can answer where to take someone (say age, intoxication, hold, "
     "time), give a place's phone, address, hours and admission criteria, explain PMHC toolkit "
@@ -34,7 +41,6 @@ TOO_SLOW = (
 UNSURE_NOTICE = "Not sure I understood; my best match is below. Did you mean this?"
 
 _UNKNOWN = "not listed"
-MAX_EXCLUDED_SHOWN = 12  # places left out listed by name; the rest are counted
 
 
 def kind_label(resource: Resource) -> str:
@@ -100,22 +106,3 @@ def criteria_phrases(resource: Resource) -> list[str]:
     if c.excludes:
         phrases.append("excludes: " + ", ".join(c.excludes))
     return phrases
-
-
-def verified_note(resource: Resource, today: date) -> str:
-    if resource.verified is None:
-        return "⚠ never verified with the provider; call to confirm"
-    if today - resource.verified > STALE_AFTER:
-        return f"⚠ last verified {resource.verified}, over a year ago; call to confirm"
-    return f"verified {resource.verified}"
-
-
-def contact_parts(resource: Resource) -> list[str]:
-    parts = []
-    if resource.phone:
-        parts.append(f"call {resource.phone}")
-    if resource.text:
-        parts.append(f"text {resource.text}")
-    if resource.url:
-        parts.append(resource.url)
-    return parts

@@ -484,6 +484,21 @@ class Engine:
         )
         return Answer(kind, situation, results, area=self.knowledge.defaults.area)
 
+    def entry(self, entry_id: str, *, at: datetime) -> Answer | None:
+        """The entry ``entry_id`` on its own, as a look-up of it would show it (a Details
+        button, ``details N``); None when the knowledge base no longer has it."""
+        entry = self.knowledge.by_id.get(entry_id)
+        if entry is None:
+            return None
+        situation = read_situation("", at.astimezone(ZoneInfo(self.timezone)))
+        status = (
+            eligibility.status_of(entry, situation.at, self.knowledge.timezone_of(entry))
+            if isinstance(entry, Resource)
+            else None
+        )
+        return Answer(entry.title, situation, (Match(entry, 1.0, status),),
+                      area=self.knowledge.defaults.area)  # fmt: skip
+
     def _uses_word(self, word: str) -> bool:
         """Whether the knowledge base itself uses ``word``."""
         return all(t in self.index.vocabulary for t in word_tokens(word))

@@ -10,7 +10,7 @@ if the question states it in new words, its reader in ``situation``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -199,8 +199,8 @@ def _intoxication_unknown(resource: Resource, situation: Situation) -> str:
     criteria = resource.criteria
     if criteria.intoxication == "below_limit":
         if criteria.max_bac is not None:
-            return f"accepts only a blood alcohol level below {criteria.max_bac:.2f}; BAC not given"
-        return "accepts only people below a blood alcohol limit; BAC not given"
+            return f"intoxicated only below BAC {criteria.max_bac:.2f}; BAC not given"
+        return "intoxicated only below a BAC limit; BAC not given"
     return "intoxication not listed"
 
 
@@ -234,22 +234,28 @@ def _age_unknown(resource: Resource, situation: Situation) -> str | None:
     return "age limits not listed" if situation.is_minor or situation.age is not None else None
 
 
+def _some(names: Sequence[str], shown: int = 2) -> str:
+    """``A, B +3 more``: a list cut short for a card."""
+    more = f" +{len(names) - shown} more" if len(names) > shown else ""
+    return ", ".join(names[:shown]) + more
+
+
 def _intoxication_met(resource: Resource, situation: Situation) -> str:
     limit = resource.criteria.max_bac
     if resource.criteria.intoxication == "below_limit" and limit is not None:
-        return f"takes intoxicated people below BAC {limit:.2f}"
-    return "takes intoxicated people"
+        return f"intoxicated below BAC {limit:.2f}"
+    return "intoxicated"
 
 
 def _hold_met(resource: Resource, situation: Situation) -> str:
     if situation.hold and situation.hold != "involuntary hold":
-        return f"takes {situation.hold} holds"
-    return "takes involuntary holds"
+        return f"{situation.hold} holds"
+    return "involuntary holds"
 
 
 def _dropoff_met(resource: Resource, situation: Situation) -> str:
     minutes = resource.criteria.dropoff_minutes
-    return "police drop-off" + (f", hand-off ~{minutes} min" if minutes is not None else "")
+    return "police drop-off" + (f" ~{minutes} min" if minutes is not None else "")
 
 
 NEEDS: tuple[Need, ...] = (
@@ -278,11 +284,11 @@ NEEDS: tuple[Need, ...] = (
          _fixed("does not accept violent or combative people"),
          _fixed("violent/combative not listed"),
          {"emergency_department": 0.5, "psychiatric_hospital": 0.2},
-         met=_fixed("takes violent/combative people")),
+         met=_fixed("violent/combative")),
     Need("idd", lambda s, p: bool(s.idd), _column("idd"),
          _fixed("does not serve people with intellectual or developmental disabilities"),
          _fixed("I/DD not listed"), {"idd_services": 0.8},
-         met=_fixed("serves people with I/DD")),
+         met=_fixed("I/DD")),
     Need("veteran", lambda s, p: bool(s.veteran), None, suits={"veterans": 0.8}),
     Need("conditions", lambda s, p: bool(situation_conditions(s)), _conditions,
          _conditions_reason),
@@ -297,7 +303,7 @@ NEEDS: tuple[Need, ...] = (
     Need("in_town", lambda s, p: p and bool(s.place), _in_town),
     # no place said: what serves anywhere before what serves only some towns (a tie-break)
     Need("anywhere", lambda s, p: p and not s.place, _serves_anywhere,
-         unknown=lambda r, s: f"serves {', '.join(r.area)} only"),
+         unknown=lambda r, s: f"serves {_some(r.area)} only"),
     # straight from the field, a place that needs a medical clearance first is a second stop
     Need("clearance", lambda s, p: p and not s.cleared and not s.medical_emergency,
          _no_clearance_needed),
@@ -316,7 +322,7 @@ NEEDS: tuple[Need, ...] = (
          _fixed("police drop-off not listed; call ahead"), met=_dropoff_met),
     Need("walk_in", lambda s, p: p and s.walk_in, _column("walk_in"),
          _fixed("does not take walk-ins"), _fixed("walk-ins not listed; call ahead"),
-         met=_fixed("takes walk-ins")),
+         met=_fixed("walk-ins")),
 )  # fmt: skip
 
 

@@ -81,6 +81,16 @@ def _best(positions: np.ndarray, scores: np.ndarray, rows: np.ndarray, k: int) -
     return positions[order][:k]
 
 
+def _one_asked_for(shown: np.ndarray, is_named: np.ndarray, is_resource: np.ndarray) -> bool:
+    """Whether the first of the ``shown`` positions is the one entry the question asks for:
+    guidance (a term, a section, an FAQ: one is the answer, the others repeat it), or the
+    only place the question names."""
+    first = shown[0]
+    if not is_resource[first]:
+        return True
+    return bool(is_named[first]) and not is_named[shown[1:]].any()
+
+
 def _among(rows: np.ndarray, ids: Sequence[int]) -> np.ndarray:
     """Per row, whether it is one of ``ids``: ``np.isin`` without its sorting, for the few
     entries a question names (forty rows: 3 µs instead of 32)."""
@@ -233,6 +243,13 @@ class Ranker:
             )
             shown = np.array([0]) if unsure else shown
         answer_rows = shown[:top]
+        also_rows = answer_rows[:0]
+        if (
+            not unsure
+            and len(answer_rows) > 1
+            and _one_asked_for(answer_rows, is_named, self.index.criteria.is_resource[rows])
+        ):
+            answer_rows, also_rows = answer_rows[:1], answer_rows[1:]
         suggestions: tuple[str, ...] = ()
         if not len(shown) or unsure:
             near = np.flatnonzero((scores >= SUGGEST_FROM) & ~failed)[int(unsure) :]
@@ -244,6 +261,7 @@ class Ranker:
             results=tuple(
                 self._match(rows[p], scores[p], verdicts, p, situation) for p in answer_rows
             ),
+            also=tuple(self._match(rows[p], scores[p], verdicts, p, situation) for p in also_rows),
             excluded=self._exclusions(
                 np.flatnonzero(confident & failed), rows, verdicts, situation
             ),
@@ -349,6 +367,7 @@ class Ranker:
             shown = shown[scores[shown] >= scores[shown[0]] * FIT_CUT]
         left_out = _best(np.flatnonzero(failed), scores, rows, MAX_EXCLUDED)
         return Answer(
+            placement=True,
             query=question,
             situation=situation,
             results=tuple(self._match(rows[p], scores[p], verdicts, p, situation) for p in shown),
@@ -413,6 +432,7 @@ class Ranker:
         )
         if not verdicts.excluded[0]:
             return Answer(
+                placement=True,
                 query=question,
                 situation=situation,
                 results=(self._match(row, 1.0, verdicts, 0, situation),),
@@ -421,7 +441,10 @@ class Ranker:
         others = self.placement(question, situation, query, coverage, top, [])
         asked = self._exclusions(np.array([0]), np.array([row]), verdicts, situation)
         if others is None:
-            return Answer(question, situation, excluded=asked, area=self.knowledge.defaults.area)
+            return Answer(
+                question, situation, excluded=asked, area=self.knowledge.defaults.area,
+                placement=True,
+            )  # fmt: skip
         rest = tuple(x for x in others.excluded if x.resource is not asked[0].resource)
         return replace(others, excluded=asked + rest)
 

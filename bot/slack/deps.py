@@ -8,17 +8,19 @@ import os
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from bot.answer import Answer
 from bot.assistant import Assistant
 from bot.live import LiveKnowledge
-from bot.privacy import looks_like_health_record
+from bot.privacy import looks_like_health_record, redact
 from bot.store.database import Store
 
 log = logging.getLogger(__name__)
 
 ANSWER_SECONDS = 10.0  # the most one question may take; answers take milliseconds
+REMINDED_KEPT = 10_000  # people whose last reminder day is remembered
 
 
 class RecentlySeen:
@@ -48,11 +50,24 @@ class Deps:
     live: LiveKnowledge | None = None  # reloading, when the knowledge folder is watched
     seen: RecentlySeen = field(default_factory=RecentlySeen)
     answer_seconds: float = ANSWER_SECONDS
+    # who was reminded today not to post health details (Slack ids only, in memory)
+    reminded: OrderedDict[str, date] = field(default_factory=OrderedDict)
     # Answers are CPU work on threads: no more at once than there are cores, so the event
     # loop (which acknowledges Slack within its 3 s) is not crowded out of the GIL.
     _answering: asyncio.Semaphore = field(
         default_factory=lambda: asyncio.Semaphore(os.cpu_count() or 1)
     )
+
+    def reminds(self, user_id: str, question: str) -> bool:
+        """Whether an answer to ``user_id`` carries the reminder not to post health details:
+        their first answer of the day, or a question that looks like it names someone."""
+        today = self.assistant.now().date()
+        first_today = self.reminded.get(user_id) != today
+        self.reminded[user_id] = today
+        self.reminded.move_to_end(user_id)
+        while len(self.reminded) > REMINDED_KEPT:
+            self.reminded.popitem(last=False)
+        return first_today or redact(question, self.assistant.engine.knows_word) != question
 
     def is_health_record(self, text: str) -> bool:
         """``looks_like_health_record`` with the knowledge base's own words not taken for names."""

@@ -16,13 +16,14 @@ async def respond_with(
     *,
     share: dict[str, Any] | None = None,
     top: int = 5,
+    remind: bool = False,
     response_type: str = "ephemeral",
     **options: Any,
 ) -> None:
-    """``share`` adds the Share in channel button; ``options`` go to ``respond`` as they are
-    (``replace_original`` and the like)."""
+    """``share`` adds the Share in channel button; ``remind`` the reminder not to post
+    health details; ``options`` go to ``respond`` as they are (``replace_original``...)."""
     await respond(
-        blocks=render_blocks(answer, share=share, top=top),
+        blocks=render_blocks(answer, share=share, top=top, remind=remind),
         text=fallback_text(answer),
         response_type=response_type,
         **options,

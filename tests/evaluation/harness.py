@@ -113,7 +113,8 @@ def evaluate(questions_file: Path, knowledge_dir: Path, *, top: int = 5) -> Repo
     for item in spec["questions"]:
         moment = _moment(item["at"], zone) if item.get("at") else default_at
         answer = engine.answer(str(item["q"]), at=moment, top=top)
-        shown = [m.entry.id for m in answer.results]
+        # entries named under "Also" are shown too, as names to pick
+        shown = [m.entry.id for m in (*answer.results, *answer.also)]
         never = set(item.get("never") or [])
         report.outcomes.append(
             Outcome(

@@ -1,4 +1,6 @@
-"""Buttons on answers: share in channel, more results, did-you-mean, and feedback."""
+"""Buttons on answers: share in channel, more results, did-you-mean and "also" entries, a
+place's details, why others were left out, and feedback. Every follow-up keeps the filter
+of the command it came from (``/crisis``: places only)."""
 
 from __future__ import annotations
 
@@ -35,6 +37,13 @@ def _moment(value: dict[str, Any]) -> datetime | None:
     return moment if moment.tzinfo else None
 
 
+def _int(value: object, default: int) -> int:
+    try:
+        return int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return default
+
+
 def register(app: AsyncApp, deps: Deps) -> None:
     @app.action(ui.SHARE)
     async def share(ack: AsyncAck, action: dict[str, Any], respond: AsyncRespond) -> None:
@@ -54,18 +63,46 @@ def register(app: AsyncApp, deps: Deps) -> None:
     async def more(ack: AsyncAck, action: dict[str, Any], respond: AsyncRespond) -> None:
         await ack()
         value = _value(action)
-        top = min(int(value.get("top") or 10), MAX_TOP)
-        answer = await deps.ask(str(value.get("q", "")), at=_moment(value), top=top)
-        await respond_with(respond, answer, share={}, top=top, replace_original=True)
+        top = min(_int(value.get("top"), 10), MAX_TOP)
+        places = bool(value.get("resources_only"))
+        answer = await deps.ask(str(value.get("q", "")), at=_moment(value), top=top,
+                                resources_only=places)  # fmt: skip
+        share = {"resources_only": True} if places else {}
+        await respond_with(respond, answer, share=share, top=top, replace_original=True)
+
+    @app.action(ui.WHY)
+    async def why(ack: AsyncAck, action: dict[str, Any], respond: AsyncRespond) -> None:
+        await ack()
+        value = _value(action)
+        answer = await deps.ask(str(value.get("q", "")), at=_moment(value),
+                                resources_only=bool(value.get("resources_only")))  # fmt: skip
+        await respond(blocks=ui.render_left_out_blocks(answer), text="Places left out",
+                      response_type="ephemeral", replace_original=False)  # fmt: skip
+
+    @app.action(re.compile(rf"^{ui.DETAILS}-\d+$"))
+    async def details(ack: AsyncAck, action: dict[str, Any], respond: AsyncRespond) -> None:
+        await ack()
+        value = _value(action)
+        answer = deps.assistant.entry(str(value.get("id", "")), at=_moment(value))
+        if answer is None:
+            await respond(text="That entry is no longer in the knowledge base.",
+                          response_type="ephemeral", replace_original=False)  # fmt: skip
+            return
+        await respond(blocks=ui.render_details_blocks(answer.results[0], answer),
+                      text=ui.fallback_text(answer), response_type="ephemeral",
+                      replace_original=False)  # fmt: skip
 
     @app.action(re.compile(rf"^{ui.SUGGEST}-\d+$"))
     async def suggestion(ack: AsyncAck, action: dict[str, Any], body: dict[str, Any],
                          respond: AsyncRespond) -> None:  # fmt: skip
         await ack()
         user = (body.get("user") or {}).get("id", "")
-        answer = await deps.answer(str(_value(action).get("q", "")), surface="suggestion",
-                                   user_id=user)  # fmt: skip
-        await respond_with(respond, answer, share={}, replace_original=False)
+        value = _value(action)
+        places = bool(value.get("resources_only"))
+        answer = await deps.answer(str(value.get("q", "")), surface="suggestion", user_id=user,
+                                   resources_only=places)  # fmt: skip
+        share = {"resources_only": True} if places else {}
+        await respond_with(respond, answer, share=share, replace_original=False)
 
     @app.action(re.compile(rf"^({ui.FEEDBACK_UP}|{ui.FEEDBACK_DOWN})$"))
     async def feedback(ack: AsyncAck, action: dict[str, Any], body: dict[str, Any],

@@ -42,15 +42,14 @@ def register(app: AsyncApp, deps: Deps) -> None:
         if await deps.screen(text):
             await respond(text=PHI_WARNING, response_type="ephemeral")
             return
+        user = command.get("user_id", "")
         if text:
-            answer = await deps.answer(
-                text, surface="command", user_id=command.get("user_id", ""), resources_only=True
-            )
+            answer = await deps.answer(text, surface="command", user_id=user, resources_only=True)
             share: dict[str, Any] = {"resources_only": True}
         else:
-            answer = await deps.crisis_centers(user_id=command.get("user_id", ""))
-            share = {"listing": True}
-        await respond_with(respond, answer, share=share)
+            answer = await deps.crisis_centers(user_id=user)
+            share = {"listing": True, "resources_only": True}
+        await respond_with(respond, answer, share=share, remind=deps.reminds(user, text))
         log.info("/crisis answered with %d results", len(answer.results))
 
     @app.command("/pmhc")
@@ -63,6 +62,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
         if await deps.screen(text):
             await respond(text=PHI_WARNING, response_type="ephemeral")
             return
-        answer = await deps.answer(text, surface="command", user_id=command.get("user_id", ""))
-        await respond_with(respond, answer, share={})
+        user = command.get("user_id", "")
+        answer = await deps.answer(text, surface="command", user_id=user)
+        await respond_with(respond, answer, share={}, remind=deps.reminds(user, text))
         log.info("/pmhc answered with %d results", len(answer.results))

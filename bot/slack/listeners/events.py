@@ -48,7 +48,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
         await client.chat_postMessage(
             channel=channel,
             thread_ts=(event.get("thread_ts") or ts) if thread else None,
-            blocks=render_blocks(answer),
+            blocks=render_blocks(answer, remind=deps.reminds(user, question)),
             text=fallback_text(answer),
             unfurl_links=False,
         )
