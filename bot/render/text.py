@@ -8,11 +8,12 @@ whatever is longer waits behind ``details N`` and ``why``.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from bot.answer import Answer, Match
-from bot.knowledge.model import Faq, GlossaryTerm, Resource, Section
+from bot.knowledge.model import Faq, GlossaryTerm, Link, Resource, Section
 from bot.render.card import (
     PlaceCard,
     detail_rows,
@@ -109,7 +110,7 @@ def _compose(answer: Answer, today: date, hints: Hints, top: int, layout: _Layou
         lines.append(notice)
         notice = ""
     if answer.unsure:
-        lines.append(UNSURE_NOTICE)
+        lines += _wrap(UNSURE_NOTICE, indent="")
     elif heading:
         where = f" · {short_area(answer.area)}" if answer.area else ""
         more = (f" · {answer.more} more: {hints.more.format(top=top + 5)}"
@@ -126,7 +127,7 @@ def _compose(answer: Answer, today: date, hints: Hints, top: int, layout: _Layou
         if answer.excluded:
             lines.append("No place in the knowledge base fits every need stated.")
         else:
-            lines.append(TOO_SLOW if answer.too_slow else NO_ANSWER)
+            lines += _wrap(TOO_SLOW if answer.too_slow else NO_ANSWER, indent="")
     if answer.also:
         lines += _lines(_wrap("Also: " + " · ".join(m.entry.title for m in answer.also),
                               indent=""), 1)  # fmt: skip
@@ -194,14 +195,18 @@ def _match_lines(
             lines += [
                 wrapped for line in entry.body.strip().splitlines() for wrapped in _wrap(line)
             ]
-        lines += [f"{INDENT}→ {link.title}: {link.url}" for link in entry.links]
-        return lines
+        return lines + _links(entry.links)
     if isinstance(entry, Faq):
         lines = [head + entry.questions[0], *_wrap(entry.answer)]
-        return lines + [f"{INDENT}→ {link.title}: {link.url}" for link in entry.links]
+        return lines + _links(entry.links)
     assert isinstance(entry, GlossaryTerm)
     also = f" (also: {', '.join(entry.aliases)})" if entry.aliases else ""
     return [*_wrap(entry.term + also, first_indent=head), *_wrap(entry.definition)]
+
+
+def _links(links: Sequence[Link]) -> list[str]:
+    """A line each; a web address is never broken, so a long one may pass the margin."""
+    return [line for x in links for line in _wrap(f"→ {x.title}: {x.url}", whole=True)]
 
 
 def _card_lines(head: str, card: PlaceCard, *, badge: bool, about: bool = True) -> list[str]:
@@ -276,6 +281,7 @@ def _wrap(
         initial_indent=first,
         subsequent_indent=subsequent or indent or INDENT,
         break_on_hyphens=False,
+        break_long_words="://" not in text,  # a web address stays whole
     ) or [first.rstrip()]
     return [line.replace(_KEEP, " ") for line in lines]
 

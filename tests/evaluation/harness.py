@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import yaml
 
+from bot.answer import Answer
 from bot.knowledge import load_knowledge
 from bot.search.engine import Engine
 
@@ -103,16 +106,23 @@ def _share(flags: object) -> float:
     return sum(values) / max(len(values), 1)
 
 
-def evaluate(questions_file: Path, knowledge_dir: Path, *, top: int = 5) -> Report:
+def answers(
+    questions_file: Path, knowledge_dir: Path, *, top: int = 5
+) -> Iterator[tuple[dict[str, Any], Answer]]:
+    """Each question of the file (as written there) with its answer, at the moment it sets."""
     spec = yaml.safe_load(questions_file.read_text(encoding="utf-8"))
     knowledge = load_knowledge(knowledge_dir)
     engine = Engine(knowledge)
     zone = ZoneInfo(knowledge.defaults.timezone or "UTC")
     default_at = _moment(spec["at"], zone)
-    report = Report()
     for item in spec["questions"]:
         moment = _moment(item["at"], zone) if item.get("at") else default_at
-        answer = engine.answer(str(item["q"]), at=moment, top=top)
+        yield item, engine.answer(str(item["q"]), at=moment, top=top)
+
+
+def evaluate(questions_file: Path, knowledge_dir: Path, *, top: int = 5) -> Report:
+    report = Report()
+    for item, answer in answers(questions_file, knowledge_dir, top=top):
         # entries named under "Also" are shown too, as names to pick
         shown = [m.entry.id for m in (*answer.results, *answer.also)]
         never = set(item.get("never") or [])
