@@ -13,7 +13,8 @@ import pytest
 
 from bot.assistant import Assistant
 from bot.knowledge import load_knowledge
-from bot.render.blocks import FEEDBACK_DOWN, MORE, SHARE, WHY
+from bot.knowledge.model import Resource
+from bot.render.blocks import DETAILS, FEEDBACK_DOWN, MORE, SHARE, WHY, escape
 from bot.search.engine import Engine
 from bot.slack.deps import Deps
 from bot.slack.server import EVENTS_PATH
@@ -285,3 +286,54 @@ async def test_a_stored_question_keeps_the_knowledge_bases_places_and_loses_name
     await bot.slack.wait_for("response:kb-words")
     (row,) = await bot.deps.store.questions_since(NOW - timedelta(days=1))
     assert "Bayview" in row.text and "Nkechi" not in row.text and "[name]" in row.text
+
+
+async def test_details_button_shows_everything_the_card_left_out(bot: Bot):
+    await bot.command("/crisis", "combative drunk guy on a 5150 at 2am", token="x1")
+    (reply,) = await bot.slack.wait_for("response:x1")
+    details = buttons(reply.payload["blocks"])[f"{DETAILS}-1"]
+    await bot.click(details["action_id"], details["value"], token="x2")
+    (shown,) = await bot.slack.wait_for("response:x2")
+    assert shown.payload["response_type"] == "ephemeral"
+    assert shown.payload["replace_original"] is False  # the answer stays where it was
+    sent = texts(shown.payload["blocks"])
+    ed = bot.deps.assistant.engine.knowledge.by_id[json.loads(details["value"])["id"]]
+    assert ed.address in sent and ed.services[0] in sent and "Languages" in sent
+
+
+async def test_why_button_lists_every_place_left_out_with_every_reason(bot: Bot):
+    await bot.command("/crisis", "combative drunk guy on a 5150 at 2am", token="y1")
+    (reply,) = await bot.slack.wait_for("response:y1")
+    assert "_11 more_" in texts(reply.payload["blocks"])  # two named, the rest counted
+    why = buttons(reply.payload["blocks"])[WHY]
+    await bot.click(WHY, why["value"], token="y2")
+    (listed,) = await bot.slack.wait_for("response:y2")
+    sent = texts(listed.payload["blocks"])
+    assert sent.count("• *") == 13 and "Example County Behavioral Health Clinic" in sent
+
+
+async def test_follow_ups_of_crisis_keep_to_places(bot: Bot):
+    knowledge = bot.deps.assistant.engine.knowledge
+    guidance = [e.title for e in knowledge.entries if not isinstance(e, Resource)]
+    await bot.command("/crisis", "where can I take someone at 3pm", token="z1")
+    (reply,) = await bot.slack.wait_for("response:z1")
+    more = buttons(reply.payload["blocks"])[MORE]
+    assert json.loads(more["value"])["resources_only"] is True
+    await bot.click(MORE, more["value"], token="z2")
+    (expanded,) = await bot.slack.wait_for("response:z2")
+    shown = cards(expanded.payload["blocks"])
+    assert len(shown) > len(cards(reply.payload["blocks"]))
+    assert not any(escape(title) in texts(expanded.payload["blocks"]) for title in guidance)
+    assert MORE not in buttons(expanded.payload["blocks"]) or json.loads(
+        buttons(expanded.payload["blocks"])[MORE]["value"])["resources_only"]  # fmt: skip
+
+
+async def test_the_privacy_reminder_comes_first_each_day_and_when_someone_is_named(bot: Bot):
+    reminder = "do not post names, dates of birth"
+    asked = []
+    for token, question in (("r1", "what is an EDP"), ("r2", "what is a 5150"),
+                            ("r3", "take kevin o'brien to harbor crisis")):  # fmt: skip
+        await bot.command("/pmhc", question, token=token)
+        (reply,) = await bot.slack.wait_for(f"response:{token}")
+        asked.append(reminder in texts(reply.payload["blocks"]))
+    assert asked == [True, False, True]
