@@ -169,6 +169,17 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="one JSON object per question")
     ask.set_defaults(run=_ask)
 
+    preview = commands.add_parser(
+        "preview", help="draw the Slack answer to a question as a phone shows it (HTML)"
+    )
+    preview.add_argument("question", help="the question, in quotes")
+    preview.add_argument("--out", type=Path, metavar="FILE", help="HTML file (default: stdout)")
+    preview.add_argument("--crisis", action="store_true", help="as /crisis asks it: places only")
+    preview.add_argument("--top", type=int, default=5, metavar="N", help="results to show (5)")
+    _knowledge_option(preview)
+    preview.add_argument("--at", metavar="ISO_DATETIME", help="when it is asked (default: now)")
+    preview.set_defaults(run=_preview)
+
     validate = commands.add_parser("validate", help="check a knowledge folder")
     validate.add_argument("folder", nargs="?", type=Path, help="default: knowledge/")
     validate.set_defaults(run=_validate)
@@ -240,6 +251,36 @@ def _ask(args: argparse.Namespace) -> int:
             print(json.dumps(answer.to_json(), ensure_ascii=False))
         else:  # reminded not to post health details when the question seems to name someone
             print(render_text(answer, remind=redact(question, engine.knows_word) != question))
+    return 0
+
+
+def _preview(args: argparse.Namespace) -> int:
+    """The answer's Block Kit drawn as Slack's phone app shows it, with its buttons."""
+    from bot.render.blocks import render_blocks
+    from bot.render.preview import PHONE_WIDTH, preview_html
+
+    knowledge = _load(args.knowledge or knowledge_dir())
+    if knowledge is None:
+        return 1
+    try:
+        at = parse_moment(args.at, ZoneInfo(knowledge.defaults.timezone or "UTC"))
+    except ValueError:
+        print(f"--at must be an ISO date-time like 2026-11-22T02:00 (got {args.at!r})",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    top = max(1, args.top)
+    answer = Engine(knowledge).answer(args.question, at=at, top=top, resources_only=args.crisis)
+    share = {"resources_only": True} if args.crisis else {}
+    page = preview_html(render_blocks(answer, share=share, top=top), title=args.question)
+    if args.out is None:
+        sys.stdout.write(page)
+        return 0
+    try:
+        args.out.write_text(page, encoding="utf-8")
+    except OSError as error:
+        print(f"{args.out}: cannot write ({error.strerror})", file=sys.stderr)
+        return 2
+    print(f"{args.out}: the answer as a {PHONE_WIDTH}-pixel-wide phone shows it", file=sys.stderr)
     return 0
 
 

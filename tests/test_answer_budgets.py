@@ -10,6 +10,7 @@ raised (met, not met, not listed), the sample-data and stale-entry warnings.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from slack_sdk.models.blocks import Block
 
 from bot.answer import Answer
 from bot.knowledge.model import Resource
-from bot.render.blocks import FIRST_SCREEN, escape, render_blocks, visible_length
+from bot.render.blocks import FIRST_SCREEN, escape, phone_link, render_blocks, visible_length
 from bot.render.card import MARKS
 from bot.render.text import CHAT_HINTS, PLACES_LINES, SINGLE_LINES, WIDTH, render_text
 from tests.conftest import ROOT
@@ -48,7 +49,7 @@ def check(answer: Answer) -> list[str]:
     text = render_text(answer, hints=CHAT_HINTS)
     lines = [line for line in text.splitlines() if line.strip()]
     blocks = render_blocks(answer, share={})
-    shown = flat(escape(text)), flat(str(first_screen(blocks)))
+    shown = flat(escape(text)), flat(json.dumps(first_screen(blocks), ensure_ascii=False))
     places = [m for m in answer.results if isinstance(m.entry, Resource)]
     if any(len(line) > WIDTH and "://" not in line for line in lines):
         problems.append("a line wider than the console")
@@ -61,12 +62,13 @@ def check(answer: Answer) -> list[str]:
     for block in blocks:
         if Block.parse(block) is None or Block.parse(block).to_dict() != block:
             problems.append(f"a block Slack would not take: {block['type']}")
-    needed = [escape(m.entry.phone) for m in places if m.entry.phone]
-    needed += [escape(f"{MARKS[f.verdict]} {f.text}") for m in places for f in m.fit]
-    needed += [escape(c) for m in places for c in m.caveats if "verified" in c]
-    needed += ["SAMPLE DATA"] if answer.shows_example_data else []
-    for phrase in needed:
-        for where, seen in zip(("console", "Slack"), shown, strict=True):
+    # (as the console shows it, as Slack shows it)
+    needed = [(escape(m.entry.phone), phone_link(m.entry.phone)) for m in places if m.entry.phone]
+    needed += [(escape(f"{MARKS[f.verdict]} {f.text}"),) * 2 for m in places for f in m.fit]
+    needed += [(escape(c),) * 2 for m in places for c in m.caveats if "verified" in c]
+    needed += [("SAMPLE DATA",) * 2] if answer.shows_example_data else []
+    for phrases in needed:
+        for where, phrase, seen in zip(("console", "Slack"), phrases, shown, strict=True):
             if flat(phrase) not in seen:
                 problems.append(f"{where} lost {phrase!r}")
     return problems

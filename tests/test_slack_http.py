@@ -83,7 +83,7 @@ async def test_crisis_command_acks_at_once_then_answers_ephemerally(bot: Bot):
     assert "Example General Hospital Emergency Department" in shown
     assert "SAMPLE DATA" in shown and "*Left out (" in shown
     assert "ages 18+; person is 16" in shown
-    assert "<tel:5555550120|(555) 555-0120>" in shown  # tap-to-call
+    assert "<tel:5555550120|(555)\u00a0555\u20110120>" in shown  # tap-to-call, kept on a line
     assert {SHARE, WHY, "feedback_up", FEEDBACK_DOWN} <= buttons(blocks).keys()
     assert len(blocks) <= 50
 

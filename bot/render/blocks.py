@@ -92,8 +92,10 @@ def link(url: str, label: str) -> str:
 
 
 def phone_link(phone: str) -> str:
+    """A tap-to-call link whose label does not break across lines on a phone."""
     digits = re.sub(r"[^\d+]", "", phone)
-    return link(f"tel:{digits}", phone) if digits else escape(phone)
+    label = phone.replace(" ", "\u00a0").replace("-", "\u2011")
+    return link(f"tel:{digits}", label) if digits else escape(phone)
 
 
 def question_value(question: str, answer: Answer, **extra: Any) -> str:
