@@ -250,7 +250,8 @@ def _ask(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(answer.to_json(), ensure_ascii=False))
         else:  # reminded not to post health details when the question seems to name someone
-            print(render_text(answer, remind=redact(question, engine.knows_word) != question))
+            remind = redact(question, engine.knows_word) != question
+            print(render_text(answer, remind=remind, top=args.top))
     return 0
 
 

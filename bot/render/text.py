@@ -47,7 +47,7 @@ class Hints:
     details: str | None = None  # "details N"
 
 
-ASK_HINTS = Hints(more="--top {top}", why="--json lists them all")
+ASK_HINTS = Hints(more="--top {top}", why="all in --json")
 CHAT_HINTS = Hints(more="more", why="why", details="details N")
 
 
@@ -87,7 +87,7 @@ def render_text(
     reminder not to post health information."""
     today = today or answer.at.date()
     places = sum(isinstance(m.entry, Resource) for m in answer.results)
-    if answer.placement:
+    if answer.placement or places > 1:
         budget = PLACES_LINES + PLACE_LINES * max(0, places - 3)
     elif places == 1 and len(answer.results) == 1:
         budget = SINGLE_LINES
