@@ -8,7 +8,6 @@ import contextlib
 import json
 import logging
 import os
-import re
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
@@ -16,14 +15,15 @@ from pathlib import Path
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
-from bot.answer import Answer
+from bot.assistant import Assistant
 from bot.config import ConfigError, Mode, Settings, knowledge_dir, load_settings
 from bot.knowledge import KnowledgeBase, Problem, load_report
 from bot.live import LiveKnowledge
 from bot.privacy import redact
-from bot.render.describe import PHI_REMINDER
-from bot.render.text import CHAT_HINTS, render_details, render_left_out, render_text
+from bot.render.describe import PHI_WARNING
+from bot.render.text import render_text
 from bot.search.engine import Engine
+from bot.service import Service
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
@@ -244,15 +244,25 @@ def _ask(args: argparse.Namespace) -> int:
             return 2
     else:
         questions = _questions([args.question])
-    engine = Engine(knowledge)
-    for question in questions:
-        answer = engine.answer(question, at=at, top=args.top)
-        if args.json:
-            print(json.dumps(answer.to_json(), ensure_ascii=False))
-        else:  # reminded not to post health details when the question seems to name someone
-            remind = redact(question, engine.knows_word) != question
-            print(render_text(answer, remind=remind, top=args.top))
+    asyncio.run(_answer_all(Service(Assistant(Engine(knowledge))), questions, at, args))
     return 0
+
+
+async def _answer_all(
+    service: Service, questions: list[str], at: datetime, args: argparse.Namespace
+) -> None:
+    """Through the service like every front end; a tool's questions are not usage, so not
+    recorded. Reminded not to post health details when a question seems to name someone."""
+    for question in questions:
+        reply = await service.ask(question, user_id="cli", surface="cli", at=at, top=args.top,
+                                  record=False)  # fmt: skip
+        if reply.answer is None:
+            print(json.dumps({"query": None, "withheld": True}) if args.json else PHI_WARNING)
+        elif args.json:
+            print(json.dumps(reply.answer.to_json(), ensure_ascii=False))
+        else:
+            remind = redact(question, service.assistant.engine.knows_word) != question
+            print(render_text(reply.answer, remind=remind, top=args.top))
 
 
 def _preview(args: argparse.Namespace) -> int:
@@ -313,82 +323,11 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
-CHAT_HELP = """Ask about a situation ("where can I take a drunk 16yo at 2am"), a place ("harbor crc
-phone"), a term ("what is a 5150") or the PMHC toolkit ("what goes in an MOU"). Then:
-  more       more results for the last question
-  why        every place left out of the last answer, and why
-  details N  everything about place N of the last answer
-  help       this text;  quit  to leave
-"""
-
-
 def chat(folder: Path, *, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
-    """A console conversation on the same engine Slack uses; ``quit`` or end of input stops."""
-    stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
+    """The console chat on ``folder``, recording to the store ``DATABASE_URL`` names."""
+    from bot.console import run_chat
+
     knowledge = _load(folder)
     if knowledge is None:
         return 1
-    engine = Engine(knowledge)
-    zone = ZoneInfo(knowledge.defaults.timezone or "UTC")
-    counts = knowledge.counts()
-    stdout.write(
-        f"PMHC Assistant — {counts['resource']} resources, {counts['section']} guidance "
-        f"sections, {counts['faq']} FAQs, {counts['glossary']} terms from {folder}.\n"
-        "Ask a question (e.g. 'where can I take a drunk 16yo at 2am'); 'help' for more, "
-        "'quit' to leave.\n"
-    )
-    conversation = _Conversation(engine, zone)
-    while True:
-        stdout.write("> ")
-        stdout.flush()
-        line = stdin.readline()
-        if not line or line.strip().lower() in {"quit", "exit", "q"}:
-            stdout.write("\n")
-            return 0
-        if line.strip():
-            stdout.write(conversation.reply(line.strip()) + "\n")
-
-
-class _Conversation:
-    """What ``chat`` remembers between lines: the last answer, for ``more``, ``why`` and
-    ``details N``, and whether this person has been reminded about health details."""
-
-    _DETAILS = re.compile(r"details?\s+(\d{1,3})", re.IGNORECASE)
-
-    def __init__(self, engine: Engine, zone: ZoneInfo) -> None:
-        self.engine, self.zone = engine, zone
-        self.last: Answer | None = None
-        self.top = 5
-        self.reminded = False
-
-    def reply(self, line: str) -> str:
-        command = line.lower()
-        if command in {"help", "?"}:
-            return CHAT_HELP + PHI_REMINDER + "\n"
-        if command in {"more", "why"} or self._DETAILS.fullmatch(command):
-            if self.last is None:
-                return "Ask a question first; 'help' shows what I can do.\n"
-            return self._follow_up(command, self.last)
-        self.top = 5
-        return self._answer(line, self.engine.answer(line, at=datetime.now(self.zone)))
-
-    def _follow_up(self, command: str, last: Answer) -> str:
-        if command == "why":
-            return render_left_out(last)
-        if command == "more":
-            if not last.more:
-                return "That was everything I have for it.\n"
-            self.top += 5
-            again = self.engine.answer(last.query, at=last.at, top=self.top)
-            return self._answer(last.query, again)
-        number = int(self._DETAILS.fullmatch(command).group(1))  # type: ignore[union-attr]
-        if not 1 <= number <= len(last.results):
-            return f"There is no {number} in the last answer (1 to {len(last.results)}).\n"
-        return render_details(last.results[number - 1], last)
-
-    def _answer(self, question: str, answer: Answer) -> str:
-        self.last = answer
-        # the reminder with the first answer, and whenever a question seems to name someone
-        remind = not self.reminded or redact(question, self.engine.knows_word) != question
-        self.reminded = True
-        return render_text(answer, hints=CHAT_HINTS, remind=remind, top=self.top)
+    return asyncio.run(run_chat(knowledge, folder, stdin or sys.stdin, stdout or sys.stdout))

@@ -7,6 +7,7 @@ import resource
 import socket
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 import urllib.request
@@ -26,6 +27,7 @@ from bot.store.database import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "knowledge"
+SCRATCH = Path(tempfile.mkdtemp(prefix="pmhc-tests-"))  # what bot processes write, per run
 CHICAGO = ZoneInfo("America/Chicago")
 
 
@@ -44,6 +46,9 @@ def run_bot(
         size = (memory_mb or 0) * 2**20
         resource.setrlimit(resource.RLIMIT_AS, (size, size))
 
+    if env is None:  # its records and salt in a scratch folder, not the checkout's data/
+        env = {**os.environ, "DATABASE_URL": f"sqlite+aiosqlite:///{SCRATCH}/bot.db",
+               "USER_HASH_SALT_FILE": str(SCRATCH / "user-hash.salt")}  # fmt: skip
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
         input=stdin,

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import os
+from datetime import UTC, datetime
 
+from bot.store.database import Store
 from tests.conftest import SHIPPED, run_bot
 
 
@@ -126,9 +130,42 @@ def test_console_chat_follows_up_with_more_why_details_and_help():
     assert "do not post names" not in edp
 
 
-def test_no_arguments_and_no_slack_credentials_starts_the_console_chat():
-    env = {"PATH": "/usr/bin:/bin"}
+def test_no_arguments_and_no_slack_credentials_starts_the_console_chat(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/bot.db",
+           "USER_HASH_SALT_FILE": str(tmp_path / "salt")}  # fmt: skip
     done = run_bot(stdin="what is a 5150\n", env=env)
     assert done.returncode == 0
     assert "starting the console chat" in done.stderr
     assert "5150" in done.stdout
+
+
+def test_console_chat_goes_through_the_service_guard_answer_record(tmp_path):
+    env = {**os.environ, "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/bot.db",
+           "USER_HASH_SALT": "a-salt-for-this-test-only"}  # fmt: skip
+    lines = ["where can I take someone at 3pm", "more", "John Smith DOB 3/14/2008 drunk, where",
+             "take kevin o'brien to harbor crisis"]  # fmt: skip
+    done = run_bot("chat", stdin="\n".join(lines) + "\nquit\n", env=env)
+    assert done.returncode == 0, done.stderr
+    withheld = done.stdout.split("\n> ")[3]
+    assert "looks like it carries someone's health information" in withheld
+
+    async def stored():
+        store = await Store.open(env["DATABASE_URL"], env["USER_HASH_SALT"].encode())
+        try:
+            return await store.questions_since(datetime(2000, 1, 1, tzinfo=UTC))
+        finally:
+            await store.close()
+
+    rows = asyncio.run(stored())
+    assert [(r.surface, r.text) for r in rows] == [
+        ("console", "where can I take someone at 3pm"),
+        ("more", "where can I take someone at 3pm"),
+        ("console", "take [name] to harbor crisis"),
+    ]  # the message with a birth date and a name is not kept at all
+
+
+def test_ask_withholds_a_health_record_and_records_nothing(tmp_path):
+    env = {**os.environ, "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/bot.db"}
+    done = run_bot("ask", "John Smith DOB 3/14/2008 drunk, where", "--json", env=env)
+    assert json.loads(done.stdout) == {"query": None, "withheld": True}
+    assert not (tmp_path / "bot.db").exists()

@@ -272,7 +272,7 @@ async def test_a_place_name_with_a_date_is_answered_not_withheld(bot: Bot):
 
 
 async def test_a_question_past_its_time_budget_is_told_so_not_left_waiting(bot: Bot):
-    bot.deps.answer_seconds = 1e-6  # no answer is that fast
+    bot.deps.service.answer_seconds = 1e-6  # no answer is that fast
     await bot.command("/pmhc", "where can i take a drunk 16yo at 2am", token="slow")
     (reply,) = await bot.slack.wait_for("response:slow")
     assert "took too long to answer" in reply.payload["text"]
@@ -337,3 +337,18 @@ async def test_the_privacy_reminder_comes_first_each_day_and_when_someone_is_nam
         (reply,) = await bot.slack.wait_for(f"response:{token}")
         asked.append(reminder in texts(reply.payload["blocks"]))
     assert asked == [True, False, True]
+
+
+async def test_buttons_ask_through_the_service_and_are_recorded(bot: Bot):
+    await bot.command("/crisis", "where can I take someone at 3pm", token="w1")
+    (reply,) = await bot.slack.wait_for("response:w1")
+    for action, token in ((SHARE, "w2"), (MORE, "w3")):
+        button = buttons(reply.payload["blocks"])[action]
+        await bot.click(action, button["value"], token=token)
+        await bot.slack.wait_for(f"response:{token}")
+    rows = await bot.deps.store.questions_since(NOW - timedelta(days=1))
+    assert [(r.surface, r.text) for r in rows] == [
+        ("command", "where can I take someone at 3pm"),
+        ("share", "where can I take someone at 3pm"),
+        ("more", "where can I take someone at 3pm"),
+    ]

@@ -13,6 +13,8 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 
 from bot.render import blocks as ui
+from bot.render.describe import PHI_WARNING
+from bot.service import Reply
 from bot.slack.deps import Deps
 from bot.slack.reply import respond_with
 
@@ -44,46 +46,67 @@ def _int(value: object, default: int) -> int:
         return default
 
 
+def _user(body: dict[str, Any]) -> str:
+    return str((body.get("user") or {}).get("id", ""))
+
+
 def register(app: AsyncApp, deps: Deps) -> None:
-    @app.action(ui.SHARE)
-    async def share(ack: AsyncAck, action: dict[str, Any], respond: AsyncRespond) -> None:
-        await ack()
-        value = _value(action)
+    service = deps.service
+
+    async def again(body: dict[str, Any], value: dict[str, Any], surface: str,
+                    top: int = 5) -> Reply:  # fmt: skip
+        """The question a button carries, asked again at its moment, through the service."""
         if value.get("listing"):
-            answer = await deps.assistant.crisis_centers_async(at=_moment(value))
-        else:
-            answer = await deps.assistant.ask_async(
-                str(value.get("q", "")),
-                at=_moment(value),
-                resources_only=bool(value.get("resources_only")),
-            )
-        await respond_with(respond, answer, response_type="in_channel", replace_original=False)
+            return await service.listing(user_id=_user(body), surface=surface,
+                                         at=_moment(value))  # fmt: skip
+        return await service.ask(
+            str(value.get("q", "")), user_id=_user(body), surface=surface, at=_moment(value),
+            top=top, resources_only=bool(value.get("resources_only")),
+        )  # fmt: skip
+
+    async def withheld(respond: AsyncRespond) -> None:
+        await respond(text=PHI_WARNING, response_type="ephemeral", replace_original=False)
+
+    @app.action(ui.SHARE)
+    async def share(ack: AsyncAck, action: dict[str, Any], body: dict[str, Any],
+                    respond: AsyncRespond) -> None:  # fmt: skip
+        await ack()
+        reply = await again(body, _value(action), "share")
+        if reply.answer is None:
+            await withheld(respond)
+            return
+        await respond_with(respond, reply.answer, response_type="in_channel",
+                           replace_original=False)  # fmt: skip
 
     @app.action(ui.MORE)
-    async def more(ack: AsyncAck, action: dict[str, Any], respond: AsyncRespond) -> None:
+    async def more(ack: AsyncAck, action: dict[str, Any], body: dict[str, Any],
+                   respond: AsyncRespond) -> None:  # fmt: skip
         await ack()
         value = _value(action)
         top = min(_int(value.get("top"), 10), MAX_TOP)
-        places = bool(value.get("resources_only"))
-        answer = await deps.ask(str(value.get("q", "")), at=_moment(value), top=top,
-                                resources_only=places)  # fmt: skip
-        share = {"resources_only": True} if places else {}
-        await respond_with(respond, answer, share=share, top=top, replace_original=True)
+        reply = await again(body, value, "more", top)
+        if reply.answer is None:
+            await withheld(respond)
+            return
+        share = {"resources_only": True} if value.get("resources_only") else {}
+        await respond_with(respond, reply.answer, share=share, top=top, replace_original=True)
 
     @app.action(ui.WHY)
-    async def why(ack: AsyncAck, action: dict[str, Any], respond: AsyncRespond) -> None:
+    async def why(ack: AsyncAck, action: dict[str, Any], body: dict[str, Any],
+                  respond: AsyncRespond) -> None:  # fmt: skip
         await ack()
-        value = _value(action)
-        answer = await deps.ask(str(value.get("q", "")), at=_moment(value),
-                                resources_only=bool(value.get("resources_only")))  # fmt: skip
-        await respond(blocks=ui.render_left_out_blocks(answer), text="Places left out",
+        reply = await again(body, _value(action), "why")
+        if reply.answer is None:
+            await withheld(respond)
+            return
+        await respond(blocks=ui.render_left_out_blocks(reply.answer), text="Places left out",
                       response_type="ephemeral", replace_original=False)  # fmt: skip
 
     @app.action(re.compile(rf"^{ui.DETAILS}-\d+$"))
     async def details(ack: AsyncAck, action: dict[str, Any], respond: AsyncRespond) -> None:
         await ack()
         value = _value(action)
-        answer = deps.assistant.entry(str(value.get("id", "")), at=_moment(value))
+        answer = service.entry(str(value.get("id", "")), at=_moment(value))
         if answer is None:
             await respond(text="That entry is no longer in the knowledge base.",
                           response_type="ephemeral", replace_original=False)  # fmt: skip
@@ -96,13 +119,17 @@ def register(app: AsyncApp, deps: Deps) -> None:
     async def suggestion(ack: AsyncAck, action: dict[str, Any], body: dict[str, Any],
                          respond: AsyncRespond) -> None:  # fmt: skip
         await ack()
-        user = (body.get("user") or {}).get("id", "")
         value = _value(action)
-        places = bool(value.get("resources_only"))
-        answer = await deps.answer(str(value.get("q", "")), surface="suggestion", user_id=user,
-                                   resources_only=places)  # fmt: skip
-        share = {"resources_only": True} if places else {}
-        await respond_with(respond, answer, share=share, replace_original=False)
+        reply = await service.ask(
+            str(value.get("q", "")), user_id=_user(body), surface="suggestion",
+            resources_only=bool(value.get("resources_only")),
+        )  # fmt: skip
+        if reply.answer is None:
+            await withheld(respond)
+            return
+        share = {"resources_only": True} if value.get("resources_only") else {}
+        await respond_with(respond, reply.answer, share=share, remind=reply.remind,
+                           replace_original=False)  # fmt: skip
 
     @app.action(re.compile(rf"^({ui.FEEDBACK_UP}|{ui.FEEDBACK_DOWN})$"))
     async def feedback(ack: AsyncAck, action: dict[str, Any], body: dict[str, Any],
@@ -110,13 +137,8 @@ def register(app: AsyncApp, deps: Deps) -> None:
         await ack()
         vote = "up" if action.get("action_id") == ui.FEEDBACK_UP else "down"
         value = _value(action)
-        try:
-            await deps.store.record_vote(
-                voted_at=deps.assistant.now(), user_id=(body.get("user") or {}).get("id", ""),
-                vote=vote, entry_id=str(value.get("top") or ""), question=str(value.get("q") or ""),
-            )  # fmt: skip
-        except Exception:
-            log.exception("could not record a vote")
+        await service.vote(user_id=_user(body), vote=vote, entry_id=str(value.get("top") or ""),
+                           question=str(value.get("q") or ""))  # fmt: skip
         log.info("feedback %s on %s", vote, value.get("top") or "no answer")
         await respond(
             text="Thanks — your feedback helps the coordinators improve the knowledge base.",

@@ -9,6 +9,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 
 from bot.render.blocks import escape
 from bot.render.describe import PHI_REMINDER, PHI_WARNING
+from bot.service import Reply
 from bot.slack.deps import Deps
 from bot.slack.reply import respond_with
 
@@ -39,18 +40,15 @@ def register(app: AsyncApp, deps: Deps) -> None:
     async def crisis(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
         await ack()
         text = (command.get("text") or "").strip()
-        if await deps.screen(text):
-            await respond(text=PHI_WARNING, response_type="ephemeral")
-            return
         user = command.get("user_id", "")
         if text:
-            answer = await deps.answer(text, surface="command", user_id=user, resources_only=True)
+            reply = await deps.service.ask(text, user_id=user, surface="command",
+                                           resources_only=True)  # fmt: skip
             share: dict[str, Any] = {"resources_only": True}
         else:
-            answer = await deps.crisis_centers(user_id=user)
+            reply = await deps.service.listing(user_id=user, surface="command")
             share = {"listing": True, "resources_only": True}
-        await respond_with(respond, answer, share=share, remind=deps.reminds(user, text))
-        log.info("/crisis answered with %d results", len(answer.results))
+        await _respond(respond, reply, share)
 
     @app.command("/pmhc")
     async def pmhc(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
@@ -59,10 +57,15 @@ def register(app: AsyncApp, deps: Deps) -> None:
         if not text:
             await respond(blocks=help_blocks(), text=PMHC_HELP, response_type="ephemeral")
             return
-        if await deps.screen(text):
-            await respond(text=PHI_WARNING, response_type="ephemeral")
-            return
-        user = command.get("user_id", "")
-        answer = await deps.answer(text, surface="command", user_id=user)
-        await respond_with(respond, answer, share={}, remind=deps.reminds(user, text))
-        log.info("/pmhc answered with %d results", len(answer.results))
+        reply = await deps.service.ask(text, user_id=command.get("user_id", ""),
+                                       surface="command")  # fmt: skip
+        await _respond(respond, reply, {})
+
+
+async def _respond(respond: AsyncRespond, reply: Reply, share: dict[str, Any]) -> None:
+    """The answer, privately with a Share button; a withheld question gets the warning only."""
+    if reply.answer is None:
+        await respond(text=PHI_WARNING, response_type="ephemeral")
+        return
+    await respond_with(respond, reply.answer, share=share, remind=reply.remind)
+    log.info("answered a command with %d results", len(reply.answer.results))

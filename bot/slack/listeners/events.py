@@ -28,7 +28,6 @@ async def remind_about_phi(client: AsyncWebClient, channel: str, user: str, *, i
         await client.chat_postMessage(channel=channel, text=PHI_WARNING)
     else:
         await client.chat_postEphemeral(channel=channel, user=user, text=PHI_WARNING)
-    log.info("withheld a message that looked like health information")
 
 
 def register(app: AsyncApp, deps: Deps) -> None:
@@ -41,14 +40,16 @@ def register(app: AsyncApp, deps: Deps) -> None:
             return
         question = question_from(event.get("text", ""))
         user = event.get("user", "")
-        if await deps.screen(question):
+        reply = await deps.service.ask(question, user_id=user,
+                                       surface="mention" if thread else "dm")  # fmt: skip
+        if reply.answer is None:
             await remind_about_phi(client, channel, user, in_dm=not thread)
             return
-        answer = await deps.answer(question, surface="mention" if thread else "dm", user_id=user)
+        answer = reply.answer
         await client.chat_postMessage(
             channel=channel,
             thread_ts=(event.get("thread_ts") or ts) if thread else None,
-            blocks=render_blocks(answer, remind=deps.reminds(user, question)),
+            blocks=render_blocks(answer, remind=reply.remind),
             text=fallback_text(answer),
             unfurl_links=False,
         )
