@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 
 import pytest
 
 from bot.knowledge import KnowledgeError, load_knowledge, load_report
-from tests.conftest import SHIPPED
+from tests.conftest import ROOT, SHIPPED
 
 TODAY = date(2026, 11, 22)
 
@@ -302,3 +304,20 @@ def test_parallel_loading_gives_the_same_knowledge_base():
                           capture_output=True, text=True, timeout=120)  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert int(done.stdout) > 100
+
+
+@pytest.mark.parametrize("how", ["script", "stdin"])
+def test_a_script_without_a_main_guard_loads_once(tmp_path, how):
+    """Reading files in worker processes must not re-run the caller's script in each worker."""
+    script = (f"from bot.knowledge import load_knowledge\n"
+              f"print('entries', len(load_knowledge({str(SHIPPED)!r}).entries))\n")  # fmt: skip
+    if how == "script":
+        path = tmp_path / "count.py"
+        path.write_text(script)
+        command, stdin = [sys.executable, str(path)], None
+    else:
+        command, stdin = [sys.executable, "-"], script
+    done = subprocess.run(command, input=stdin, capture_output=True, text=True, timeout=120,
+                          cwd=ROOT)  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.count("entries") == 1 and "Traceback" not in done.stderr

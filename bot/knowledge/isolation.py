@@ -14,8 +14,10 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import resource
+import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
@@ -76,6 +78,25 @@ def read_isolated(
     return [results[index] for index in range(len(paths))]
 
 
+@contextmanager
+def _main_not_rerun() -> Iterator[None]:
+    """A new worker re-runs the parent's main script by path before it reads anything, so a
+    script without an ``if __name__ == "__main__"`` guard (or code piped to ``python -``)
+    would load the knowledge base again in each worker, forever. The worker needs nothing
+    from it: while it starts, the main module has no path to re-run. A main module run with
+    ``-m`` is imported by name instead, which is harmless."""
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    hidden = main is not None and path is not None and getattr(main, "__spec__", None) is None
+    if hidden:
+        del main.__file__  # type: ignore[union-attr]
+    try:
+        yield
+    finally:
+        if hidden:
+            main.__file__ = path  # type: ignore[union-attr]
+
+
 @dataclass
 class _Worker:
     process: BaseProcess
@@ -95,7 +116,8 @@ class _Worker:
             target=_read_in_worker, args=(root, paths, indices, sending, limits[1]), daemon=True
         )
         try:
-            process.start()
+            with _main_not_rerun():
+                process.start()
         except OSError:
             receiving.close()
             raise
