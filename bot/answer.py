@@ -9,6 +9,7 @@ from typing import Any, Literal
 from bot.knowledge.hours import HoursStatus
 from bot.knowledge.model import Entry, Resource
 from bot.search.situation import Situation
+from bot.status import Statuses
 
 Verdict = Literal["yes", "no", "unknown"]
 
@@ -77,7 +78,7 @@ class Answer:
             "query": self.query,
             "at": self.at.isoformat(timespec="minutes"),
             "situation": self.situation.as_dict(),
-            "results": [_match_json(m) for m in self.results],
+            "results": [_match_json(m, self.situation.statuses, self.at) for m in self.results],
             "excluded": [
                 {"id": x.resource.id, "title": x.resource.name, "reasons": list(x.reasons)}
                 for x in self.excluded
@@ -91,7 +92,7 @@ class Answer:
         }
 
 
-def _match_json(match: Match) -> dict[str, Any]:
+def _match_json(match: Match, answer_statuses: Statuses, at: datetime) -> dict[str, Any]:
     entry = match.entry
     out: dict[str, Any] = {
         "id": entry.id,
@@ -106,6 +107,15 @@ def _match_json(match: Match) -> dict[str, Any]:
             out["open"] = {"open": True, "closed": False}.get(match.status.state)
             if match.status.next_change is not None:
                 out["next_change"] = match.status.next_change.isoformat(timespec="minutes")
+        reported = answer_statuses.get(entry.id)
+        if reported is not None:
+            out["status"] = {
+                "state": reported.state, "live": reported.live(at),
+                "reported_at": reported.reported_at.isoformat(timespec="minutes"),
+                "expires_at": reported.expires_at.isoformat(timespec="minutes"),
+                "beds": reported.beds, "note": reported.note,
+                "hl7_capacity": reported.hl7_capacity(),
+            }  # fmt: skip
         if match.fit:
             out["fit"] = [{"need": f.need, "verdict": f.verdict, "text": f.text} for f in match.fit]
         if match.caveats:

@@ -199,7 +199,7 @@ def render_details_blocks(
     entry = match.entry
     if not isinstance(entry, Resource):
         return _match_blocks(1, match, answer, today, full=True, badges=False, numbered=False)
-    card = place_card(match, answer.at, today)
+    card = place_card(match, answer.at, today, answer.situation.statuses)
     blocks = [_card_block(card, None, badge=entry.example)]
     rows = detail_rows(entry, match.status, answer.at, today)
     return [*blocks, _section(_rows_text(rows))]
@@ -235,7 +235,7 @@ def _match_blocks(
 ) -> list[Block]:  # fmt: skip
     entry = match.entry
     if isinstance(entry, Resource):
-        card = place_card(match, answer.at, today)
+        card = place_card(match, answer.at, today, answer.situation.statuses)
         block = _card_block(card, number if numbered else None, badge=badges and entry.example,
                             details_at=answer.at, brief=brief)  # fmt: skip
         if not full:
@@ -270,11 +270,9 @@ def _card_block(
     name = f"*{number}. {escape(card.name)}*" if number else f"*{escape(card.name)}*"
     reach = (phone_link(card.phone) if card.phone
              else f"text {escape(card.texting)}" if card.texting else "")  # fmt: skip
-    first = "  ·  ".join(
-        part
-        for part in (name + _badge(badge), f"{_STATE_ICONS[card.is_open]} {card.state}", reach)
-        if part
-    )
+    state = f"{_STATE_ICONS[card.is_open]} {card.state}"
+    report = escape(card.report) if card.report else ""
+    first = "  ·  ".join(part for part in (name + _badge(badge), state, report, reach) if part)
     lines = [first]
     if not card.fit and not brief:  # nothing raised to check: what the place is
         lines.append(escape(truncate(" · ".join(card.about()), ABOUT_SHOWN)))

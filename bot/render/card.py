@@ -20,6 +20,8 @@ from bot.knowledge.model import Resource
 from bot.render.describe import criteria_phrases, hours_line, kind_label
 from bot.search.eligibility import describe_change
 from bot.search.needs import age_range
+from bot.status import Statuses
+from bot.status import describe as describe_status
 
 MARKS = {"yes": "✓", "no": "✗", "unknown": "?"}
 LEFT_OUT_NAMED = 3  # places left out shown by name; the rest are counted
@@ -36,6 +38,7 @@ class PlaceCard:
     resource: Resource
     state: str  # "open 24/7", "open, closes 23:00", "closed, opens Mon 08:00", "hours not listed"
     is_open: bool | None  # None: not known
+    report: str | None  # what the place itself reports tonight ("⛔ On diversion since 14:05...")
     fit: tuple[Fit, ...]  # what the question raised, met or not or not listed
     instructions: str | None  # what the officer must do, in the place's own words
     warnings: tuple[str, ...]  # what changes what an officer does: clearance, stale entry...
@@ -69,15 +72,20 @@ class PlaceCard:
         ]
 
 
-def place_card(match: Match, moment: datetime, today: date) -> PlaceCard:
+def place_card(
+    match: Match, moment: datetime, today: date, statuses: Statuses | None = None
+) -> PlaceCard:
+    """``statuses``: what places report about tonight; a place's own report heads its card."""
     resource = match.entry
     assert isinstance(resource, Resource)
     state, is_open = open_state(resource, match.status, moment)
     stale = freshness_warning(resource, today)
+    reported = (statuses or {}).get(resource.id)
     return PlaceCard(
         resource=resource,
         state=state,
         is_open=is_open,
+        report=describe_status(reported, moment) if reported else None,
         fit=match.fit,
         instructions=instructions(resource),
         warnings=(*match.caveats, *([stale] if stale else [])),

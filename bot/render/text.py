@@ -33,6 +33,7 @@ from bot.render.describe import (
 WIDTH = 100
 _SEPARATOR = " · "
 _KEEP = "\u00a0"  # a space inside an item, where no line may break
+WHOLE_ITEM = 48  # items up to this long are kept on one line; longer ones break at spaces
 INDENT = "   "
 SAMPLE_BADGE = "[SAMPLE]"
 LEFT_OUT_REASON = 48  # characters of a left-out place's reason; ``why`` gives them whole
@@ -160,7 +161,9 @@ def render_details(match: Match, answer: Answer, *, today: date | None = None) -
     entry = match.entry
     if not isinstance(entry, Resource):
         return "\n".join(_match_lines(1, match, answer, today, full=True, numbered=False)) + "\n"
-    lines = _card_lines("", place_card(match, answer.at, today), badge=entry.example)
+    lines = _card_lines(
+        "", place_card(match, answer.at, today, answer.situation.statuses), badge=entry.example
+    )
     for label, text in detail_rows(entry, match.status, answer.at, today):
         lines += _wrap(f"{label}: {text}")
     return "\n".join(lines) + "\n"
@@ -184,7 +187,7 @@ def _match_lines(
     entry = match.entry
     head = f"{number}. " if numbered else ""
     if isinstance(entry, Resource):
-        card = place_card(match, answer.at, today)
+        card = place_card(match, answer.at, today, answer.situation.statuses)
         lines = _card_lines(head, card, badge=badges and entry.example, about=layout.about)
         return lines + (_compact_details(match, answer, today, layout) if full else [])
     if isinstance(entry, Section):
@@ -212,7 +215,8 @@ def _links(links: Sequence[Link]) -> list[str]:
 def _card_lines(head: str, card: PlaceCard, *, badge: bool, about: bool = True) -> list[str]:
     badge_text = f" {SAMPLE_BADGE}" if badge else ""
     reach = f"call {card.phone}" if card.phone else f"text {card.texting}" if card.texting else ""
-    first = " · ".join(part for part in (card.name + badge_text, card.state, reach) if part)
+    parts = (card.name + badge_text, card.state, card.report, reach)
+    first = " · ".join(part for part in parts if part)
     lines = _wrap(first, first_indent=head, whole=True)
     warnings = [f"⚠ {warning}" for warning in card.warnings]
     if not card.fit and about:  # nothing raised to check: what the place is
@@ -274,7 +278,10 @@ def _wrap(
     first = indent if first_indent is None else first_indent
     text = " ".join(text.split())
     if whole:  # textwrap breaks only at ASCII whitespace
-        text = _SEPARATOR.join(item.replace(" ", _KEEP) for item in text.split(_SEPARATOR))
+        text = _SEPARATOR.join(
+            item.replace(" ", _KEEP) if len(item) <= WHOLE_ITEM else item
+            for item in text.split(_SEPARATOR)
+        )
     lines = textwrap.wrap(
         text,
         WIDTH,

@@ -31,6 +31,7 @@ from bot.search.needs import (
 from bot.search.places import address_town, place_keys
 from bot.search.situation import Situation
 from bot.search.text import fold
+from bot.status import CenterStatus, leaving_out
 
 _NEEDS_BY_NAME = {need.name: need for need in NEEDS}
 LOGISTICS = frozenset({"dropoff", "walk_in", "hours", "anywhere", "clearance", "in_town"})
@@ -194,6 +195,7 @@ class CriteriaTable:
     ) -> None:
         """``rows``, when given, are ``criteria_row(entry)`` for each entry, computed before;
         ``region`` is the knowledge base's whole area (a place serving it serves anywhere)."""
+        self.row_of = {entry.id: row for row, entry in enumerate(entries)}
         region_names = _region_names(region)
         if rows is None:
             rows = [criteria_row(e) for e in entries]
@@ -391,7 +393,32 @@ def assess(
     if placement:
         fails["hours"] = open_state == NO
         confirms["hours"] = open_state == YES
+        if situation.statuses:  # on diversion or closed tonight, as the place reports
+            fails["status"] = turned_away(table, rows, situation)
     return Verdicts(rows, fails, confirms, open_state)
+
+
+def turned_away(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> np.ndarray:
+    """Rows whose place reports it is on diversion or closed at the moment asked."""
+    return _reported(table, rows, situation, lambda status: status.turns_away(situation.at))
+
+
+def limited(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> np.ndarray:
+    """Rows whose place reports it is at capacity (call first) at the moment asked."""
+    return _reported(table, rows, situation, lambda status: status.limits(situation.at))
+
+
+def _reported(
+    table: CriteriaTable, rows: np.ndarray, situation: Situation,
+    which: Callable[[CenterStatus], bool],
+) -> np.ndarray:  # fmt: skip
+    marked = [table.row_of[s.resource_id] for s in situation.statuses.values()
+              if which(s) and s.resource_id in table.row_of]  # fmt: skip
+    if not marked:
+        return np.zeros(len(rows), dtype=bool)
+    mask = np.zeros(len(table.is_resource), dtype=bool)
+    mask[marked] = True
+    return mask[rows]
 
 
 def _open_state(table: CriteriaTable, rows: np.ndarray, moment: datetime) -> np.ndarray:
@@ -413,6 +440,8 @@ def failure_reason(need: str, resource: Resource, situation: Situation, status: 
         return closed_reason(status, moment)
     if need == "full":
         return "full, as the question says"
+    if need == "status":
+        return leaving_out(situation.statuses[resource.id], moment)
     return _NEEDS_BY_NAME[need].reason(resource, situation)
 
 

@@ -72,6 +72,7 @@ from bot.search.wants import (
     kind_named_at,
     names_a_kind,
 )
+from bot.status import Statuses
 
 MAX_QUESTION_CHARS = 2000
 GUIDANCE_OVER_PLACEMENT = 0.5  # a guidance look-up this good wins over a placement...
@@ -220,11 +221,15 @@ class Engine:
         )
 
     def answer(
-        self, question: str, *, at: datetime, top: int = 5, resources_only: bool = False
-    ) -> Answer:
-        """Answer ``question`` as asked at ``at`` (timezone-aware); ``resources_only`` leaves
-        guidance, FAQs and the glossary out (``/crisis``)."""
+        self, question: str, *, at: datetime, top: int = 5, resources_only: bool = False,
+        statuses: Statuses | None = None,
+    ) -> Answer:  # fmt: skip
+        """Answer ``question`` as asked at ``at`` (timezone-aware), with what places report
+        about tonight (``statuses``: on diversion is left out like closed at that hour);
+        ``resources_only`` leaves guidance, FAQs and the glossary out (``/crisis``)."""
         reading = self._read(clean_question(question), at)
+        if statuses:
+            reading = replace(reading, situation=replace(reading.situation, statuses=statuses))
         return self._route(reading, max(1, top), resources_only)
 
     def _read(self, question: str, at: datetime) -> Reading:
@@ -472,9 +477,10 @@ class Engine:
         status = eligibility.status_of(resource, situation.at, self.knowledge.timezone_of(resource))
         return resource if status is not None and status.is_closed else None
 
-    def listing(self, kind: str, *, at: datetime) -> Answer:
+    def listing(self, kind: str, *, at: datetime, statuses: Statuses | None = None) -> Answer:
         """Every resource of ``kind``, by name, with its state at ``at`` (``/crisis`` alone)."""
-        situation = read_situation("", at.astimezone(ZoneInfo(self.timezone)))
+        situation = replace(read_situation("", at.astimezone(ZoneInfo(self.timezone))),
+                            statuses=statuses or {})  # fmt: skip
         resources = sorted(
             (e for e in self.knowledge.resources if e.kind == kind), key=lambda r: r.name
         )
@@ -484,13 +490,16 @@ class Engine:
         )
         return Answer(kind, situation, results, area=self.knowledge.defaults.area)
 
-    def entry(self, entry_id: str, *, at: datetime) -> Answer | None:
+    def entry(
+        self, entry_id: str, *, at: datetime, statuses: Statuses | None = None
+    ) -> Answer | None:
         """The entry ``entry_id`` on its own, as a look-up of it would show it (a Details
         button, ``details N``); None when the knowledge base no longer has it."""
         entry = self.knowledge.by_id.get(entry_id)
         if entry is None:
             return None
-        situation = read_situation("", at.astimezone(ZoneInfo(self.timezone)))
+        situation = replace(read_situation("", at.astimezone(ZoneInfo(self.timezone))),
+                            statuses=statuses or {})  # fmt: skip
         status = (
             eligibility.status_of(entry, situation.at, self.knowledge.timezone_of(entry))
             if isinstance(entry, Resource)

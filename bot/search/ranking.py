@@ -365,6 +365,10 @@ class Ranker:
             # a first answer lists only the places that suit about as well as the best; the
             # rest are counted in ``more`` and shown when more are asked for
             shown = shown[scores[shown] >= scores[shown[0]] * FIT_CUT]
+        if situation.statuses and len(shown):
+            # a place at capacity tonight comes after those taking people (it stays listed)
+            full = eligibility.limited(self.index.criteria, rows[shown], situation)
+            shown = np.concatenate([shown[~full], shown[full]])
         left_out = _best(np.flatnonzero(failed), scores, rows, MAX_EXCLUDED)
         return Answer(
             placement=True,

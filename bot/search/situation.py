@@ -27,6 +27,7 @@ from bot.search.moment import read_moment
 from bot.search.places import NO_PLACES, Places
 from bot.search.text import DIGIT, fold, folded_pattern
 from bot.search.wants import affirmed, calls_for_help, read_wants
+from bot.status import Statuses
 
 AgeGroup = Literal["minor", "adult", "older adult"]
 Span = tuple[int, int]
@@ -67,6 +68,8 @@ class Situation:
     wants: Mapping[str, float] = field(default_factory=dict)  # resource kind -> how well it fits
     needed: frozenset[str] = frozenset()  # kinds a need stated calls for ("get clean"), not named
     place: str | None = None  # a place served, as the knowledge base's ``area`` names it
+    # what places report about tonight (bot.status), applied like the moment asked
+    statuses: Statuses = field(default_factory=dict, repr=False, compare=False)
     drop_spans: tuple[Span, ...] = field(default=(), repr=False, compare=False)
     soft_spans: tuple[Span, ...] = field(default=(), repr=False, compare=False)
 
