@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from bot.answer import Answer
 from bot.search.engine import Engine
 from bot.search.situation import Situation
+from bot.status import BOARD_KINDS, Statuses
 
 Clock = Callable[[ZoneInfo], datetime]
 
@@ -33,18 +34,27 @@ class Assistant:
 
     def ask(
         self, question: str, *, at: datetime | None = None, top: int = 5,
-        resources_only: bool = False,
+        resources_only: bool = False, statuses: Statuses | None = None,
     ) -> Answer:  # fmt: skip
-        return self.engine.answer(
-            question, at=at or self.now(), top=top, resources_only=resources_only
-        )
+        return self.engine.answer(question, at=at or self.now(), top=top,
+                                  resources_only=resources_only, statuses=statuses)  # fmt: skip
 
-    def entry(self, entry_id: str, *, at: datetime | None = None) -> Answer | None:
+    def entry(
+        self, entry_id: str, *, at: datetime | None = None, statuses: Statuses | None = None
+    ) -> Answer | None:
         """One entry by id, with its state at ``at`` (a Details button); None if gone."""
-        return self.engine.entry(entry_id, at=at or self.now())
+        return self.engine.entry(entry_id, at=at or self.now(), statuses=statuses)
 
-    def crisis_centers(self, *, at: datetime | None = None) -> Answer:
-        return self.engine.listing("crisis_center", at=at or self.now())
+    def crisis_centers(
+        self, *, at: datetime | None = None, statuses: Statuses | None = None
+    ) -> Answer:
+        return self.engine.listing(("crisis_center",), at=at or self.now(), statuses=statuses)
+
+    def status_board(
+        self, *, at: datetime | None = None, statuses: Statuses | None = None
+    ) -> Answer:
+        """Every place a status matters for, with its report and whether it is open."""
+        return self.engine.listing(BOARD_KINDS, at=at or self.now(), statuses=statuses)
 
     def too_slow(self, question: str) -> Answer:
         """The answer given when answering ``question`` ran out of time."""

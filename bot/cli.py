@@ -127,7 +127,9 @@ async def _serve_slack(settings: Settings, live: LiveKnowledge) -> None:
 
     assert live.assistant is not None
     store = await Store.open(settings.database_url, settings.salt())
-    deps = Deps(live.assistant, store, settings.admin_user_ids, live)
+    deps = Deps(live.assistant, store, settings.admin_user_ids, live,
+                status_channel=settings.status_channel,
+                status_ttl=timedelta(hours=settings.status_ttl_hours))  # fmt: skip
     app = create_app(settings, deps)
     live.on_rejected = admin_notifier(app.client, settings.admin_channel, settings.admin_user_ids)
     loop = asyncio.get_running_loop()

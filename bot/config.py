@@ -22,6 +22,7 @@ DEFAULT_PORT = 3000
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/bot.db"
 DEFAULT_SALT_FILE = Path("data/user-hash.salt")
 DEFAULT_RETENTION_DAYS = 90
+DEFAULT_STATUS_TTL_HOURS = 8  # a centre's report expires after this unless it says otherwise
 _DATABASE_SCHEMES = ("sqlite+aiosqlite", "postgresql+asyncpg")
 
 Mode = Literal["socket", "http", "console"]
@@ -49,6 +50,8 @@ class Settings:
     admin_channel: str | None = None
     user_hash_salt: str | None = field(default=None, repr=False)
     salt_file: Path = DEFAULT_SALT_FILE
+    status_ttl_hours: int = DEFAULT_STATUS_TTL_HOURS
+    status_channel: str | None = None
 
     def salt(self) -> bytes:
         """What user ids are hashed with: ``USER_HASH_SALT``, else the salt file's."""
@@ -148,6 +151,13 @@ def load_settings(env: Mapping[str, str] | None = None, *, need: Mode | None = N
             f"USER_HASH_SALT must be at least {MIN_SALT_CHARS} characters "
             "(python3 -c 'import secrets; print(secrets.token_hex(32))' makes one)."
         )
+    status_ttl = DEFAULT_STATUS_TTL_HOURS
+    raw_ttl = text("STATUS_TTL_HOURS")
+    if raw_ttl is not None:
+        if raw_ttl.isdigit() and 0 < int(raw_ttl) <= 24:
+            status_ttl = int(raw_ttl)
+        else:
+            problems.append(f"STATUS_TTL_HOURS must be 1 to 24 hours (got {raw_ttl[:20]!r}).")
     if problems:
         raise ConfigError(problems)
     return Settings(
@@ -163,4 +173,6 @@ def load_settings(env: Mapping[str, str] | None = None, *, need: Mode | None = N
         text("ADMIN_CHANNEL"),
         salt,
         Path(text("USER_HASH_SALT_FILE") or DEFAULT_SALT_FILE),
+        status_ttl,
+        text("STATUS_CHANNEL"),
     )

@@ -2,25 +2,31 @@
 
 ``Service.ask`` applies, in one place and in this order: the privacy guard (a message that
 pairs a name with a birth date or record number is neither answered nor kept), the answer
-within its time budget (on a worker thread, so an event loop keeps acknowledging), and the
-record (redacted by the store). It also decides when the reminder not to post health details
-goes with an answer. Front ends only draw what it returns; none holds an engine or a store.
+within its time budget (on a worker thread, so an event loop keeps acknowledging) with what
+centres report about tonight, and the record (redacted by the store). It also decides when
+the reminder not to post health details goes with an answer, takes centres' reports from
+those allowed to make them, and keeps who those are. Front ends only draw what it returns.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import os
 import time
 from collections import OrderedDict
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from bot.answer import Answer
 from bot.assistant import Assistant
+from bot.knowledge.model import Resource
 from bot.privacy import looks_like_health_record, redact
+from bot.status import DEFAULT_TTL, CenterStatus, Statuses, parse_report
+from bot.status import describe as describe_status
 from bot.store.database import Store
 
 log = logging.getLogger(__name__)
@@ -28,6 +34,21 @@ log = logging.getLogger(__name__)
 ANSWER_SECONDS = 10.0  # the most one question may take; answers take milliseconds
 REMINDED_KEPT = 10_000  # people whose last reminder day is remembered
 LISTING = "/crisis"  # how the list of every crisis centre is recorded
+STATUS_REFRESH = 2.0  # seconds a read of every centre's status is reused
+
+
+@dataclass(frozen=True)
+class Reported:
+    """The outcome of a status report: the status kept (None if refused) and what to say."""
+
+    status: CenterStatus | None
+    message: str
+
+
+def _which_place(mine: list[str]) -> str:
+    if not mine:
+        return "Say which place (its id, e.g. `harbor-crc diversion for 4h`)."
+    return "You report for several places; say which: " + ", ".join(f"`{p}`" for p in mine)
 
 
 @dataclass(frozen=True)
@@ -45,7 +66,7 @@ class Reply:
 class Service:
     def __init__(
         self, assistant: Assistant, store: Store | None = None, *,
-        answer_seconds: float = ANSWER_SECONDS,
+        answer_seconds: float = ANSWER_SECONDS, status_ttl: timedelta = DEFAULT_TTL,
     ) -> None:  # fmt: skip
         """``store``: where questions and votes are recorded; None records nothing."""
         self.assistant = assistant
@@ -55,6 +76,9 @@ class Service:
         # loop (which acknowledges Slack within its 3 s) is not crowded out of the GIL.
         self._answering = asyncio.Semaphore(os.cpu_count() or 1)
         self._reminded: OrderedDict[str, date] = OrderedDict()  # Slack ids only, in memory
+        self.status_ttl = status_ttl
+        self._statuses: Statuses = {}
+        self._statuses_read = -math.inf
 
     async def ask(
         self, question: str, *, user_id: str, surface: str, at: datetime | None = None,
@@ -66,7 +90,8 @@ class Service:
             log.info("withheld a %s message that looked like health information", surface)
             return Reply(None)
         started = time.perf_counter()
-        answer = await self._answer(question, at=at, top=top, resources_only=resources_only)
+        answer = await self._answer(question, at=at, top=top, resources_only=resources_only,
+                                    statuses=await self.statuses())  # fmt: skip
         if record:
             await self._record(question, answer, surface, user_id, time.perf_counter() - started)
         return Reply(answer, self.reminds(user_id, question))
@@ -74,13 +99,76 @@ class Service:
     async def listing(self, *, user_id: str, surface: str, at: datetime | None = None) -> Reply:
         """Every crisis centre, open or closed (``/crisis`` alone), recorded like a question."""
         started = time.perf_counter()
-        answer = await asyncio.to_thread(self.assistant.crisis_centers, at=at)
+        answer = await asyncio.to_thread(self.assistant.crisis_centers, at=at,
+                                         statuses=await self.statuses())  # fmt: skip
         await self._record(LISTING, answer, surface, user_id, time.perf_counter() - started)
         return Reply(answer, self.reminds(user_id, ""))
 
-    def entry(self, entry_id: str, *, at: datetime | None = None) -> Answer | None:
+    async def entry(self, entry_id: str, *, at: datetime | None = None) -> Answer | None:
         """One entry by id, as a Details button shows it; None when it is gone."""
-        return self.assistant.entry(entry_id, at=at)
+        return self.assistant.entry(entry_id, at=at, statuses=await self.statuses())
+
+    async def board(self) -> Answer:
+        """Every place whose status matters, with its latest report and whether it is open."""
+        return await asyncio.to_thread(self.assistant.status_board,
+                                       statuses=await self.statuses())  # fmt: skip
+
+    async def statuses(self) -> Statuses:
+        """Each place's latest report, read at most every ``STATUS_REFRESH`` seconds, so a
+        report made through another process applies here within that."""
+        if self.store is not None and time.monotonic() - self._statuses_read > STATUS_REFRESH:
+            try:
+                self._statuses = await self.store.latest_statuses()
+                self._statuses_read = time.monotonic()
+            except Exception:  # answering goes on with the reports last read
+                log.exception("could not read centre statuses")
+        return self._statuses
+
+    async def report(
+        self, text: str, *, user_id: str, admin: bool = False,
+        member_of: Callable[[str], Awaitable[bool]] | None = None,
+    ) -> Reported:  # fmt: skip
+        """Take a report typed as ``[PLACE] STATE [beds N] [for 4h | until 18:00] [note]``
+        from ``user_id``: an admin, or a reporter for the place (``member_of(group)`` says
+        whether they are in a user group named as one). Refusals are logged, not kept."""
+        now = self.assistant.now()
+        parsed = parse_report(text, now, self.status_ttl)
+        if isinstance(parsed, str):
+            return Reported(None, parsed)
+        if self.store is None:
+            return Reported(None, "Statuses need the database (DATABASE_URL); none is open.")
+        mine = await self._places_of(user_id, member_of)
+        place = parsed.resource_id
+        if place is None:
+            if len(mine) != 1:
+                return Reported(None, _which_place(mine))
+            place = mine[0]
+        resource = self.assistant.engine.knowledge.by_id.get(place)
+        if not isinstance(resource, Resource):
+            return Reported(None, f"No place with the id `{place[:80]}` in the knowledge base.")
+        if not admin and place not in mine:
+            log.warning("refused a status for %s from %s: not a reporter", place, user_id)
+            return Reported(None, f"You are not a reporter for {resource.name}; an admin can "
+                                  "add you (`/pmhc-admin reporter add`).")  # fmt: skip
+        status = CenterStatus(place, parsed.state, now, parsed.expires_at, parsed.beds,
+                              parsed.note, user_id)  # fmt: skip
+        await self.store.record_status(status)
+        self._statuses_read = -math.inf  # the next answer reads it back
+        log.info("status of %s set to %s by %s", place, parsed.state, user_id)
+        return Reported(status, f"{resource.name}: {describe_status(status, now)}.")
+
+    async def _places_of(
+        self, user_id: str, member_of: Callable[[str], Awaitable[bool]] | None
+    ) -> list[str]:
+        """The places ``user_id`` reports for, directly or through a user group."""
+        assert self.store is not None
+        places = []
+        for place, reporter in await self.store.reporters():
+            if reporter == user_id or (
+                reporter.startswith("S") and member_of is not None and await member_of(reporter)
+            ):
+                places.append(place)
+        return sorted(set(places))
 
     async def vote(self, *, user_id: str, vote: str, entry_id: str, question: str) -> None:
         if self.store is None:

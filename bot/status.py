@@ -9,15 +9,19 @@ HL7 SDOH capacity code and the HSDS 3.1 draft's ``service_capacity`` fields for 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 State = Literal["accepting", "limited", "diversion", "closed"]
 STATES: tuple[State, ...] = ("accepting", "limited", "diversion", "closed")
 TURNS_AWAY: frozenset[str] = frozenset({"diversion", "closed"})  # a place to leave out
 DEFAULT_TTL = timedelta(hours=8)
+# the kinds of place whose beds and diversion a status board shows
+BOARD_KINDS = ("crisis_center", "emergency_department", "sobering_center", "detox",
+               "psychiatric_hospital")  # fmt: skip
 _HL7 = {"accepting": "capacity", "limited": "waitlist", "diversion": "no-capacity",
         "closed": "no-capacity"}  # fmt: skip
 _SAID = {"accepting": "Accepting", "limited": "At capacity, call first",
@@ -92,3 +96,81 @@ def _ago(gap: timedelta) -> str:
     if minutes < 48 * 60:
         return f"{minutes // 60} h"
     return f"{minutes // (24 * 60)} days"
+
+
+@dataclass(frozen=True)
+class Report:
+    """A report as a reporter typed it: ``[PLACE] STATE [beds N] [for 4h | until 18:00] [note]``."""
+
+    resource_id: str | None  # None: the reporter's one place
+    state: State
+    beds: int | None
+    expires_at: datetime
+    note: str | None
+
+
+MAX_BEDS = 10_000
+MAX_HOURS = 24  # a report lasts at most a day; a longer one is renewed, not left to rot
+_DURATION = re.compile(r"(\d{1,3})\s*(h|hr|hrs|hours?|m|min|mins|minutes?)$", re.IGNORECASE)
+_CLOCK = re.compile(r"(\d{1,2})(?::?(\d{2}))?\s*(am|pm)?$", re.IGNORECASE)
+
+
+def parse_report(text: str, now: datetime, ttl: timedelta = DEFAULT_TTL) -> Report | str:
+    """The report in ``text``, or one sentence saying what is wrong with it."""
+    words = text.split()
+    place = None
+    if words and words[0].lower() not in STATES:
+        place, words = words[0], words[1:]
+    if not words or words[0].lower() not in STATES:
+        return f"Say the state: {', '.join(STATES)} (e.g. `diversion for 4h`)."
+    state = cast(State, words[0].lower())
+    words = words[1:]
+    beds: int | None = None
+    expires = now + ttl
+    while words:
+        head = words[0].lower()
+        if head in ("beds", "bed") and len(words) > 1:
+            if not words[1].isdigit() or int(words[1]) > MAX_BEDS:
+                return f"Beds must be a whole number from 0 to {MAX_BEDS:,}."
+            beds, words = int(words[1]), words[2:]
+        elif head == "for" and len(words) > 1:
+            two = _duration(" ".join(words[1:3])) if len(words) > 2 else None  # "90 min"
+            span = two or _duration(words[1])  # "4h"
+            if span is None:
+                return "Say how long like `for 4h` or `for 90m`, at most 24 hours."
+            expires, words = now + span, words[3:] if two else words[2:]
+        elif head == "until" and len(words) > 1:
+            moment = _until(words[1], now)
+            if moment is None:
+                return "Say until when like `until 18:00` (within the next 24 hours)."
+            expires, words = moment, words[2:]
+        else:
+            break
+    note = " ".join(words).strip() or None
+    return Report(place, state, beds, expires, note[:300] if note else None)
+
+
+def _duration(text: str) -> timedelta | None:
+    found = _DURATION.fullmatch(text.strip())
+    if not found:
+        return None
+    amount = int(found.group(1))
+    span = (
+        timedelta(hours=amount) if found.group(2)[0].lower() == "h" else timedelta(minutes=amount)
+    )
+    return span if timedelta(0) < span <= timedelta(hours=MAX_HOURS) else None
+
+
+def _until(text: str, now: datetime) -> datetime | None:
+    found = _CLOCK.fullmatch(text.strip())
+    if not found:
+        return None
+    hour, minute = int(found.group(1)), int(found.group(2) or 0)
+    if found.group(3):
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if found.group(3).lower() == "pm" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    moment = now.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    return moment if moment > now else moment + timedelta(days=1)

@@ -33,10 +33,12 @@ class FakeSlack:
         self._runner: web.AppRunner | None = None
         self.base_url = ""
         self.sockets: list[web.WebSocketResponse] = []  # Socket Mode connections
+        self.user_groups: dict[str, list[str]] = {}  # usergroup id -> member ids
 
     async def start(self) -> FakeSlack:
         app = web.Application()
         app.router.add_post("/api/{method}", self._api)
+        app.router.add_get("/api/{method}", self._api)  # slack_sdk GETs a few, with a query
         app.router.add_post("/response/{token}", self._response_url)
         app.router.add_get("/socket", self._socket)
         app.router.add_post("/upload/{file_id}", self._upload)
@@ -113,6 +115,10 @@ class FakeSlack:
         if method == "apps.connections.open":
             return web.json_response(
                 {"ok": True, "url": self.base_url.replace("http", "ws") + "/socket"}
+            )
+        if method == "usergroups.users.list":  # members as the test set them
+            return web.json_response(
+                {"ok": True, "users": self.user_groups.get(payload.get("usergroup"), [])}
             )
         if method == "chat.postMessage":
             return web.json_response(

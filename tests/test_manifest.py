@@ -11,14 +11,18 @@ MANIFEST = yaml.safe_load((ROOT / "docs" / "slack_manifest.yaml").read_text(enco
 
 def test_commands_events_scopes_and_interactivity():
     features, settings = MANIFEST["features"], MANIFEST["settings"]
-    assert {c["command"] for c in features["slash_commands"]} == {"/crisis", "/pmhc", "/pmhc-admin"}
+    commands = {c["command"]: c for c in features["slash_commands"]}
+    assert commands.keys() == {"/crisis", "/pmhc", "/pmhc-admin", "/center-status"}
+    # mentions arrive as <@U…|name> / <!subteam^S…> ids, which reporter commands read
+    assert commands["/pmhc-admin"]["should_escape"] and commands["/center-status"]["should_escape"]
     assert set(settings["event_subscriptions"]["bot_events"]) == {
         "app_mention",
         "app_home_opened",
         "message.im",
     }
     scopes = set(MANIFEST["oauth_config"]["scopes"]["bot"])
-    assert {"app_mentions:read", "chat:write", "commands", "im:history", "files:write"} <= scopes
+    assert {"app_mentions:read", "chat:write", "commands", "im:history", "files:write",
+            "usergroups:read"} <= scopes  # fmt: skip
     assert features["app_home"]["messages_tab_enabled"] is True  # DMs need the Messages tab
     assert settings["interactivity"]["is_enabled"] is True  # the answer buttons
 

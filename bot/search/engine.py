@@ -477,18 +477,21 @@ class Engine:
         status = eligibility.status_of(resource, situation.at, self.knowledge.timezone_of(resource))
         return resource if status is not None and status.is_closed else None
 
-    def listing(self, kind: str, *, at: datetime, statuses: Statuses | None = None) -> Answer:
-        """Every resource of ``kind``, by name, with its state at ``at`` (``/crisis`` alone)."""
+    def listing(
+        self, kinds: tuple[str, ...], *, at: datetime, statuses: Statuses | None = None
+    ) -> Answer:
+        """Every resource of ``kinds``, by kind then name, with its state at ``at``."""
         situation = replace(read_situation("", at.astimezone(ZoneInfo(self.timezone))),
                             statuses=statuses or {})  # fmt: skip
         resources = sorted(
-            (e for e in self.knowledge.resources if e.kind == kind), key=lambda r: r.name
+            (e for e in self.knowledge.resources if e.kind in kinds),
+            key=lambda r: (kinds.index(r.kind), r.name),
         )
         results = tuple(
             Match(r, 1.0, eligibility.status_of(r, situation.at, self.knowledge.timezone_of(r)))
             for r in resources
         )
-        return Answer(kind, situation, results, area=self.knowledge.defaults.area)
+        return Answer(" ".join(kinds), situation, results, area=self.knowledge.defaults.area)
 
     def entry(
         self, entry_id: str, *, at: datetime, statuses: Statuses | None = None

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from bot.assistant import Assistant
 from bot.live import LiveKnowledge
 from bot.service import Service
+from bot.status import DEFAULT_TTL
 from bot.store.database import Store
 
 
@@ -40,7 +42,9 @@ class Deps:
     admins: frozenset[str] = frozenset()
     live: LiveKnowledge | None = None  # reloading, when the knowledge folder is watched
     seen: RecentlySeen = field(default_factory=RecentlySeen)
+    status_channel: str | None = None  # where each centre status change is posted
+    status_ttl: timedelta = DEFAULT_TTL
     service: Service = field(init=False)
 
     def __post_init__(self) -> None:
-        self.service = Service(self.assistant, self.store)
+        self.service = Service(self.assistant, self.store, status_ttl=self.status_ttl)

@@ -20,7 +20,15 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from bot.privacy import redact, redact_arguments
-from bot.store.schema import admin_actions, meta, questions, votes
+from bot.status import CenterStatus
+from bot.store.schema import (
+    admin_actions,
+    center_status,
+    meta,
+    questions,
+    status_reporters,
+    votes,
+)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -142,6 +150,58 @@ class Store:
         async with self.engine.begin() as connection:
             await connection.execute(insert(admin_actions), row)
 
+    async def record_status(self, status: CenterStatus) -> None:
+        """Keep a report; the place's latest report is its status."""
+        row = {
+            "resource_id": status.resource_id, "state": status.state, "beds": status.beds,
+            "note": redact(status.note) if status.note else None,
+            "reported_at": _utc(status.reported_at), "expires_at": _utc(status.expires_at),
+            "reporter": status.reporter,
+        }  # fmt: skip
+        async with self.engine.begin() as connection:
+            await connection.execute(insert(center_status), row)
+
+    async def latest_statuses(self) -> dict[str, CenterStatus]:
+        """Each place's latest report, expired or not (an answer shows an expired one so)."""
+        latest = select(func.max(center_status.c.id)).group_by(center_status.c.resource_id)
+        query = select(center_status).where(center_status.c.id.in_(latest.scalar_subquery()))
+        async with self.engine.connect() as connection:
+            rows = (await connection.execute(query)).mappings().all()
+        return {row["resource_id"]: _status(row) for row in rows}
+
+    async def status_history(self, since: datetime) -> list[CenterStatus]:
+        query = select(center_status).where(center_status.c.reported_at >= _utc(since))
+        async with self.engine.connect() as connection:
+            rows = (await connection.execute(query.order_by(center_status.c.id))).mappings()
+            return [_status(row) for row in rows]
+
+    async def add_reporter(self, resource_id: str, reporter: str, *, added_by: str,
+                           at: datetime) -> bool:  # fmt: skip
+        """Let ``reporter`` report for ``resource_id``; False if they already could."""
+        if (resource_id, reporter) in await self.reporters(resource_id):
+            return False
+        row = {"resource_id": resource_id, "reporter": reporter, "added_by": added_by,
+               "added_at": _utc(at)}  # fmt: skip
+        async with self.engine.begin() as connection:
+            await connection.execute(insert(status_reporters), row)
+        return True
+
+    async def remove_reporter(self, resource_id: str, reporter: str) -> bool:
+        async with self.engine.begin() as connection:
+            gone = await connection.execute(delete(status_reporters).where(
+                (status_reporters.c.resource_id == resource_id)
+                & (status_reporters.c.reporter == reporter)))  # fmt: skip
+        return gone.rowcount > 0
+
+    async def reporters(self, resource_id: str | None = None) -> list[tuple[str, str]]:
+        """(place, reporter) pairs, of one place or of all, in order."""
+        query = select(status_reporters.c.resource_id, status_reporters.c.reporter)
+        if resource_id is not None:
+            query = query.where(status_reporters.c.resource_id == resource_id)
+        query = query.order_by(status_reporters.c.resource_id, status_reporters.c.reporter)
+        async with self.engine.connect() as connection:
+            return [(r[0], r[1]) for r in (await connection.execute(query)).all()]
+
     async def purge(self, before: datetime) -> int:
         """Delete questions and votes older than ``before``; returns how many rows went."""
         async with self.engine.begin() as connection:
@@ -228,6 +288,14 @@ def _file_lock(path: Path | None) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _status(row: Any) -> CenterStatus:
+    return CenterStatus(
+        resource_id=row["resource_id"], state=row["state"], beds=row["beds"], note=row["note"],
+        reported_at=_aware(row["reported_at"]), expires_at=_aware(row["expires_at"]),
+        reporter=row["reporter"],
+    )  # fmt: skip
 
 
 def _aware(moment: datetime) -> datetime:

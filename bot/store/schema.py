@@ -62,3 +62,27 @@ admin_actions = Table(
     Column("allowed", Boolean, nullable=False),
     Column("detail", Text),
 )
+
+# every report a centre (or its system) makes, kept: the latest per place is its status
+center_status = Table(
+    "center_status",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("resource_id", String(200), nullable=False, index=True),
+    Column("state", String(16), nullable=False),  # accepting, limited, diversion, closed
+    Column("beds", Integer),
+    Column("note", Text),  # redacted
+    Column("reported_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("reporter", String(64), nullable=False),  # a staff member's Slack id, or "api"
+)
+
+# who may report for a place: a Slack user (U...) or user group (S...)
+status_reporters = Table(
+    "status_reporters",
+    metadata,
+    Column("resource_id", String(200), primary_key=True),
+    Column("reporter", String(64), primary_key=True),
+    Column("added_by", String(64), nullable=False),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+)

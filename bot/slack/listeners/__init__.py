@@ -3,7 +3,7 @@
 from slack_bolt.async_app import AsyncApp
 
 from bot.slack.deps import Deps
-from bot.slack.listeners import actions, admin, commands, events, home
+from bot.slack.listeners import actions, admin, commands, events, home, status
 
 
 def register(app: AsyncApp, deps: Deps) -> None:
@@ -12,3 +12,4 @@ def register(app: AsyncApp, deps: Deps) -> None:
     actions.register(app, deps)
     admin.register(app, deps)
     home.register(app, deps)
+    status.register(app, deps)

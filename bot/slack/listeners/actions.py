@@ -106,7 +106,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
     async def details(ack: AsyncAck, action: dict[str, Any], respond: AsyncRespond) -> None:
         await ack()
         value = _value(action)
-        answer = service.entry(str(value.get("id", "")), at=_moment(value))
+        answer = await service.entry(str(value.get("id", "")), at=_moment(value))
         if answer is None:
             await respond(text="That entry is no longer in the knowledge base.",
                           response_type="ephemeral", replace_original=False)  # fmt: skip

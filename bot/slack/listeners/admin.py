@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import timedelta
+import re
+from datetime import datetime, timedelta
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
@@ -16,6 +17,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import reports
 from bot.knowledge.loader import load_report
+from bot.knowledge.model import Resource
 from bot.live import rejected_message
 from bot.render.blocks import escape, truncate
 from bot.slack.deps import Deps
@@ -33,12 +35,44 @@ HELP = (
     "• `stale` — resources not verified for a year, oldest first\n"
     "• `gaps [days]` — questions that got no answer or 👎, grouped\n"
     "• `stats [days]` — questions per day, answered rate, top answers, feedback\n"
-    "• `export [days]` — the reports as CSV files in a direct message to you"
+    "• `export [days]` — the reports as CSV files in a direct message to you\n"
+    "• `reporter add|remove PLACE_ID @someone` — who may report a place's status "
+    "(`/center-status`); a user group counts its members\n"
+    "• `reporters [PLACE_ID]` — who reports for each place"
 )
+# what Slack sends for a mention with should_escape: <@U123|name>, <!subteam^S123|@group>
+_MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>|<!subteam\^(S[A-Z0-9]+)(?:\|[^>]*)?>"
+                      r"|([UWS][A-Z0-9]{2,})")  # fmt: skip
 REFUSAL = (
     "Sorry, `/pmhc-admin` is only for the knowledge-base admins. Your program coordinator "
     "can add you (ADMIN_USER_IDS)."
 )
+
+
+async def _reporter(args: list[str], deps: Deps, user: str, now: datetime) -> str:
+    """``reporter add|remove PLACE_ID @someone``."""
+    usage = "Use `/pmhc-admin reporter add PLACE_ID @someone` (or `remove`)."
+    if len(args) < 3 or args[0].lower() not in ("add", "remove"):
+        return usage
+    place = args[1]
+    found = _MENTION.fullmatch(args[2])
+    if found is None:
+        return usage
+    who = next(group for group in found.groups() if group)
+    resource = deps.assistant.engine.knowledge.by_id.get(place)
+    if not isinstance(resource, Resource):
+        return f"No place with the id `{escape(place[:80])}` in the knowledge base."
+    if args[0].lower() == "add":
+        added = await deps.store.add_reporter(place, who, added_by=user, at=now)
+        return (f"{_who(who)} can now report the status of {escape(resource.name)}." if added
+                else f"{_who(who)} already reports for {escape(resource.name)}.")  # fmt: skip
+    removed = await deps.store.remove_reporter(place, who)
+    return (f"{_who(who)} no longer reports for {escape(resource.name)}." if removed
+            else f"{_who(who)} was not a reporter for {escape(resource.name)}.")  # fmt: skip
+
+
+def _who(reporter: str) -> str:
+    return f"<!subteam^{reporter}>" if reporter.startswith("S") else f"<@{reporter}>"
 
 
 def _days(args: list[str]) -> int:
@@ -122,6 +156,13 @@ async def _run(action: str, args: list[str], deps: Deps, client: AsyncWebClient,
         return _code(await reload_text(deps))
     if action == "validate":
         return _code(await validate_text(deps))
+    if action == "reporter":
+        return await _reporter(args, deps, user, now)
+    if action == "reporters":
+        pairs = await deps.store.reporters(args[0] if args else None)
+        if not pairs:
+            return "No reporters yet. `/pmhc-admin reporter add PLACE_ID @someone` adds one."
+        return "\n".join(f"• `{escape(place)}`: {_who(who)}" for place, who in pairs)
     if action == "stale":
         return _code(reports.stale_text(reports.stale_entries(deps.assistant.engine.knowledge,
                                                               now.date())))  # fmt: skip

@@ -11,6 +11,7 @@ from bot.render.blocks import escape
 from bot.render.describe import PHI_REMINDER, PHI_WARNING
 from bot.service import Reply
 from bot.slack.deps import Deps
+from bot.slack.listeners.status import show_board
 from bot.slack.reply import respond_with
 
 log = logging.getLogger(__name__)
@@ -24,6 +25,7 @@ PMHC_HELP = (
     "• `/crisis combative adult on a hold` — places for a situation\n"
     "• `/crisis harbor` — one place's admission criteria\n"
     "• `/crisis` — every crisis receiving center, open or closed now\n"
+    "• `/crisis status` — what crisis centers, EDs and others report tonight\n"
     "You can also mention me in a channel or send me a direct message."
 )
 
@@ -41,6 +43,9 @@ def register(app: AsyncApp, deps: Deps) -> None:
         await ack()
         text = (command.get("text") or "").strip()
         user = command.get("user_id", "")
+        if text.lower() == "status":  # the board: every place's report tonight
+            await show_board(respond, deps)
+            return
         if text:
             reply = await deps.service.ask(text, user_id=user, surface="command",
                                            resources_only=True)  # fmt: skip
