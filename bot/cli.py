@@ -246,15 +246,29 @@ def _ask(args: argparse.Namespace) -> int:
             return 2
     else:
         questions = _questions([args.question])
-    asyncio.run(_answer_all(Service(Assistant(Engine(knowledge))), questions, at, args))
+    asyncio.run(_answer_all(Engine(knowledge), questions, at, args))
     return 0
 
 
 async def _answer_all(
+    engine: Engine, questions: list[str], at: datetime, args: argparse.Namespace
+) -> None:
+    """Through the service like every front end, with the centre statuses in the store
+    ``DATABASE_URL`` names; a tool's questions are not usage, so not recorded. Reminded not
+    to post health details when a question seems to name someone."""
+    from bot.console import open_store
+
+    store = await open_store()
+    try:
+        await _answer_each(Service(Assistant(engine), store), questions, at, args)
+    finally:
+        if store is not None:
+            await store.close()
+
+
+async def _answer_each(
     service: Service, questions: list[str], at: datetime, args: argparse.Namespace
 ) -> None:
-    """Through the service like every front end; a tool's questions are not usage, so not
-    recorded. Reminded not to post health details when a question seems to name someone."""
     for question in questions:
         reply = await service.ask(question, user_id="cli", surface="cli", at=at, top=args.top,
                                   record=False)  # fmt: skip

@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
+from bot.status import CenterStatus
 from bot.store.database import Store
-from tests.conftest import SHIPPED, run_bot
+from tests.conftest import CHICAGO, SHIPPED, run_bot
 
 
 def test_ask_json_follows_the_contract():
@@ -164,8 +165,38 @@ def test_console_chat_goes_through_the_service_guard_answer_record(tmp_path):
     ]  # the message with a birth date and a name is not kept at all
 
 
-def test_ask_withholds_a_health_record_and_records_nothing(tmp_path):
-    env = {**os.environ, "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/bot.db"}
+def test_ask_withholds_a_health_record_and_applies_statuses_without_recording(tmp_path):
+    env = {**os.environ, "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/bot.db",
+           "USER_HASH_SALT": "a-salt-for-this-test-only"}  # fmt: skip
     done = run_bot("ask", "John Smith DOB 3/14/2008 drunk, where", "--json", env=env)
     assert json.loads(done.stdout) == {"query": None, "withheld": True}
-    assert not (tmp_path / "bot.db").exists()
+    moment = datetime(2026, 11, 28, 2, 0, tzinfo=CHICAGO)
+
+    async def report_then_read(status):
+        store = await Store.open(env["DATABASE_URL"], env["USER_HASH_SALT"].encode())
+        try:
+            if status is not None:
+                await store.record_status(status)
+            return await store.questions_since(datetime(2000, 1, 1, tzinfo=UTC))
+        finally:
+            await store.close()
+
+    ed = "example-general-ed"
+    asyncio.run(
+        report_then_read(
+            CenterStatus(
+                ed,
+                "diversion",
+                moment - timedelta(hours=1),
+                moment + timedelta(hours=3),
+                reporter="U1",
+            )
+        )
+    )
+    asked = run_bot("ask", "drunk adult on a 5150, where", "--json", "--at",
+                    "2026-11-28T02:00", env=env)  # fmt: skip
+    answer = json.loads(asked.stdout)
+    assert ed not in [r["id"] for r in answer["results"]]
+    (left_out,) = [x for x in answer["excluded"] if x["id"] == ed]
+    assert left_out["reasons"] == ["on diversion since 01:00 (until 05:00)"]
+    assert asyncio.run(report_then_read(None)) == []  # the tool's questions are not usage

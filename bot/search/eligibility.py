@@ -31,7 +31,7 @@ from bot.search.needs import (
 from bot.search.places import address_town, place_keys
 from bot.search.situation import Situation
 from bot.search.text import fold
-from bot.status import CenterStatus, leaving_out
+from bot.status import STATES, TURNS_AWAY, Statuses, leaving_out
 
 _NEEDS_BY_NAME = {need.name: need for need in NEEDS}
 LOGISTICS = frozenset({"dropoff", "walk_in", "hours", "anywhere", "clearance", "in_town"})
@@ -270,6 +270,8 @@ class CriteriaTable:
         self._serves: dict[str, np.ndarray] = {}
         self._open_at: dict[datetime, np.ndarray] = {}
         self._open_lock = threading.Lock()
+        # centre statuses as columns, per snapshot of them (the service re-reads every 2 s)
+        self._reports: list[tuple[Statuses, _Reports]] = []
         # serves only the places its ``area`` lists, towns or counties (not the whole region)
         self.local = np.array(
             [isinstance(e, Resource) and bool(e.area)
@@ -305,6 +307,22 @@ class CriteriaTable:
                 state = hours.status_at(moment, zone).state
                 states[group] = {"open": YES, "closed": NO}.get(state, UNKNOWN)
             return states.copy()
+
+    def reports(self, statuses: Statuses) -> _Reports:
+        """``statuses`` as columns of this table's rows, worked out once per snapshot."""
+        with self._open_lock:
+            for seen, columns in self._reports:
+                if seen is statuses:
+                    return columns
+            known = [s for s in statuses.values() if s.resource_id in self.row_of]
+            columns = _Reports(
+                rows=np.array([self.row_of[s.resource_id] for s in known], dtype=np.int64),
+                states=np.array([STATES.index(s.state) for s in known], dtype=np.int8),
+                start=np.array([s.reported_at.timestamp() for s in known], dtype=np.float64),
+                end=np.array([s.expires_at.timestamp() for s in known], dtype=np.float64),
+            )
+            self._reports = [*self._reports[-(_SNAPSHOTS_KEPT - 1) :], (statuses, columns)]
+            return columns
 
     def stands_in(self, place: str) -> np.ndarray:
         """Per entry: its address is in ``place``."""
@@ -398,26 +416,41 @@ def assess(
     return Verdicts(rows, fails, confirms, open_state)
 
 
+@dataclass(frozen=True)
+class _Reports:
+    """Centre statuses as columns: the row each is about, its state, when it is live."""
+
+    rows: np.ndarray
+    states: np.ndarray  # position in STATES
+    start: np.ndarray  # POSIX seconds
+    end: np.ndarray
+
+
+_SNAPSHOTS_KEPT = 4
+_TURNING_AWAY = [STATES.index(state) for state in TURNS_AWAY]
+_LIMITED = [STATES.index("limited")]
+
+
 def turned_away(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> np.ndarray:
     """Rows whose place reports it is on diversion or closed at the moment asked."""
-    return _reported(table, rows, situation, lambda status: status.turns_away(situation.at))
+    return _reported(table, rows, situation, _TURNING_AWAY)
 
 
 def limited(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> np.ndarray:
     """Rows whose place reports it is at capacity (call first) at the moment asked."""
-    return _reported(table, rows, situation, lambda status: status.limits(situation.at))
+    return _reported(table, rows, situation, _LIMITED)
 
 
 def _reported(
-    table: CriteriaTable, rows: np.ndarray, situation: Situation,
-    which: Callable[[CenterStatus], bool],
-) -> np.ndarray:  # fmt: skip
-    marked = [table.row_of[s.resource_id] for s in situation.statuses.values()
-              if which(s) and s.resource_id in table.row_of]  # fmt: skip
-    if not marked:
+    table: CriteriaTable, rows: np.ndarray, situation: Situation, states: list[int]
+) -> np.ndarray:
+    reports = table.reports(situation.statuses)
+    moment = situation.at.timestamp()
+    live = (reports.start <= moment) & (moment < reports.end) & np.isin(reports.states, states)
+    if not live.any():
         return np.zeros(len(rows), dtype=bool)
     mask = np.zeros(len(table.is_resource), dtype=bool)
-    mask[marked] = True
+    mask[reports.rows[live]] = True
     return mask[rows]
 
 
