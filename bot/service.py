@@ -11,9 +11,11 @@ those allowed to make them, and keeps who those are. Front ends only draw what i
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import math
 import os
+import secrets
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
@@ -25,7 +27,14 @@ from bot.answer import Answer
 from bot.assistant import Assistant
 from bot.knowledge.model import Resource
 from bot.privacy import looks_like_health_record, redact
-from bot.status import DEFAULT_TTL, CenterStatus, Statuses, parse_report
+from bot.status import (
+    DEFAULT_TTL,
+    CenterStatus,
+    Report,
+    Statuses,
+    parse_report,
+    report_from_fields,
+)
 from bot.status import describe as describe_status
 from bot.store.database import Store
 
@@ -35,6 +44,13 @@ ANSWER_SECONDS = 10.0  # the most one question may take; answers take millisecon
 REMINDED_KEPT = 10_000  # people whose last reminder day is remembered
 LISTING = "/crisis"  # how the list of every crisis centre is recorded
 STATUS_REFRESH = 2.0  # seconds a read of every centre's status is reused
+
+
+TOKEN_PREFIX = "pmhc_"
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -150,11 +166,40 @@ class Service:
             log.warning("refused a status for %s from %s: not a reporter", place, user_id)
             return Reported(None, f"You are not a reporter for {resource.name}; an admin can "
                                   "add you (`/pmhc-admin reporter add`).")  # fmt: skip
-        status = CenterStatus(place, parsed.state, now, parsed.expires_at, parsed.beds,
-                              parsed.note, user_id)  # fmt: skip
+        return await self._keep(place, parsed, now, reporter=user_id)
+
+    async def report_fields(self, place: str, fields: object) -> Reported:
+        """A report from a centre's own system (JSON fields), for the place its token is for."""
+        now = self.assistant.now()
+        parsed = report_from_fields(fields, now, self.status_ttl)
+        if isinstance(parsed, str):
+            return Reported(None, parsed)
+        return await self._keep(place, parsed, now, reporter="api")
+
+    async def create_token(self, place: str, *, by: str) -> str:
+        """A new token for ``place``'s own system; shown once, only its hash is kept."""
+        assert self.store is not None
+        token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+        await self.store.add_token(token_hash(token), place, created_by=by,
+                                   at=self.assistant.now())  # fmt: skip
+        return token
+
+    async def token_place(self, token: str) -> str | None:
+        """The place a token reports for, if it is live."""
+        if self.store is None or not token.startswith(TOKEN_PREFIX) or len(token) > 200:
+            return None
+        return await self.store.token_place(token_hash(token))
+
+    async def _keep(self, place: str, report: Report, now: datetime, *, reporter: str) -> Reported:
+        assert self.store is not None
+        resource = self.assistant.engine.knowledge.by_id.get(place)
+        if not isinstance(resource, Resource):
+            return Reported(None, f"No place with the id `{place[:80]}` in the knowledge base.")
+        status = CenterStatus(place, report.state, now, report.expires_at, report.beds,
+                              report.note, reporter)  # fmt: skip
         await self.store.record_status(status)
         self._statuses_read = -math.inf  # the next answer reads it back
-        log.info("status of %s set to %s by %s", place, parsed.state, user_id)
+        log.info("status of %s set to %s by %s", place, report.state, reporter)
         return Reported(status, f"{resource.name}: {describe_status(status, now)}.")
 
     async def _places_of(

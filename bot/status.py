@@ -174,3 +174,39 @@ def _until(text: str, now: datetime) -> datetime | None:
         return None
     moment = now.replace(hour=hour, minute=minute, second=0, microsecond=0)
     return moment if moment > now else moment + timedelta(days=1)
+
+
+_FIELDS = frozenset({"state", "beds", "until", "note"})
+
+
+def report_from_fields(fields: object, now: datetime, ttl: timedelta = DEFAULT_TTL) -> Report | str:
+    """A report sent as JSON by a centre's own system: ``{"state", "beds", "until", "note"}``
+    (only ``state`` required; ``until`` an ISO date-time with an offset, within 24 hours);
+    or one sentence saying what is wrong with it."""
+    if not isinstance(fields, dict):
+        return "The body must be a JSON object."
+    unknown = sorted(set(fields) - _FIELDS)
+    if unknown:
+        return (
+            f"Unknown field(s): {', '.join(map(str, unknown))[:100]}; use state, beds, until, note."
+        )
+    state = fields.get("state")
+    if state not in STATES:
+        return f"state must be one of {', '.join(STATES)}."
+    beds = fields.get("beds")
+    if beds is not None and (isinstance(beds, bool) or not isinstance(beds, int)
+                             or not 0 <= beds <= MAX_BEDS):  # fmt: skip
+        return f"beds must be a whole number from 0 to {MAX_BEDS:,}, or null."
+    note = fields.get("note")
+    if note is not None and (not isinstance(note, str) or len(note) > 300):
+        return "note must be text of at most 300 characters, or null."
+    expires = now + ttl
+    until = fields.get("until")
+    if until is not None:
+        try:
+            expires = datetime.fromisoformat(str(until))
+        except ValueError:
+            return "until must be an ISO date-time like 2026-11-28T18:00-06:00, or null."
+        if expires.tzinfo is None or not now < expires <= now + timedelta(hours=MAX_HOURS):
+            return "until must carry its UTC offset and fall within the next 24 hours."
+    return Report(None, cast(State, state), beds, expires, note.strip() or None if note else None)

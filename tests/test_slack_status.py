@@ -5,11 +5,14 @@ a report expires on its own."""
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 
 import pytest
 
+from bot.api import PER_MINUTE
 from bot.assistant import Assistant
 from bot.knowledge import load_knowledge
 from bot.search.engine import Engine
@@ -123,3 +126,61 @@ async def test_the_board_shows_every_report(bot: Bot):
         ed_card = next(card for card in shown if ed_first(card))
         assert "✓ Accepting · 3 beds · reported 0 min ago" in ed_card
         assert any("Harbor Crisis Receiving Center" in card for card in shown)
+
+
+async def api(bot: Bot, method: str, path: str, token: str | None, body: object = None):
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    data = body if isinstance(body, str) else (json.dumps(body) if body is not None else None)
+    async with bot.session.request(method, bot.url + path, data=data, headers=headers) as reply:
+        return reply.status, await reply.json()
+
+
+async def test_a_centres_own_system_reports_with_its_token(bot: Bot):
+    made = await say(bot, "/pmhc-admin", f"token {ED}", "t1", ADMIN)
+    token = re.search(r"`(pmhc_[\w-]+)`", made["text"]).group(1)
+    assert token not in str(await bot.deps.store.admin_actions())  # shown once, kept hashed
+    ok = await api(
+        bot,
+        "POST",
+        f"/api/status/{ED}",
+        token,
+        {"state": "diversion", "until": "2026-11-28T05:00-06:00", "note": "CT down"},
+    )
+    assert ok[0] == 201 and ok[1]["status"]["state"] == "diversion"
+    (posted,) = await bot.slack.wait_for("chat.postMessage")
+    assert posted.payload["channel"] == "CSTATUS" and "center's system" in posted.payload["text"]
+    after = await say(bot, "/crisis", QUESTION, "t2", OFFICER)
+    assert "on diversion since 01:30 (until 05:00)" in texts(after["blocks"])
+    status, board = await api(bot, "GET", "/api/status", token)
+    assert status == 200 and [
+        (s["resource_id"], s["state"], s["hl7_capacity"]) for s in board["statuses"]
+    ] == [(ED, "diversion", "no-capacity")]
+
+    other = "harbor-crisis-receiving-center"
+    assert (await api(bot, "POST", f"/api/status/{other}", token, {"state": "closed"}))[0] == 403
+    for bad in (
+        {"state": "full"},
+        {"state": "closed", "beds": -1},
+        {"state": "closed", "x": 1},
+        {"state": "closed", "until": "2030-01-01T00:00+00:00"},
+        "not json",
+        [1],
+    ):
+        code, said = await api(bot, "POST", f"/api/status/{ED}", token, bad)
+        assert code == 422 and said["error"], bad
+    assert (await api(bot, "POST", f"/api/status/{ED}", "pmhc_wrong", {"state": "closed"}))[
+        0
+    ] == 401
+    assert (await api(bot, "GET", "/api/status", None))[0] == 401
+
+    revoked = await say(bot, "/pmhc-admin", f"token revoke {ED}", "t3", ADMIN)
+    assert revoked["text"].startswith("Revoked 1 token(s)")
+    assert (await api(bot, "POST", f"/api/status/{ED}", token, {"state": "closed"}))[0] == 401
+    assert (await bot.deps.store.latest_statuses())[ED].state == "diversion"  # unchanged
+
+
+async def test_the_api_limits_each_token_to_a_rate(bot: Bot):
+    made = await say(bot, "/pmhc-admin", f"token {ED}", "l1", ADMIN)
+    token = re.search(r"`(pmhc_[\w-]+)`", made["text"]).group(1)
+    codes = [(await api(bot, "GET", "/api/status", token))[0] for _ in range(PER_MINUTE + 2)]
+    assert codes[:PER_MINUTE] == [200] * PER_MINUTE and codes[PER_MINUTE:] == [429, 429]

@@ -17,6 +17,9 @@ from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
 
+from bot.api import status_routes
+from bot.render.blocks import escape
+from bot.service import Reported
 from bot.slack.deps import Deps
 
 log = logging.getLogger(__name__)
@@ -67,9 +70,17 @@ def build_web_app(app: AsyncApp, deps: Deps, signing_secret: str) -> web.Applica
             {"ok": True, "knowledge_version": knowledge.version, "entries": len(knowledge.entries)}
         )
 
+    async def status_changed(reported: Reported) -> None:
+        if deps.status_channel:
+            await app.client.chat_postMessage(
+                channel=deps.status_channel, unfurl_links=False,
+                text=f"{escape(reported.message)} (reported by the center's system)",
+            )  # fmt: skip
+
     web_app = web.Application(client_max_size=MAX_BODY_BYTES)
     web_app.router.add_post(EVENTS_PATH, slack_events)
     web_app.router.add_get("/healthz", health)
+    web_app.add_routes(status_routes(deps.service, status_changed))
     return web_app
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
-from sqlalchemy import Connection, Date, case, cast, delete, func, insert, select
+from sqlalchemy import Connection, Date, case, cast, delete, func, insert, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
@@ -27,6 +27,7 @@ from bot.store.schema import (
     meta,
     questions,
     status_reporters,
+    status_tokens,
     votes,
 )
 
@@ -201,6 +202,31 @@ class Store:
         query = query.order_by(status_reporters.c.resource_id, status_reporters.c.reporter)
         async with self.engine.connect() as connection:
             return [(r[0], r[1]) for r in (await connection.execute(query)).all()]
+
+    async def add_token(self, token_hash: str, resource_id: str, *, created_by: str,
+                        at: datetime) -> None:  # fmt: skip
+        row = {"token_hash": token_hash, "resource_id": resource_id, "created_by": created_by,
+               "created_at": _utc(at), "revoked_at": None}  # fmt: skip
+        async with self.engine.begin() as connection:
+            await connection.execute(insert(status_tokens), row)
+
+    async def token_place(self, token_hash: str) -> str | None:
+        """The place a live (not revoked) token reports for; None for any other."""
+        query = select(status_tokens.c.resource_id).where(
+            (status_tokens.c.token_hash == token_hash) & status_tokens.c.revoked_at.is_(None)
+        )
+        async with self.engine.connect() as connection:
+            return (await connection.execute(query)).scalar_one_or_none()
+
+    async def revoke_tokens(self, resource_id: str, *, at: datetime) -> int:
+        """Revoke every live token of ``resource_id``; how many there were."""
+        async with self.engine.begin() as connection:
+            done = await connection.execute(
+                update(status_tokens)
+                .where((status_tokens.c.resource_id == resource_id)
+                       & status_tokens.c.revoked_at.is_(None))
+                .values(revoked_at=_utc(at)))  # fmt: skip
+        return done.rowcount
 
     async def purge(self, before: datetime) -> int:
         """Delete questions and votes older than ``before``; returns how many rows went."""

@@ -86,3 +86,14 @@ status_reporters = Table(
     Column("added_by", String(64), nullable=False),
     Column("added_at", DateTime(timezone=True), nullable=False),
 )
+
+# what a centre's own system reports with: the SHA-256 of a token shown once, for one place
+status_tokens = Table(
+    "status_tokens",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("resource_id", String(200), nullable=False),
+    Column("created_by", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True)),
+)

@@ -38,7 +38,9 @@ HELP = (
     "• `export [days]` — the reports as CSV files in a direct message to you\n"
     "• `reporter add|remove PLACE_ID @someone` — who may report a place's status "
     "(`/center-status`); a user group counts its members\n"
-    "• `reporters [PLACE_ID]` — who reports for each place"
+    "• `reporters [PLACE_ID]` — who reports for each place\n"
+    "• `token [revoke] PLACE_ID` — a token for the place's own system to report its status "
+    "(`POST /api/status/PLACE_ID`), shown once; or revoke them all"
 )
 # what Slack sends for a mention with should_escape: <@U123|name>, <!subteam^S123|@group>
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>|<!subteam\^(S[A-Z0-9]+)(?:\|[^>]*)?>"
@@ -69,6 +71,25 @@ async def _reporter(args: list[str], deps: Deps, user: str, now: datetime) -> st
     removed = await deps.store.remove_reporter(place, who)
     return (f"{_who(who)} no longer reports for {escape(resource.name)}." if removed
             else f"{_who(who)} was not a reporter for {escape(resource.name)}.")  # fmt: skip
+
+
+async def _token(args: list[str], deps: Deps, user: str) -> str:
+    """``token PLACE_ID`` makes a token for the place's own system; ``token revoke PLACE_ID``
+    revokes every one it has."""
+    revoke = bool(args) and args[0].lower() == "revoke"
+    place = args[1] if revoke and len(args) > 1 else (args[0] if args and not revoke else "")
+    resource = deps.assistant.engine.knowledge.by_id.get(place)
+    if not isinstance(resource, Resource):
+        return "Use `/pmhc-admin token PLACE_ID` (or `token revoke PLACE_ID`) with a place's id."
+    if revoke:
+        gone = await deps.store.revoke_tokens(place, at=deps.assistant.now())
+        return f"Revoked {gone} token(s) of {escape(resource.name)}."
+    token = await deps.service.create_token(place, by=user)
+    return (
+        f"Token for {escape(resource.name)}'s own system (shown once; keep it secret):\n"
+        f'`{token}`\nPOST {{"state": "diversion", "until": ...}} to '
+        f"/api/status/{escape(place)} with `Authorization: Bearer` and this token."
+    )
 
 
 def _who(reporter: str) -> str:
@@ -158,6 +179,8 @@ async def _run(action: str, args: list[str], deps: Deps, client: AsyncWebClient,
         return _code(await validate_text(deps))
     if action == "reporter":
         return await _reporter(args, deps, user, now)
+    if action == "token":
+        return await _token(args, deps, user)
     if action == "reporters":
         pairs = await deps.store.reporters(args[0] if args else None)
         if not pairs:
