@@ -121,6 +121,7 @@ async def _serve_slack(settings: Settings, live: LiveKnowledge) -> None:
     from bot.slack.app import create_app
     from bot.slack.deps import Deps
     from bot.slack.notify import admin_notifier
+    from bot.slack.reminders import keep_reminding
     from bot.slack.server import serve_http, serve_socket_mode
     from bot.store.database import Store
     from bot.store.retention import keep_purging
@@ -137,6 +138,7 @@ async def _serve_slack(settings: Settings, live: LiveKnowledge) -> None:
     background = [
         asyncio.create_task(keep_purging(store, settings.retention_days)),
         asyncio.create_task(live.watch()),
+        asyncio.create_task(keep_reminding(deps, app.client)),
     ]
     try:
         if settings.mode == "socket":

@@ -71,10 +71,10 @@ class Bot:
         return await self.post(body, "application/json", headers=headers)
 
     async def click(
-        self, action_id: str, value: str, token: str = "click"
+        self, action_id: str, value: str, token: str = "click", user: str = "U1"
     ) -> aiohttp.ClientResponse:
         payload = {
-            "type": "block_actions", "user": {"id": "U1"}, "team": {"id": "T1"},
+            "type": "block_actions", "user": {"id": user}, "team": {"id": "T1"},
             "api_app_id": "A1", "container": {"type": "message", "is_ephemeral": True},
             "channel": {"id": "C1"}, "trigger_id": "1.2.3",
             "response_url": self.slack.response_url(token),

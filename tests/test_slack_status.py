@@ -11,15 +11,17 @@ from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 
 import pytest
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.api import PER_MINUTE
 from bot.assistant import Assistant
 from bot.knowledge import load_knowledge
 from bot.search.engine import Engine
 from bot.slack.deps import Deps
+from bot.slack.reminders import AGAIN, STILL, remind_expiring
 from bot.store.database import Store
 from tests.conftest import CHICAGO, SHIPPED
-from tests.slack_harness import Bot, cards, running_bot, texts
+from tests.slack_harness import Bot, buttons, cards, running_bot, texts
 
 ADMIN, NURSE, OFFICER = "UADMIN1", "UNURSE1", "UCOP1"
 ED = "example-general-ed"
@@ -184,3 +186,25 @@ async def test_the_api_limits_each_token_to_a_rate(bot: Bot):
     token = re.search(r"`(pmhc_[\w-]+)`", made["text"]).group(1)
     codes = [(await api(bot, "GET", "/api/status", token))[0] for _ in range(PER_MINUTE + 2)]
     assert codes[:PER_MINUTE] == [200] * PER_MINUTE and codes[PER_MINUTE:] == [429, 429]
+
+
+async def test_the_reporter_is_reminded_before_expiry_and_can_renew(bot: Bot):
+    await say(bot, "/pmhc-admin", f"reporter add {ED} <@{NURSE}|nurse>", "m1", ADMIN)
+    await say(bot, "/center-status", "diversion for 2h no psych beds", "m2", NURSE)
+    client = AsyncWebClient(token="xoxb-test", base_url=bot.slack.api_url)
+    assert await remind_expiring(bot.deps, client) == 0  # 2 h left: not yet
+    bot.clock.now += timedelta(minutes=95)  # type: ignore[attr-defined]
+    assert await remind_expiring(bot.deps, client) == 1
+    assert await remind_expiring(bot.deps, client) == 0  # once per report
+    (dm,) = [c for c in bot.slack.routes("chat.postMessage") if c.payload["channel"] == NURSE]
+    assert "reported on diversion until 03:30" in dm.payload["text"]
+    still = buttons(dm.payload["blocks"])[STILL]
+    await bot.click(STILL, still["value"], token="m3", user=NURSE)
+    (renewed,) = await bot.slack.wait_for("response:m3")
+    assert "⛔ On diversion since 03:05 (until 11:05)" in renewed.payload["text"]
+    kept = (await bot.deps.store.latest_statuses())[ED]
+    assert (kept.state, kept.note, kept.reporter) == ("diversion", "no psych beds", NURSE)
+    again = buttons(dm.payload["blocks"])[AGAIN]
+    await bot.click(AGAIN, again["value"], token="m4", user=OFFICER)  # not a reporter
+    (refused,) = await bot.slack.wait_for("response:m4")
+    assert refused.payload["text"].startswith("You are not a reporter")

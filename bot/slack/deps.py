@@ -44,6 +44,8 @@ class Deps:
     seen: RecentlySeen = field(default_factory=RecentlySeen)
     status_channel: str | None = None  # where each centre status change is posted
     status_ttl: timedelta = DEFAULT_TTL
+    # reports whose reporter was reminded before they expire: (place, reported at)
+    reminded: set[tuple[str, str]] = field(default_factory=set)
     service: Service = field(init=False)
 
     def __post_init__(self) -> None:

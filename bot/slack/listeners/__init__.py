@@ -2,6 +2,7 @@
 
 from slack_bolt.async_app import AsyncApp
 
+from bot.slack import reminders
 from bot.slack.deps import Deps
 from bot.slack.listeners import actions, admin, commands, events, home, status
 
@@ -13,3 +14,4 @@ def register(app: AsyncApp, deps: Deps) -> None:
     admin.register(app, deps)
     home.register(app, deps)
     status.register(app, deps)
+    reminders.register(app, deps)

@@ -10,6 +10,7 @@ reporter counts its members.
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
@@ -17,6 +18,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.render.blocks import escape, fallback_text, render_blocks
+from bot.service import Reported
 from bot.slack.deps import Deps
 
 log = logging.getLogger(__name__)
@@ -36,21 +38,34 @@ def register(app: AsyncApp, deps: Deps) -> None:
             await show_board(respond, deps)
             return
 
-        async def member_of(group: str) -> bool:
-            try:
-                found = await client.usergroups_users_list(usergroup=group)
-            except SlackApiError:
-                return False
-            return user in (found.get("users") or [])
-
-        reported = await deps.service.report(text, user_id=user, admin=user in deps.admins,
-                                             member_of=member_of)  # fmt: skip
+        reported = await deps.service.report(
+            text, user_id=user, admin=user in deps.admins, member_of=group_member(client, user)
+        )
         await respond(text=escape(reported.message), response_type="ephemeral")
-        if reported.status is not None and deps.status_channel:
-            await client.chat_postMessage(
-                channel=deps.status_channel, unfurl_links=False,
-                text=f"{escape(reported.message)} (reported by <@{user}>)",
-            )  # fmt: skip
+        await announce(client, deps, reported, f"<@{user}>")
+
+
+def group_member(client: AsyncWebClient, user: str) -> Callable[[str], Awaitable[bool]]:
+    """Whether ``user`` is in a Slack user group (a group named as a place's reporter)."""
+
+    async def member_of(group: str) -> bool:
+        try:
+            found = await client.usergroups_users_list(usergroup=group)
+        except SlackApiError:
+            return False
+        return user in (found.get("users") or [])
+
+    return member_of
+
+
+async def announce(client: AsyncWebClient, deps: Deps, reported: Reported, by: str) -> None:
+    """One message per change in ``STATUS_CHANNEL``, if one is set."""
+    if reported.status is not None and deps.status_channel:
+        await client.chat_postMessage(
+            channel=deps.status_channel,
+            unfurl_links=False,
+            text=f"{escape(reported.message)} (reported by {by})",
+        )
 
 
 async def show_board(respond: AsyncRespond, deps: Deps) -> None:

@@ -1,0 +1,126 @@
+"""Reminding reporters before their status expires, so a board does not go stale.
+
+Thirty minutes before a report made in Slack expires, its reporter gets a direct message
+with two buttons: keep the same status for another period, or report accepting again.
+Each report is reminded of once per process (several processes may each remind).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from datetime import datetime, timedelta
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.render.blocks import escape
+from bot.slack.deps import Deps
+from bot.slack.listeners.status import announce, group_member
+from bot.status import CenterStatus
+
+log = logging.getLogger(__name__)
+
+BEFORE = timedelta(minutes=30)
+EVERY_SECONDS = 60
+STILL = "status_still"
+AGAIN = "status_accepting_again"
+_SAID = {"diversion": "on diversion", "closed": "closed", "limited": "at capacity",
+         "accepting": "accepting"}  # fmt: skip
+
+
+async def remind_expiring(deps: Deps, client: AsyncWebClient) -> int:
+    """One pass: DM the reporter of every report expiring within ``BEFORE``; how many."""
+    now = deps.assistant.now()
+    sent = 0
+    for status in (await deps.service.statuses()).values():
+        key = (status.resource_id, status.reported_at.isoformat())
+        due = status.live(now) and status.expires_at - now <= BEFORE
+        if not due or key in deps.reminded or not status.reporter.startswith(("U", "W")):
+            continue
+        deps.reminded.add(key)
+        resource = deps.assistant.engine.knowledge.by_id.get(status.resource_id)
+        name = resource.title if resource else status.resource_id
+        try:
+            await client.chat_postMessage(
+                channel=status.reporter, text=_text(status, name, now),
+                blocks=_blocks(status, name, now),
+                unfurl_links=False,
+            )  # fmt: skip
+            sent += 1
+        except SlackApiError as error:
+            log.warning("could not remind %s: %s", status.reporter, error.response.get("error"))
+    return sent
+
+
+async def keep_reminding(deps: Deps, client: AsyncWebClient) -> None:
+    while True:
+        try:
+            await remind_expiring(deps, client)
+        except Exception:
+            log.exception("status reminders failed; will try again")
+        await asyncio.sleep(EVERY_SECONDS)
+
+
+def _text(status: CenterStatus, name: str, now: datetime) -> str:
+    until = status.expires_at.astimezone(now.tzinfo).strftime("%H:%M")  # the bot's local time
+    return (
+        f"{name} is reported {_SAID[status.state]} until {until}. Still so, or accepting "
+        "again? After that time the report no longer applies."
+    )
+
+
+def _blocks(status: CenterStatus, name: str, now: datetime) -> list[dict[str, Any]]:
+    value = json.dumps({"place": status.resource_id, "state": status.state,
+                        "beds": status.beds, "note": status.note})[:2000]  # fmt: skip
+
+    def button(text: str, action: str, style: str | None = None) -> dict[str, Any]:
+        element = {"type": "button", "action_id": action, "value": value,
+                   "text": {"type": "plain_text", "text": text}}  # fmt: skip
+        return {**element, "style": style} if style else element
+
+    still = f"Still {_SAID[status.state]}"
+    return [
+        {"type": "section", "text": {"type": "mrkdwn", "text": escape(_text(status, name, now))}},
+        {"type": "actions", "elements": [button(still, STILL, "danger"),
+                                         button("Accepting again", AGAIN, "primary")]},
+    ]  # fmt: skip
+
+
+def register(app: AsyncApp, deps: Deps) -> None:
+    async def renew(action: dict[str, Any], body: dict[str, Any], respond: AsyncRespond,
+                    client: AsyncWebClient, *, again: bool) -> None:  # fmt: skip
+        try:
+            value = json.loads(action.get("value") or "{}")
+        except ValueError:
+            value = {}
+        if not isinstance(value, dict) or not value.get("place"):
+            return
+        user = str((body.get("user") or {}).get("id", ""))
+        words = [str(value["place"]), "accepting" if again else str(value.get("state"))]
+        if not again and value.get("beds") is not None:
+            words += ["beds", str(value["beds"])]
+        if not again and value.get("note"):
+            words.append(str(value["note"]))
+
+        reported = await deps.service.report(
+            " ".join(words), user_id=user, admin=user in deps.admins,
+            member_of=group_member(client, user),
+        )  # fmt: skip
+        await respond(text=escape(reported.message), replace_original=True)
+        await announce(client, deps, reported, f"<@{user}>")
+
+    @app.action(STILL)
+    async def still(ack: AsyncAck, action: dict[str, Any], body: dict[str, Any],
+                    respond: AsyncRespond, client: AsyncWebClient) -> None:  # fmt: skip
+        await ack()
+        await renew(action, body, respond, client, again=False)
+
+    @app.action(AGAIN)
+    async def accepting_again(ack: AsyncAck, action: dict[str, Any], body: dict[str, Any],
+                              respond: AsyncRespond, client: AsyncWebClient) -> None:  # fmt: skip
+        await ack()
+        await renew(action, body, respond, client, again=True)
