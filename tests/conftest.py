@@ -167,7 +167,9 @@ async def _open_empty(url: str) -> Store:
     opened = await Store.open(url, TEST_SALT)
     if opened.dialect == "postgresql":  # one shared database: a clean slate for every test
         async with opened.engine.begin() as connection:
-            await connection.execute(text("TRUNCATE questions, votes, admin_actions"))
+            await connection.execute(text(
+                "TRUNCATE questions, votes, admin_actions, center_status, status_reporters, "
+                "status_tokens"))  # fmt: skip
     return opened
 
 
