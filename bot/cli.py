@@ -87,6 +87,14 @@ async def _stored_report(settings: Settings, kind: str, days: int, as_csv: bool)
         if kind == "gaps":
             found = await reports.gaps(store, since)
             return reports.gaps_csv(found) if as_csv else reports.gaps_text(found, days)
+        if kind == "status":
+            knowledge = _load(settings.knowledge_dir)
+            if knowledge is None:
+                return "The knowledge base did not load; see the errors above."
+            now = datetime.now().astimezone()
+            rows = await reports.statuses(store, knowledge, since, now)
+            return (reports.statuses_csv(rows, now) if as_csv
+                    else reports.statuses_text(rows, days, now))  # fmt: skip
         report = await reports.stats(store, since)
         return reports.stats_csv(report) if as_csv else reports.stats_text(report, days)
     finally:
@@ -188,8 +196,10 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("folder", nargs="?", type=Path, help="default: knowledge/")
     validate.set_defaults(run=_validate)
 
-    report = commands.add_parser("report", help="stale entries, gaps or usage statistics")
-    report.add_argument("kind", choices=("stale", "gaps", "stats"))
+    report = commands.add_parser(
+        "report", help="stale entries, gaps, usage statistics or centre status reports"
+    )
+    report.add_argument("kind", choices=("stale", "gaps", "stats", "status"))
     report.add_argument("--days", type=int, default=30, help="period for gaps and stats (30)")
     report.add_argument("--csv", action="store_true", help="CSV instead of text")
     _knowledge_option(report)

@@ -1,4 +1,5 @@
-"""Reports for coordinators: stale entries, gaps (what went unanswered or got 👎), usage.
+"""Reports for coordinators: stale entries, gaps (what went unanswered or got 👎), usage,
+and centres' status reports (how often, how long on diversion, reporters gone quiet).
 
 Computed from the knowledge base and the store; shown in Slack (``/pmhc-admin``), on the
 command line (``python -m bot report``) and as CSV.
@@ -19,6 +20,7 @@ from bot.knowledge.loader import STALE_AFTER
 from bot.knowledge.model import KnowledgeBase
 from bot.search.lexicon import STOPWORDS
 from bot.search.text import tokens
+from bot.status import TURNS_AWAY, CenterStatus
 from bot.store.database import Store
 
 SAME_GAP = 80  # token-set similarity (0-100) at which two questions count as one gap
@@ -205,3 +207,83 @@ def stats_csv(report: Stats) -> str:
     rows += [("top_answer", e, n, "") for e, n in report.top_entries]
     rows += [("feedback", e, u, d) for e, u, d in report.votes]
     return to_csv(("section", "key", "questions_count_or_up", "answered_or_down"), rows)
+
+
+REPORTER_QUIET = timedelta(hours=24)  # a place with reporters and no report for this long
+
+
+@dataclass(frozen=True)
+class PlaceStatus:
+    """One place's reports over a period: how many, how long it turned people away."""
+
+    resource_id: str
+    name: str
+    changes: int
+    turned_away: timedelta  # on diversion or closed, within the period
+    last_report: datetime | None
+    reporters: int
+
+    def quiet(self, now: datetime) -> bool:
+        """Reporters are named but nobody has reported for a day: the board goes stale."""
+        return self.reporters > 0 and (
+            self.last_report is None or now - self.last_report > REPORTER_QUIET
+        )
+
+
+def place_statuses(
+    history: Sequence[CenterStatus], reporters: Sequence[tuple[str, str]],
+    knowledge: KnowledgeBase, since: datetime, now: datetime,
+) -> list[PlaceStatus]:  # fmt: skip
+    """Per place with reports or reporters: changes since ``since``, time turned away (a
+    report lasts until it expires or the next one), the last report, reporters named."""
+    by_place: dict[str, list[CenterStatus]] = {}
+    for status in sorted(history, key=lambda s: s.reported_at):
+        by_place.setdefault(status.resource_id, []).append(status)
+    named = Counter(place for place, _ in reporters)
+    rows = []
+    for place in sorted(set(by_place) | set(named)):
+        reports = by_place.get(place, [])
+        away = timedelta(0)
+        for number, current in enumerate(reports):
+            if current.state not in TURNS_AWAY:
+                continue
+            following = reports[number + 1] if number + 1 < len(reports) else None
+            end = min(current.expires_at, following.reported_at if following else now, now)
+            start = max(current.reported_at, since)
+            away += max(timedelta(0), end - start)
+        entry = knowledge.by_id.get(place)
+        rows.append(PlaceStatus(
+            place, entry.title if entry else place, len(reports), away,
+            reports[-1].reported_at if reports else None, named[place],
+        ))  # fmt: skip
+    return rows
+
+
+async def statuses(store: Store, knowledge: KnowledgeBase, since: datetime,
+                   now: datetime) -> list[PlaceStatus]:  # fmt: skip
+    history = await store.status_history(since)
+    return place_statuses(history, await store.reporters(), knowledge, since, now)
+
+
+def statuses_text(rows: Sequence[PlaceStatus], days: int, now: datetime) -> str:
+    if not rows:
+        return f"No status reports or reporters in the last {days} days."
+    lines = [f"Centre status reports, last {days} days:"]
+    for row in rows:
+        last = row.last_report.astimezone(now.tzinfo).strftime("%Y-%m-%d %H:%M") \
+            if row.last_report else "never"  # fmt: skip
+        hours = row.turned_away.total_seconds() / 3600
+        flag = "  ⚠ reporters quiet for over a day" if row.quiet(now) else ""
+        lines.append(f"- {row.name}: {row.changes} reports, {hours:.1f} h on diversion or "
+                     f"closed, last {last}, {row.reporters} reporters{flag}")  # fmt: skip
+    return "\n".join(lines)
+
+
+def statuses_csv(rows: Sequence[PlaceStatus], now: datetime) -> str:
+    return to_csv(
+        ("resource_id", "name", "reports", "hours_turned_away", "last_report", "reporters",
+         "reporters_quiet"),
+        ((r.resource_id, r.name, r.changes, round(r.turned_away.total_seconds() / 3600, 2),
+          r.last_report.isoformat(timespec="minutes") if r.last_report else "", r.reporters,
+          r.quiet(now)) for r in rows),
+    )  # fmt: skip

@@ -11,6 +11,7 @@ import pytest
 
 from bot.render.blocks import render_blocks
 from bot.render.text import render_text
+from bot.reports import place_statuses, statuses_text
 from bot.status import STATES, CenterStatus, describe
 from tests.conftest import at
 
@@ -85,3 +86,29 @@ def test_states_map_to_hl7_and_hsds_capacity():
     assert describe(report("x", "diversion"), NOW) == (
         "⛔ On diversion since 01:25 (until 06:00) · reported 35 min ago"
     )
+
+
+def test_the_status_report_counts_time_turned_away_and_quiet_reporters(engine):
+    knowledge = engine.knowledge
+    since, now = NOW - timedelta(days=7), NOW
+    history = [
+        # diversion 6 h before now, lasting 4 h, replaced after 3 h by accepting
+        CenterStatus("example-general-ed", "diversion", now - timedelta(hours=6),
+                     now - timedelta(hours=2)),
+        CenterStatus("example-general-ed", "accepting", now - timedelta(hours=3),
+                     now + timedelta(hours=5)),
+        # closed 30 h ago for 2 h
+        CenterStatus("harbor-crisis-receiving-center", "closed", now - timedelta(hours=30),
+                     now - timedelta(hours=28)),
+    ]  # fmt: skip
+    reporters = [("harbor-crisis-receiving-center", "U1"), ("bayview-behavioral-hospital", "U2")]
+    rows = {r.resource_id: r for r in place_statuses(history, reporters, knowledge, since, now)}
+    ed, harbor, bayview = (rows["example-general-ed"], rows["harbor-crisis-receiving-center"],
+                           rows["bayview-behavioral-hospital"])  # fmt: skip
+    assert (ed.changes, ed.turned_away) == (2, timedelta(hours=3))
+    assert (harbor.changes, harbor.turned_away, harbor.reporters) == (1, timedelta(hours=2), 1)
+    assert harbor.quiet(now) and bayview.quiet(now) and not ed.quiet(now)
+    text = statuses_text(list(rows.values()), 7, now)
+    assert "Example General Hospital Emergency Department: 2 reports, 3.0 h on diversion" in text
+    assert "Bayview Behavioral Hospital: 0 reports, 0.0 h on diversion or closed, last never, " \
+        "1 reporters  ⚠ reporters quiet for over a day" in text  # fmt: skip

@@ -208,3 +208,14 @@ async def test_the_reporter_is_reminded_before_expiry_and_can_renew(bot: Bot):
     await bot.click(AGAIN, again["value"], token="m4", user=OFFICER)  # not a reporter
     (refused,) = await bot.slack.wait_for("response:m4")
     assert refused.payload["text"].startswith("You are not a reporter")
+
+
+async def test_app_home_shows_tonights_board_to_everyone(bot: Bot):
+    await say(bot, "/pmhc-admin", f"reporter add {ED} <@{NURSE}|nurse>", "h1", ADMIN)
+    await say(bot, "/center-status", "diversion for 4h", "h2", NURSE)
+    await bot.event({"type": "app_home_opened", "user": OFFICER, "channel": "D1", "tab": "home"},
+                    "EvHomeBoard")  # fmt: skip
+    (published,) = await bot.slack.wait_for("views.publish")
+    view = json.dumps(published.payload["view"], ensure_ascii=False)
+    assert "*Example General Hospital Emergency Department* · open 24/7 · ⛔ On diversion" in view
+    assert "*Harbor Crisis Receiving Center* · open 24/7 · no report" in view

@@ -7,7 +7,9 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.answer import Answer
 from bot.render.blocks import escape, truncate
+from bot.render.card import place_card
 from bot.render.describe import PHI_REMINDER
 from bot.slack.deps import Deps
 from bot.slack.listeners.admin import HELP as ADMIN_HELP
@@ -19,14 +21,25 @@ def _section(text: str) -> dict[str, Any]:
     return {"type": "section", "text": {"type": "mrkdwn", "text": truncate(text, 3000)}}
 
 
+def board_text(answer: Answer) -> str:
+    """Tonight's board as one list: each place, whether it is open, what it reports."""
+    lines = ["*Tonight* (`/center-status` to report yours):"]
+    for match in answer.results:
+        card = place_card(match, answer.at, answer.at.date(), answer.situation.statuses)
+        said = card.report or "no report"
+        lines.append(f"• *{escape(card.name)}* · {escape(card.state)} · {escape(said)}")
+    return "\n".join(lines)
+
+
 def register(app: AsyncApp, deps: Deps) -> None:
     @app.event("app_home_opened")
     async def home(event: dict[str, Any], client: AsyncWebClient) -> None:
         if event.get("tab") not in (None, "home"):
             return
         user = event.get("user", "")
+        board = board_text(await deps.service.board())
         blocks = [{"type": "header", "text": {"type": "plain_text", "text": "PMHC Assistant"}},
-                  _section(PMHC_HELP)]  # fmt: skip
+                  _section(PMHC_HELP), _section(board)]  # fmt: skip
         if user in deps.admins:
             blocks += [
                 {"type": "divider"},
