@@ -153,7 +153,7 @@ class Service:
             return Reported(None, parsed)
         if self.store is None:
             return Reported(None, "Statuses need the database (DATABASE_URL); none is open.")
-        mine = await self._places_of(user_id, member_of)
+        mine = await self.places_of(user_id, member_of)
         place = parsed.resource_id
         if place is None:
             if len(mine) != 1:
@@ -202,7 +202,7 @@ class Service:
         log.info("status of %s set to %s by %s", place, report.state, reporter)
         return Reported(status, f"{resource.name}: {describe_status(status, now)}.")
 
-    async def _places_of(
+    async def places_of(
         self, user_id: str, member_of: Callable[[str], Awaitable[bool]] | None
     ) -> list[str]:
         """The places ``user_id`` reports for, directly or through a user group."""

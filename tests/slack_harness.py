@@ -84,6 +84,17 @@ class Bot:
         body = urlencode({"payload": json.dumps(payload)})
         return await self.post(body, "application/x-www-form-urlencoded")
 
+    async def submit(self, callback_id: str, values: dict[str, Any], user: str = "U1"):
+        """A modal submitted: ``values`` as Slack sends them (block -> action -> value)."""
+        payload = {
+            "type": "view_submission", "user": {"id": user}, "team": {"id": "T1"},
+            "api_app_id": "A1", "trigger_id": "1.2.4",
+            "view": {"id": "V1", "type": "modal", "callback_id": callback_id,
+                     "state": {"values": values}, "private_metadata": ""},
+        }  # fmt: skip
+        body = urlencode({"payload": json.dumps(payload)})
+        return await self.post(body, "application/x-www-form-urlencoded")
+
 
 @asynccontextmanager
 async def running_bot(deps: Deps) -> AsyncIterator[Bot]:

@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 
 import pytest
+from slack_sdk.models.blocks import Block
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.api import PER_MINUTE
@@ -18,6 +19,7 @@ from bot.assistant import Assistant
 from bot.knowledge import load_knowledge
 from bot.search.engine import Engine
 from bot.slack.deps import Deps
+from bot.slack.listeners.status import FORM
 from bot.slack.reminders import AGAIN, STILL, remind_expiring
 from bot.store.database import Store
 from tests.conftest import CHICAGO, SHIPPED
@@ -219,3 +221,40 @@ async def test_app_home_shows_tonights_board_to_everyone(bot: Bot):
     view = json.dumps(published.payload["view"], ensure_ascii=False)
     assert "*Example General Hospital Emergency Department* · open 24/7 · ⛔ On diversion" in view
     assert "*Harbor Crisis Receiving Center* · open 24/7 · no report" in view
+
+
+def chose(value: str) -> dict:
+    return {"type": "static_select", "selected_option": {"value": value}}
+
+
+async def test_a_reporter_sets_diversion_with_the_form(bot: Bot):
+    await say(bot, "/pmhc-admin", f"reporter add {ED} <@{NURSE}|nurse>", "f1", ADMIN)
+    await bot.command("/center-status", "", token="f2", extra={"user_id": NURSE})
+    (opened,) = await bot.slack.wait_for("views.open")
+    view = opened.payload["view"]
+    assert view["callback_id"] == FORM
+    assert all(Block.parse(block).to_dict() == block for block in view["blocks"])
+    place = view["blocks"][0]["element"]["initial_option"]
+    assert place["value"] == ED
+    bad = await bot.submit(FORM, {"place": {"place": chose(ED)},
+                                  "state": {"state": chose("diversion")},
+                                  "beds": {"beds": {"value": "a few"}}}, user=NURSE)  # fmt: skip
+    assert (await bad.json())["response_action"] == "errors"
+    good = await bot.submit(FORM, {
+        "place": {"place": chose(ED)}, "state": {"state": chose("diversion")},
+        "beds": {"beds": {"value": ""}}, "hours": {"hours": chose("2")},
+        "note": {"note": {"value": "ct scanner down"}}}, user=NURSE)  # fmt: skip
+    assert good.status == 200
+    kept = (await bot.deps.store.latest_statuses())[ED]
+    assert (kept.state, kept.note, kept.expires_at - kept.reported_at) == (
+        "diversion",
+        "ct scanner down",
+        timedelta(hours=2),
+    )
+    after = await say(bot, "/crisis", QUESTION, "f3", OFFICER)
+    assert "on diversion since 01:30 (until 03:30)" in texts(after["blocks"])
+
+
+async def test_anyone_but_a_reporter_gets_the_board_not_the_form(bot: Bot):
+    board = await say(bot, "/center-status", "", "f4", OFFICER)
+    assert cards(board["blocks"]) and bot.slack.routes("views.open") == []
