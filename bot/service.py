@@ -28,6 +28,7 @@ from bot.assistant import Assistant
 from bot.knowledge.model import Resource
 from bot.privacy import looks_like_health_record, redact
 from bot.status import (
+    API_REPORTER,
     DEFAULT_TTL,
     CenterStatus,
     Report,
@@ -174,7 +175,7 @@ class Service:
         parsed = report_from_fields(fields, now, self.status_ttl)
         if isinstance(parsed, str):
             return Reported(None, parsed)
-        return await self._keep(place, parsed, now, reporter="api")
+        return await self._keep(place, parsed, now, reporter=API_REPORTER)
 
     async def create_token(self, place: str, *, by: str) -> str:
         """A new token for ``place``'s own system; shown once, only its hash is kept."""

@@ -19,6 +19,7 @@ State = Literal["accepting", "limited", "diversion", "closed"]
 STATES: tuple[State, ...] = ("accepting", "limited", "diversion", "closed")
 TURNS_AWAY: frozenset[str] = frozenset({"diversion", "closed"})  # a place to leave out
 DEFAULT_TTL = timedelta(hours=8)
+API_REPORTER = "api"  # a report made by a centre's own system, through the status API
 # the kinds of place whose beds and diversion a status board shows
 BOARD_KINDS = ("crisis_center", "emergency_department", "sobering_center", "detox",
                "psychiatric_hospital")  # fmt: skip
@@ -66,7 +67,8 @@ Statuses = Mapping[str, CenterStatus]  # the latest report for each resource id
 
 def describe(status: CenterStatus, moment: datetime) -> str:
     """A card's status words: "⛔ On diversion since 14:05 (until 18:00) · reported 35 min
-    ago", "✓ Accepting · 3 beds · 20 min ago", "last report 9 h ago, expired"."""
+    ago", "✓ Accepting · 3 beds · reported by center staff 20 min ago", "last report 9 h ago,
+    expired"."""
     ago = _ago(moment - status.reported_at)
     if not status.live(moment):
         return f"last report {ago} ago, expired"
@@ -77,7 +79,8 @@ def describe(status: CenterStatus, moment: datetime) -> str:
         parts[0] += f" since {local:%H:%M} (until {until:%H:%M})"
     if status.beds is not None and status.state in ("accepting", "limited"):
         parts.append(f"{status.beds} bed{'s' if status.beds != 1 else ''}")
-    parts.append(f"reported {ago} ago")
+    by = "the center's system" if status.reporter == API_REPORTER else "center staff"
+    parts.append(f"reported by {by} {ago} ago")
     return " · ".join(parts)
 
 

@@ -47,7 +47,7 @@ def test_a_place_at_capacity_stays_listed_after_those_taking_people(engine):
     after = engine.answer(QUESTION, at=NOW, statuses=statuses)
     assert ids(after) == [*before[1:], before[0]]
     text = " ".join(render_text(after).split())
-    assert "⚠ At capacity, call first · 0 beds · reported 35 min ago" in text
+    assert "⚠ At capacity, call first · 0 beds · reported by center staff 35 min ago" in text
 
 
 def test_an_expired_report_is_shown_as_expired_and_not_applied(engine):
@@ -61,7 +61,7 @@ def test_an_expired_report_is_shown_as_expired_and_not_applied(engine):
 def test_the_report_heads_the_card_in_every_front_end_and_the_json(engine):
     statuses = {"example-general-ed": report("example-general-ed", "accepting", ago=20, beds=3)}
     answer = engine.answer("example general hospital er", at=NOW, statuses=statuses)
-    said = "✓ Accepting · 3 beds · reported 20 min ago"
+    said = "✓ Accepting · 3 beds · reported by center staff 20 min ago"
     assert said in " ".join(render_text(answer).split())
     card = next(b for b in render_blocks(answer) if "accessory" in b)
     assert said in card["text"]["text"].split("\n")[0]
@@ -84,7 +84,7 @@ def test_states_map_to_hl7_and_hsds_capacity():
         "available": 5, "unit": "bed", "updated": (NOW - timedelta(minutes=35)).isoformat(
             timespec="minutes")}  # fmt: skip
     assert describe(report("x", "diversion"), NOW) == (
-        "⛔ On diversion since 01:25 (until 06:00) · reported 35 min ago"
+        "⛔ On diversion since 01:25 (until 06:00) · reported by center staff 35 min ago"
     )
 
 

@@ -73,8 +73,10 @@ async def test_a_reporter_sets_diversion_and_placements_leave_the_place_out(bot:
     assert any(ed_first(card) for card in cards(before["blocks"]))
 
     set_ = await say(bot, "/center-status", "diversion for 4h ct scanner down", "s1", NURSE)
-    assert set_["text"] == ("Example General Hospital Emergency Department: ⛔ On diversion "
-                            "since 01:30 (until 05:30) · reported 0 min ago.")  # fmt: skip
+    assert set_["text"] == (
+        "Example General Hospital Emergency Department: ⛔ On diversion since 01:30 "
+        "(until 05:30) · reported by center staff 0 min ago."
+    )
     (posted,) = await bot.slack.wait_for("chat.postMessage")
     assert posted.payload["channel"] == "CSTATUS" and f"<@{NURSE}>" in posted.payload["text"]
 
@@ -128,7 +130,7 @@ async def test_the_board_shows_every_report(bot: Bot):
         board = await say(bot, command, text, token, OFFICER)
         shown = cards(board["blocks"])
         ed_card = next(card for card in shown if ed_first(card))
-        assert "✓ Accepting · 3 beds · reported 0 min ago" in ed_card
+        assert "✓ Accepting · 3 beds · reported by center staff 0 min ago" in ed_card
         assert any("Harbor Crisis Receiving Center" in card for card in shown)
 
 
