@@ -73,6 +73,13 @@ class Answer:
         entries = [m.entry for m in self.results] + [x.resource for x in self.excluded]
         return any(e.example for e in entries)
 
+    @property
+    def mixes_sample_and_real(self) -> bool:
+        """Sample entries beside real ones, so each needs its badge (a notice covers all)."""
+        entries = [m.entry for m in (*self.results, *self.also)]
+        entries += [x.resource for x in self.excluded]
+        return len({e.example for e in entries}) > 1
+
     def to_json(self) -> dict[str, Any]:
         return {
             "query": self.query,

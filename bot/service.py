@@ -45,9 +45,7 @@ ANSWER_SECONDS = 10.0  # the most one question may take; answers take millisecon
 REMINDED_KEPT = 10_000  # people whose last reminder day is remembered
 LISTING = "/crisis"  # how the list of every crisis centre is recorded
 STATUS_REFRESH = 2.0  # seconds a read of every centre's status is reused
-
-
-TOKEN_PREFIX = "pmhc_"
+TOKEN_PREFIX = "pmhc_"  # a status API token; only its SHA-256 is stored
 
 
 def token_hash(token: str) -> str:

@@ -45,13 +45,6 @@ class CenterStatus:
     def live(self, moment: datetime) -> bool:
         return self.reported_at <= moment < self.expires_at
 
-    def turns_away(self, moment: datetime) -> bool:
-        """Whether the place is to be left out of placements at ``moment``."""
-        return self.state in TURNS_AWAY and self.live(moment)
-
-    def limits(self, moment: datetime) -> bool:
-        return self.state == "limited" and self.live(moment)
-
     def hl7_capacity(self) -> str:
         return _HL7[self.state]
 
@@ -66,9 +59,9 @@ Statuses = Mapping[str, CenterStatus]  # the latest report for each resource id
 
 
 def describe(status: CenterStatus, moment: datetime) -> str:
-    """A card's status words: "⛔ On diversion since 14:05 (until 18:00) · reported 35 min
-    ago", "✓ Accepting · 3 beds · reported by center staff 20 min ago", "last report 9 h ago,
-    expired"."""
+    """A card's status words: "⛔ On diversion since 14:05 (until 18:00) · reported by
+    center staff 35 min ago", "✓ Accepting · 3 beds · reported by the center's system 20 min
+    ago", "last report 9 h ago, expired"."""
     ago = _ago(moment - status.reported_at)
     if not status.live(moment):
         return f"last report {ago} ago, expired"

@@ -122,7 +122,7 @@ def render_blocks(
     follow = {k: v for k, v in (share or {}).items() if k != "listing"}
     blocks: list[Block] = []
     if answer.shows_example_data:
-        notice = sample_notice(_mixes_sample_and_real(answer))
+        notice = sample_notice(answer.mixes_sample_and_real)
         blocks.append(_context(f":warning: *{notice}*"))
     if not answer.results:
         if answer.excluded:
@@ -135,7 +135,7 @@ def render_blocks(
         where = f"  ·  {escape(short_area(answer.area))}" if answer.area else ""
         blocks.append(_section(f"*Places for this person*  ·  {answer.at:%a %H:%M}{where}"))
     single = len(answer.results) == 1 and not answer.placement
-    badges = _mixes_sample_and_real(answer)
+    badges = answer.mixes_sample_and_real
     numbered = len(answer.results) > 1
     for brief in (False, True):  # brief: as short as cards go, when they would not fit
         cards = [
@@ -174,7 +174,7 @@ def render_left_out_blocks(answer: Answer) -> list[Block]:
     """Every place left out, with every reason: "Why not others?"."""
     if not answer.excluded:
         return [_section("No place was left out.")]
-    badges = _mixes_sample_and_real(answer)
+    badges = answer.mixes_sample_and_real
     notice = ([_context(f":warning: *{sample_notice(badges)}*")]
               if answer.shows_example_data else [])  # fmt: skip
     lines = [
@@ -208,12 +208,6 @@ def render_details_blocks(
 def fallback_text(answer: Answer) -> str:
     """The notification and screen-reader text that goes with the blocks."""
     return truncate(escape(render_text(answer)), MAX_FALLBACK_TEXT)
-
-
-def _mixes_sample_and_real(answer: Answer) -> bool:
-    entries = [m.entry for m in (*answer.results, *answer.also)]
-    entries += [x.resource for x in answer.excluded]
-    return len({e.example for e in entries}) > 1
 
 
 def _badge(shown: bool) -> str:

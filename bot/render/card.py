@@ -48,10 +48,6 @@ class PlaceCard:
         return self.resource.name
 
     @property
-    def sample(self) -> bool:
-        return self.resource.example
-
-    @property
     def phone(self) -> str | None:
         return self.resource.phone
 
@@ -61,7 +57,7 @@ class PlaceCard:
         return None if self.resource.phone else self.resource.text
 
     def fit_phrases(self) -> list[str]:
-        """``✓ takes 5150 holds``, ``? violence not listed``..."""
+        """``✓ 5150 holds``, ``? violent/combative not listed``..."""
         return [f"{MARKS[f.verdict]} {f.text}" for f in self.fit]
 
     def about(self) -> list[str]:

@@ -105,7 +105,7 @@ def render_text(
 
 def _compose(answer: Answer, today: date, hints: Hints, top: int, layout: _Layout) -> list[str]:
     lines: list[str] = []
-    notice = sample_notice(_mixes_sample_and_real(answer)) if answer.shows_example_data else ""
+    notice = sample_notice(answer.mixes_sample_and_real) if answer.shows_example_data else ""
     heading = _lists_places(answer) and not answer.unsure
     if notice and not (heading and layout.one_heading):
         lines.append(notice)
@@ -120,7 +120,7 @@ def _compose(answer: Answer, today: date, hints: Hints, top: int, layout: _Layou
         lines += _wrap(f"{notice} {text}" if notice else text, indent="")
     # one entry looked up is shown in full; places for a person stay cards
     single = len(answer.results) == 1 and not answer.placement
-    badges = _mixes_sample_and_real(answer)
+    badges = answer.mixes_sample_and_real
     for number, match in enumerate(answer.results, start=1):
         lines += _match_lines(number, match, answer, today, full=single, badges=badges,
                               layout=layout, numbered=len(answer.results) > 1)  # fmt: skip
@@ -145,9 +145,9 @@ def render_left_out(answer: Answer) -> str:
     """Every place left out, with every reason: the answer to "why not the others?"."""
     if not answer.excluded:
         return "No place was left out.\n"
-    lines = [sample_notice(_mixes_sample_and_real(answer))] if answer.shows_example_data else []
+    lines = [sample_notice(answer.mixes_sample_and_real)] if answer.shows_example_data else []
     lines.append("Left out:")
-    badges = _mixes_sample_and_real(answer)
+    badges = answer.mixes_sample_and_real
     for left_out in answer.excluded:
         badge = f" {SAMPLE_BADGE}" if badges and left_out.resource.example else ""
         lines += _wrap(f"✗ {left_out.resource.name}{badge}: {'; '.join(left_out.reasons)}",
@@ -171,13 +171,6 @@ def render_details(match: Match, answer: Answer, *, today: date | None = None) -
 
 def _lists_places(answer: Answer) -> bool:
     return answer.placement and any(isinstance(m.entry, Resource) for m in answer.results)
-
-
-def _mixes_sample_and_real(answer: Answer) -> bool:
-    """Whether entries need a sample badge each: the notice on top covers an all-sample answer."""
-    entries = [m.entry for m in (*answer.results, *answer.also)]
-    entries += [x.resource for x in answer.excluded]
-    return len({e.example for e in entries}) > 1
 
 
 def _match_lines(
@@ -250,7 +243,7 @@ def _lines(lines: list[str], most: int) -> list[str]:
 
 def _left_out_lines(answer: Answer, hints: Hints, most: int) -> list[str]:
     shown, _ = left_out_summary(answer.excluded)
-    badges = _mixes_sample_and_real(answer)
+    badges = answer.mixes_sample_and_real
     parts = [
         f"{x.resource.name}{' ' + SAMPLE_BADGE if badges and x.resource.example else ''} "
         f"({_short(reason, LEFT_OUT_REASON)})"
