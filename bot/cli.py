@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
+from bot.answer import Answer
 from bot.assistant import Assistant
 from bot.config import ConfigError, Mode, Settings, knowledge_dir, load_settings
 from bot.knowledge import KnowledgeBase, Problem, load_report
@@ -293,6 +294,24 @@ async def _answer_each(
             print(render_text(reply.answer, remind=remind, top=args.top))
 
 
+async def _preview_answer(
+    engine: Engine, question: str, at: datetime, top: int, places_only: bool
+) -> Answer | None:
+    """The answer Slack would give, through the service with tonight's statuses; not
+    recorded (a coordinator checking an edit is not usage); None if withheld."""
+    from bot.console import open_store
+
+    store = await open_store()
+    try:
+        service = Service(Assistant(engine), store)
+        reply = await service.ask(question, user_id="cli", surface="cli", at=at, top=top,
+                                  resources_only=places_only, record=False)  # fmt: skip
+        return reply.answer
+    finally:
+        if store is not None:
+            await store.close()
+
+
 def _preview(args: argparse.Namespace) -> int:
     """The answer's Block Kit drawn as Slack's phone app shows it, with its buttons."""
     from bot.render.blocks import render_blocks
@@ -308,7 +327,10 @@ def _preview(args: argparse.Namespace) -> int:
               file=sys.stderr)  # fmt: skip
         return 2
     top = max(1, args.top)
-    answer = Engine(knowledge).answer(args.question, at=at, top=top, resources_only=args.crisis)
+    answer = asyncio.run(_preview_answer(Engine(knowledge), args.question, at, top, args.crisis))
+    if answer is None:
+        print(PHI_WARNING, file=sys.stderr)
+        return 2
     share = {"resources_only": True} if args.crisis else {}
     page = preview_html(render_blocks(answer, share=share, top=top), title=args.question)
     if args.out is None:
