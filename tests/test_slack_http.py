@@ -19,7 +19,7 @@ from bot.search.engine import Engine
 from bot.slack.deps import Deps
 from bot.slack.server import EVENTS_PATH
 from bot.store.database import Store
-from tests.conftest import CHICAGO, SHIPPED
+from tests.conftest import CHICAGO, SHIPPED, TEST_SALT
 from tests.slack_harness import SECRET, Bot, buttons, cards, running_bot, texts
 
 NOW = datetime(2026, 11, 22, 14, 0, tzinfo=CHICAGO)
@@ -352,3 +352,27 @@ async def test_buttons_ask_through_the_service_and_are_recorded(bot: Bot):
         ("share", "where can I take someone at 3pm"),
         ("more", "where can I take someone at 3pm"),
     ]
+
+
+async def test_an_event_retried_to_another_process_is_answered_once(
+    engine_for_slack: Engine, app_store: Store
+):
+    """Two bot processes share the database: Slack retrying a mention to the second (after
+    the first was slow to acknowledge) must not get a second answer."""
+    other_store = await Store.open(str(app_store.engine.url.render_as_string(False)), TEST_SALT)
+    clock = lambda zone: NOW.astimezone(zone)  # noqa: E731
+    first = Deps(Assistant(engine_for_slack, clock=clock), app_store)
+    second = Deps(Assistant(engine_for_slack, clock=clock), other_store)
+    mention = {"type": "app_mention", "user": "U1", "channel": "C1", "ts": "555.1",
+               "text": "<@UBOT> what is an EDP"}  # fmt: skip
+    try:
+        async with running_bot(first) as one, running_bot(second) as two:
+            await one.event(mention, "EvRetry")
+            await one.slack.wait_for("chat.postMessage")
+            await two.event(mention, "EvRetry", **{"X-Slack-Retry-Num": "1"})
+            await asyncio.sleep(0.5)
+            assert two.slack.routes("chat.postMessage") == []
+            await two.event({**mention, "ts": "555.2"}, "EvNew")  # a new message is answered
+            await two.slack.wait_for("chat.postMessage")
+    finally:
+        await other_store.close()

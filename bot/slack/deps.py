@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from bot.assistant import Assistant
 from bot.live import LiveKnowledge
 from bot.service import Service
 from bot.status import DEFAULT_TTL
 from bot.store.database import Store
+
+log = logging.getLogger(__name__)
 
 
 class RecentlySeen:
@@ -20,7 +24,11 @@ class RecentlySeen:
         self._keys: OrderedDict[str, None] = OrderedDict()
         self._size = size
 
-    def first_time(self, *keys: str) -> bool:
+    async def first_time(self, *keys: str) -> bool:
+        """True if none of ``keys`` was seen before; remembers them all either way."""
+        return self.remember(*keys)
+
+    def remember(self, *keys: str) -> bool:
         """True if none of ``keys`` was seen before; remembers them all either way."""
         fresh = not any(key in self._keys for key in keys if key)
         for key in keys:
@@ -32,6 +40,24 @@ class RecentlySeen:
         return fresh
 
 
+class SharedSeen:
+    """The delivery memory in the database every bot process shares, so an event retried
+    to another process is still answered once; this process's own memory answers first."""
+
+    def __init__(self, store: Store, clock: Callable[[], datetime]) -> None:
+        self._store, self._clock = store, clock
+        self._here = RecentlySeen()
+
+    async def first_time(self, *keys: str) -> bool:
+        if not self._here.remember(*keys):
+            return False
+        try:
+            return await self._store.first_delivery(keys, self._clock())
+        except Exception:  # the database is down: answer rather than drop the question
+            log.exception("could not check a delivery against the shared memory")
+            return True
+
+
 @dataclass
 class Deps:
     """The service every listener asks through, and what only the Slack layer keeps: the
@@ -41,7 +67,7 @@ class Deps:
     store: Store
     admins: frozenset[str] = frozenset()
     live: LiveKnowledge | None = None  # reloading, when the knowledge folder is watched
-    seen: RecentlySeen = field(default_factory=RecentlySeen)
+    seen: RecentlySeen | SharedSeen | None = None  # None: shared through the store
     status_channel: str | None = None  # where each centre status change is posted
     status_ttl: timedelta = DEFAULT_TTL
     # reports whose reporter was reminded before they expire: (place, reported at)
@@ -50,3 +76,5 @@ class Deps:
 
     def __post_init__(self) -> None:
         self.service = Service(self.assistant, self.store, status_ttl=self.status_ttl)
+        if self.seen is None:
+            self.seen = SharedSeen(self.store, lambda: datetime.now(UTC))

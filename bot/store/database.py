@@ -9,13 +9,15 @@ import hmac
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
 from sqlalchemy import Connection, Date, case, cast, delete, func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
@@ -26,12 +28,14 @@ from bot.store.schema import (
     center_status,
     meta,
     questions,
+    seen_deliveries,
     status_reporters,
     status_tokens,
     votes,
 )
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+SEEN_KEPT = timedelta(days=1)  # how long a delivery already answered is remembered
 
 
 @dataclass(frozen=True)
@@ -228,6 +232,24 @@ class Store:
                 .values(revoked_at=_utc(at)))  # fmt: skip
         return done.rowcount
 
+    async def first_delivery(self, keys: Sequence[str], at: datetime) -> bool:
+        """Remember ``keys``; True if none was remembered before, by this process or any
+        other on the database (its primary key decides a race between two)."""
+        keys = [key[:200] for key in keys if key]
+        if not keys:
+            return True
+        insert_new = (postgresql_insert if self.dialect == "postgresql" else sqlite_insert)(
+            seen_deliveries
+        )
+        fresh = True
+        async with self.engine.begin() as connection:
+            for key in keys:
+                done = await connection.execute(
+                    insert_new.values(key=key, seen_at=_utc(at)).on_conflict_do_nothing()
+                )
+                fresh = fresh and done.rowcount == 1
+        return fresh
+
     async def purge(self, before: datetime) -> int:
         """Delete questions and votes older than ``before``; returns how many rows went."""
         async with self.engine.begin() as connection:
@@ -237,6 +259,9 @@ class Store:
             gone_votes = await connection.execute(
                 delete(votes).where(votes.c.voted_at < _utc(before))
             )
+            # a delivery is retried within minutes; a day of memory is plenty
+            await connection.execute(delete(seen_deliveries).where(
+                seen_deliveries.c.seen_at < _utc(datetime.now(UTC) - SEEN_KEPT)))  # fmt: skip
         return gone.rowcount + gone_votes.rowcount
 
     async def questions_since(self, since: datetime) -> list[QuestionRow]:

@@ -97,3 +97,12 @@ status_tokens = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("revoked_at", DateTime(timezone=True)),
 )
+
+# Slack deliveries already answered (a message's channel and ts, an event id), so a retry
+# or a double delivery to any process sharing the database is answered once
+seen_deliveries = Table(
+    "seen_deliveries",
+    metadata,
+    Column("key", String(200), primary_key=True),
+    Column("seen_at", DateTime(timezone=True), nullable=False, index=True),
+)
