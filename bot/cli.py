@@ -74,11 +74,13 @@ def _report(args: argparse.Namespace) -> int:
     settings = _settings(need=None)
     if settings is None:
         return 2
-    print(asyncio.run(_stored_report(settings, args.kind, args.days, args.csv)))
+    print(asyncio.run(_stored_report(settings, args.kind, args.days, args.csv, args.team)))
     return 0
 
 
-async def _stored_report(settings: Settings, kind: str, days: int, as_csv: bool) -> str:
+async def _stored_report(
+    settings: Settings, kind: str, days: int, as_csv: bool, team: str | None = None
+) -> str:
     from bot import reports
     from bot.store.database import Store
 
@@ -86,7 +88,7 @@ async def _stored_report(settings: Settings, kind: str, days: int, as_csv: bool)
     try:
         since = datetime.now().astimezone() - timedelta(days=days)
         if kind == "gaps":
-            found = await reports.gaps(store, since)
+            found = await reports.gaps(store, since, team)
             return reports.gaps_csv(found) if as_csv else reports.gaps_text(found, days)
         if kind == "status":
             knowledge = _load(settings.knowledge_dir)
@@ -96,7 +98,7 @@ async def _stored_report(settings: Settings, kind: str, days: int, as_csv: bool)
             rows = await reports.statuses(store, knowledge, since, now)
             return (reports.statuses_csv(rows, now) if as_csv
                     else reports.statuses_text(rows, days, now))  # fmt: skip
-        report = await reports.stats(store, since)
+        report = await reports.stats(store, since, team)
         return reports.stats_csv(report) if as_csv else reports.stats_text(report, days)
     finally:
         await store.close()
@@ -203,6 +205,8 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("kind", choices=("stale", "gaps", "stats", "status"))
     report.add_argument("--days", type=int, default=30, help="period for gaps and stats (30)")
     report.add_argument("--csv", action="store_true", help="CSV instead of text")
+    report.add_argument("--team", metavar="TEAM_ID",
+                        help="gaps and stats of one Slack workspace (default: all)")  # fmt: skip
     _knowledge_option(report)
     report.set_defaults(run=_report)
 

@@ -121,22 +121,24 @@ def group_gaps(unanswered: Iterable[str], thumbs_down: Iterable[str]) -> list[Ga
     return sorted(gaps, key=lambda g: (-g.count, g.question))
 
 
-async def gaps(store: Store, since: datetime) -> list[Gap]:
-    unanswered = await store.unanswered_since(since)
-    down = [v.question for v in await store.votes_since(since) if v.vote == "down" and v.question]
+async def gaps(store: Store, since: datetime, team_id: str | None = None) -> list[Gap]:
+    """``team_id``: one workspace's (and rows from before workspaces were kept); None: all."""
+    unanswered = await store.unanswered_since(since, team_id)
+    down = [v.question for v in await store.votes_since(since, team_id)
+            if v.vote == "down" and v.question]  # fmt: skip
     return group_gaps(unanswered, down)
 
 
-async def stats(store: Store, since: datetime) -> Stats:
-    days = tuple(DayStats(d, n, a) for d, n, a in await store.daily_counts(since))
+async def stats(store: Store, since: datetime, team_id: str | None = None) -> Stats:
+    days = tuple(DayStats(d, n, a) for d, n, a in await store.daily_counts(since, team_id))
     tally: dict[str, list[int]] = {}
-    for vote in await store.votes_since(since):
+    for vote in await store.votes_since(since, team_id):
         counts = tally.setdefault(vote.entry_id or "(no answer)", [0, 0])
         counts[0 if vote.vote == "up" else 1] += 1
     votes = tuple(
         sorted(((e, u, d) for e, (u, d) in tally.items()), key=lambda v: (-v[1] - v[2], v[0]))
     )
-    return Stats(since, days, tuple(await store.top_entries(since)), votes)
+    return Stats(since, days, tuple(await store.top_entries(since, team_id=team_id)), votes)
 
 
 def _key(text: str) -> str:

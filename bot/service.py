@@ -98,9 +98,10 @@ class Service:
     async def ask(
         self, question: str, *, user_id: str, surface: str, at: datetime | None = None,
         top: int = 5, resources_only: bool = False, record: bool = True,
+        team_id: str | None = None,
     ) -> Reply:  # fmt: skip
         """Guard, answer within the time budget, record (``record=False``: a tool's question,
-        not usage), and say whether to remind."""
+        not usage; ``team_id``: the workspace it came from), and say whether to remind."""
         if await asyncio.to_thread(self.is_health_record, question):
             log.info("withheld a %s message that looked like health information", surface)
             return Reply(None)
@@ -108,15 +109,20 @@ class Service:
         answer = await self._answer(question, at=at, top=top, resources_only=resources_only,
                                     statuses=await self.statuses())  # fmt: skip
         if record:
-            await self._record(question, answer, surface, user_id, time.perf_counter() - started)
+            await self._record(question, answer, surface, user_id,
+                               time.perf_counter() - started, team_id)  # fmt: skip
         return Reply(answer, self.reminds(user_id, question))
 
-    async def listing(self, *, user_id: str, surface: str, at: datetime | None = None) -> Reply:
+    async def listing(
+        self, *, user_id: str, surface: str, at: datetime | None = None,
+        team_id: str | None = None,
+    ) -> Reply:  # fmt: skip
         """Every crisis centre, open or closed (``/crisis`` alone), recorded like a question."""
         started = time.perf_counter()
         answer = await asyncio.to_thread(self.assistant.crisis_centers, at=at,
                                          statuses=await self.statuses())  # fmt: skip
-        await self._record(LISTING, answer, surface, user_id, time.perf_counter() - started)
+        await self._record(LISTING, answer, surface, user_id, time.perf_counter() - started,
+                           team_id)  # fmt: skip
         return Reply(answer, self.reminds(user_id, ""))
 
     async def entry(self, entry_id: str, *, at: datetime | None = None) -> Answer | None:
@@ -141,7 +147,7 @@ class Service:
 
     async def report(
         self, text: str, *, user_id: str, admin: bool = False,
-        member_of: Callable[[str], Awaitable[bool]] | None = None,
+        member_of: Callable[[str], Awaitable[bool]] | None = None, team_id: str | None = None,
     ) -> Reported:  # fmt: skip
         """Take a report typed as ``[PLACE] STATE [beds N] [for 4h | until 18:00] [note]``
         from ``user_id``: an admin, or a reporter for the place (``member_of(group)`` says
@@ -165,7 +171,7 @@ class Service:
             log.warning("refused a status for %s from %s: not a reporter", place, user_id)
             return Reported(None, f"You are not a reporter for {resource.name}; an admin can "
                                   "add you (`/pmhc-admin reporter add`).")  # fmt: skip
-        return await self._keep(place, parsed, now, reporter=user_id)
+        return await self._keep(place, parsed, now, reporter=user_id, team_id=team_id)
 
     async def report_fields(self, place: str, fields: object) -> Reported:
         """A report from a centre's own system (JSON fields), for the place its token is for."""
@@ -189,14 +195,17 @@ class Service:
             return None
         return await self.store.token_place(token_hash(token))
 
-    async def _keep(self, place: str, report: Report, now: datetime, *, reporter: str) -> Reported:
+    async def _keep(
+        self, place: str, report: Report, now: datetime, *, reporter: str,
+        team_id: str | None = None,
+    ) -> Reported:  # fmt: skip
         assert self.store is not None
         resource = self.assistant.engine.knowledge.by_id.get(place)
         if not isinstance(resource, Resource):
             return Reported(None, f"No place with the id `{place[:80]}` in the knowledge base.")
         status = CenterStatus(place, report.state, now, report.expires_at, report.beds,
                               report.note, reporter)  # fmt: skip
-        await self.store.record_status(status)
+        await self.store.record_status(status, team_id)
         self._statuses_read = -math.inf  # the next answer reads it back
         log.info("status of %s set to %s by %s", place, report.state, reporter)
         return Reported(status, f"{resource.name}: {describe_status(status, now)}.")
@@ -214,7 +223,10 @@ class Service:
                 places.append(place)
         return sorted(set(places))
 
-    async def vote(self, *, user_id: str, vote: str, entry_id: str, question: str) -> None:
+    async def vote(
+        self, *, user_id: str, vote: str, entry_id: str, question: str,
+        team_id: str | None = None,
+    ) -> None:  # fmt: skip
         if self.store is None:
             return
         try:
@@ -224,6 +236,7 @@ class Service:
                 vote=vote,
                 entry_id=entry_id,
                 question=question,
+                team_id=team_id,
             )
         except Exception:  # feedback must never cost anyone an answer
             log.exception("could not record a vote")
@@ -256,8 +269,9 @@ class Service:
             return self.assistant.too_slow(question)
 
     async def _record(
-        self, question: str, answer: Answer, surface: str, user_id: str, seconds: float
-    ) -> None:
+        self, question: str, answer: Answer, surface: str, user_id: str, seconds: float,
+        team_id: str | None = None,
+    ) -> None:  # fmt: skip
         if self.store is None:
             return
         top = answer.results[0] if answer.results else None
@@ -267,6 +281,7 @@ class Service:
                 top_id=top.entry.id if top else None, score=top.score if top else None,
                 answered=answer.answered, latency_ms=seconds * 1000,
                 known=self.assistant.engine.knows_word,  # its places are not names
+                team_id=team_id,
             )  # fmt: skip
         except Exception:  # usage records must never cost the officer an answer
             log.exception("could not record a question")

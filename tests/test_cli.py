@@ -200,3 +200,28 @@ def test_ask_withholds_a_health_record_and_applies_statuses_without_recording(tm
     (left_out,) = [x for x in answer["excluded"] if x["id"] == ed]
     assert left_out["reasons"] == ["on diversion since 01:00 (until 05:00)"]
     assert asyncio.run(report_then_read(None)) == []  # the tool's questions are not usage
+
+
+def test_report_shows_one_workspace_or_all_and_centre_statuses(tmp_path):
+    env = {**os.environ, "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/bot.db",
+           "USER_HASH_SALT": "a-salt-for-this-test-only"}  # fmt: skip
+    now = datetime.now(UTC)
+
+    async def seed():
+        store = await Store.open(env["DATABASE_URL"], env["USER_HASH_SALT"].encode())
+        try:
+            for team, text in (("T1", "weather"), ("T2", "traffic"), ("T2", "parking")):
+                await store.record_question(
+                    asked_at=now, surface="command", user_id="U1", text=text, top_id=None,
+                    score=None, answered=False, latency_ms=1.0, team_id=team)  # fmt: skip
+            await store.record_status(CenterStatus(
+                "example-general-ed", "diversion", now - timedelta(hours=2),
+                now - timedelta(hours=1), reporter="U9"), "T1")  # fmt: skip
+        finally:
+            await store.close()
+
+    asyncio.run(seed())
+    assert "3 questions" in run_bot("report", "stats", "--days", "2", env=env).stdout
+    assert "2 questions" in run_bot("report", "stats", "--team", "T2", env=env).stdout
+    status = run_bot("report", "status", "--days", "2", env=env).stdout
+    assert "Example General Hospital Emergency Department: 1 reports, 1.0 h on diversion" in status

@@ -6,7 +6,7 @@ import asyncio
 import os
 import time
 from collections.abc import AsyncIterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -115,3 +115,21 @@ async def test_app_home_shows_status_to_admins_and_a_guide_to_everyone(admin_bot
     views = {call.payload["user_id"]: str(call.payload["view"]) for call in (first, second)}
     assert "Knowledge version" in views[ADMIN] and "/pmhc-admin" in views[ADMIN]
     assert "Knowledge version" not in views["U999"] and "/pmhc where can I take" in views["U999"]
+
+
+async def test_each_workspace_sees_its_own_gaps_and_stats(admin_bot: Bot):
+    asked = [("T1", "weather tomorrow"), ("T1", "lakeside phone"), ("T2", "traffic on i-80"),
+             ("T2", "parking downtown"), ("T2", "lakeside phone")]  # fmt: skip
+    for n, (team, question) in enumerate(asked):
+        await admin_bot.command("/pmhc", question, token=f"w{n}", extra={"team_id": team})
+        await admin_bot.slack.wait_for(f"response:w{n}")
+    here = await admin(admin_bot, "stats 7", "w10")  # the harness's admin is in T1
+    assert "2 questions, 50% answered" in here
+    gaps_here = await admin(admin_bot, "gaps 7", "w11")
+    assert "weather tomorrow" in gaps_here and "traffic" not in gaps_here
+    await admin_bot.command("/pmhc-admin", "gaps 7", token="w12",
+                            extra={"user_id": ADMIN, "team_id": "T2"})  # fmt: skip
+    (there,) = await admin_bot.slack.wait_for("response:w12")
+    assert "traffic on i-80" in there.payload["text"] and "weather" not in there.payload["text"]
+    rows = await admin_bot.deps.store.daily_counts(NOW - timedelta(days=1))
+    assert sum(n for _, n, _ in rows) == 5  # an operator's view (no team) counts them all

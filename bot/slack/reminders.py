@@ -108,7 +108,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
 
         reported = await deps.service.report(
             " ".join(words), user_id=user, admin=user in deps.admins,
-            member_of=group_member(client, user),
+            member_of=group_member(client, user), team_id=(body.get("team") or {}).get("id"),
         )  # fmt: skip
         await respond(text=escape(reported.message), replace_original=True)
         await announce(client, deps, reported, f"<@{user}>")

@@ -15,7 +15,21 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
-from sqlalchemy import Connection, Date, case, cast, delete, func, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Date,
+    Table,
+    case,
+    cast,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    true,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
@@ -108,7 +122,7 @@ class Store:
     async def record_question(
         self, *, asked_at: datetime, surface: str, user_id: str, text: str,
         top_id: str | None, score: float | None, answered: bool, latency_ms: float,
-        known: Callable[[str], bool] = lambda word: False,
+        known: Callable[[str], bool] = lambda word: False, team_id: str | None = None,
     ) -> None:  # fmt: skip
         """``known(word)``: the knowledge base uses the word, so redaction does not take it
         for a name where only a weak sign points to one ("Mercy is on divert")."""
@@ -117,7 +131,7 @@ class Store:
         row = {
             "asked_at": _utc(asked_at), "surface": surface, "user_hash": self.user_hash(user_id),
             "text": redacted, "top_id": top_id, "score": score, "answered": answered,
-            "latency_ms": latency_ms,
+            "latency_ms": latency_ms, "team_id": team_id,
         }  # fmt: skip
         async with self.engine.begin() as connection:
             await connection.execute(insert(questions), row)
@@ -135,33 +149,34 @@ class Store:
 
     async def record_vote(
         self, *, voted_at: datetime, user_id: str, vote: str, entry_id: str | None,
-        question: str | None,
+        question: str | None, team_id: str | None = None,
     ) -> None:  # fmt: skip
         row = {
             "voted_at": _utc(voted_at), "user_hash": self.user_hash(user_id), "vote": vote,
             "entry_id": entry_id or None, "question": redact(question) if question else None,
+            "team_id": team_id,
         }  # fmt: skip
         async with self.engine.begin() as connection:
             await connection.execute(insert(votes), row)
 
     async def record_admin_action(
         self, *, acted_at: datetime, user_id: str, action: str, allowed: bool,
-        detail: str | None = None,
+        detail: str | None = None, team_id: str | None = None,
     ) -> None:  # fmt: skip
         # an admin's arguments may hold what was pasted by mistake ("stats John Smith")
         detail = redact_arguments(detail) if detail else None
         row = {"acted_at": _utc(acted_at), "user_id": user_id, "action": action,
-               "allowed": allowed, "detail": detail}  # fmt: skip
+               "allowed": allowed, "detail": detail, "team_id": team_id}  # fmt: skip
         async with self.engine.begin() as connection:
             await connection.execute(insert(admin_actions), row)
 
-    async def record_status(self, status: CenterStatus) -> None:
-        """Keep a report; the place's latest report is its status."""
+    async def record_status(self, status: CenterStatus, team_id: str | None = None) -> None:
+        """Keep a report (made in workspace ``team_id``); the place's latest is its status."""
         row = {
             "resource_id": status.resource_id, "state": status.state, "beds": status.beds,
             "note": redact(status.note) if status.note else None,
             "reported_at": _utc(status.reported_at), "expires_at": _utc(status.expires_at),
-            "reporter": status.reporter,
+            "reporter": status.reporter, "team_id": team_id,
         }  # fmt: skip
         async with self.engine.begin() as connection:
             await connection.execute(insert(center_status), row)
@@ -273,22 +288,25 @@ class Store:
             rows = (await connection.execute(query)).all()
         return [QuestionRow(_aware(r[0]), *r[1:]) for r in rows]
 
-    async def unanswered_since(self, since: datetime) -> list[str]:
+    async def unanswered_since(self, since: datetime, team_id: str | None = None) -> list[str]:
         query = select(questions.c.text).where(
-            questions.c.asked_at >= _utc(since), questions.c.answered.is_(False)
-        )
+            questions.c.asked_at >= _utc(since), questions.c.answered.is_(False),
+            _of_team(questions, team_id),
+        )  # fmt: skip
         async with self.engine.connect() as connection:
             return list((await connection.execute(query)).scalars())
 
-    async def votes_since(self, since: datetime) -> list[VoteRow]:
+    async def votes_since(self, since: datetime, team_id: str | None = None) -> list[VoteRow]:
         query = select(votes.c.voted_at, votes.c.vote, votes.c.entry_id, votes.c.question).where(
-            votes.c.voted_at >= _utc(since)
+            votes.c.voted_at >= _utc(since), _of_team(votes, team_id)
         )
         async with self.engine.connect() as connection:
             rows = (await connection.execute(query)).all()
         return [VoteRow(_aware(r[0]), *r[1:]) for r in rows]
 
-    async def daily_counts(self, since: datetime) -> list[tuple[date, int, int]]:
+    async def daily_counts(
+        self, since: datetime, team_id: str | None = None
+    ) -> list[tuple[date, int, int]]:
         """(day in UTC, questions, answered) per day, oldest first, counted by the database."""
         day = (
             func.date(questions.c.asked_at)
@@ -298,7 +316,7 @@ class Store:
         answered = func.sum(case((questions.c.answered.is_(True), 1), else_=0))
         query = (
             select(day.label("day"), func.count(), answered)
-            .where(questions.c.asked_at >= _utc(since))
+            .where(questions.c.asked_at >= _utc(since), _of_team(questions, team_id))
             .group_by(day)
             .order_by(day)
         )
@@ -306,10 +324,16 @@ class Store:
             rows = (await connection.execute(query)).all()
         return [(_as_date(d), int(n), int(a or 0)) for d, n, a in rows]
 
-    async def top_entries(self, since: datetime, limit: int = 10) -> list[tuple[str, int]]:
+    async def top_entries(
+        self, since: datetime, limit: int = 10, team_id: str | None = None
+    ) -> list[tuple[str, int]]:
         query = (
             select(questions.c.top_id, func.count().label("n"))
-            .where(questions.c.asked_at >= _utc(since), questions.c.answered.is_(True))
+            .where(
+                questions.c.asked_at >= _utc(since),
+                questions.c.answered.is_(True),
+                _of_team(questions, team_id),
+            )
             .group_by(questions.c.top_id)
             .order_by(func.count().desc(), questions.c.top_id)
             .limit(limit)
@@ -339,6 +363,14 @@ def _file_lock(path: Path | None) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _of_team(table: Table, team_id: str | None) -> ColumnElement[bool]:
+    """Rows of workspace ``team_id`` and those stored before workspaces were kept (any
+    workspace's); every row when ``team_id`` is None (an operator)."""
+    if team_id is None:
+        return true()
+    return or_(table.c.team_id == team_id, table.c.team_id.is_(None))
 
 
 def _status(row: Any) -> CenterStatus:

@@ -39,6 +39,7 @@ questions = Table(
     Column("score", Float),
     Column("answered", Boolean, nullable=False),
     Column("latency_ms", Float, nullable=False),
+    Column("team_id", String(32), index=True),  # the workspace; null: any
 )
 
 votes = Table(
@@ -50,6 +51,7 @@ votes = Table(
     Column("vote", String(4), nullable=False),  # up, down
     Column("entry_id", String(200)),  # the answer's top result; null when unanswered
     Column("question", Text),  # redacted, so a 👎 can show up among the gaps
+    Column("team_id", String(32), index=True),  # the workspace; null: any
 )
 
 admin_actions = Table(
@@ -61,6 +63,7 @@ admin_actions = Table(
     Column("action", String(32), nullable=False),
     Column("allowed", Boolean, nullable=False),
     Column("detail", Text),
+    Column("team_id", String(32), index=True),  # the workspace; null: any
 )
 
 # every report a centre (or its system) makes, kept: the latest per place is its status
@@ -75,6 +78,7 @@ center_status = Table(
     Column("reported_at", DateTime(timezone=True), nullable=False),
     Column("expires_at", DateTime(timezone=True), nullable=False),
     Column("reporter", String(64), nullable=False),  # a staff member's Slack id, or "api"
+    Column("team_id", String(32), index=True),  # the workspace; null: any
 )
 
 # who may report for a place: a Slack user (U...) or user group (S...)

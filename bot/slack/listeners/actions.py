@@ -50,6 +50,11 @@ def _user(body: dict[str, Any]) -> str:
     return str((body.get("user") or {}).get("id", ""))
 
 
+def _team(body: dict[str, Any]) -> str | None:
+    """The workspace a click came from."""
+    return (body.get("team") or {}).get("id") or None
+
+
 def register(app: AsyncApp, deps: Deps) -> None:
     service = deps.service
 
@@ -58,10 +63,10 @@ def register(app: AsyncApp, deps: Deps) -> None:
         """The question a button carries, asked again at its moment, through the service."""
         if value.get("listing"):
             return await service.listing(user_id=_user(body), surface=surface,
-                                         at=_moment(value))  # fmt: skip
+                                         at=_moment(value), team_id=_team(body))  # fmt: skip
         return await service.ask(
             str(value.get("q", "")), user_id=_user(body), surface=surface, at=_moment(value),
-            top=top, resources_only=bool(value.get("resources_only")),
+            top=top, resources_only=bool(value.get("resources_only")), team_id=_team(body),
         )  # fmt: skip
 
     async def withheld(respond: AsyncRespond) -> None:
@@ -122,7 +127,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
         value = _value(action)
         reply = await service.ask(
             str(value.get("q", "")), user_id=_user(body), surface="suggestion",
-            resources_only=bool(value.get("resources_only")),
+            resources_only=bool(value.get("resources_only")), team_id=_team(body),
         )  # fmt: skip
         if reply.answer is None:
             await withheld(respond)
@@ -138,7 +143,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
         vote = "up" if action.get("action_id") == ui.FEEDBACK_UP else "down"
         value = _value(action)
         await service.vote(user_id=_user(body), vote=vote, entry_id=str(value.get("top") or ""),
-                           question=str(value.get("q") or ""))  # fmt: skip
+                           question=str(value.get("q") or ""), team_id=_team(body))  # fmt: skip
         log.info("feedback %s on %s", vote, value.get("top") or "no answer")
         await respond(
             text="Thanks — your feedback helps the coordinators improve the knowledge base.",

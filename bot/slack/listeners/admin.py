@@ -156,18 +156,22 @@ def register(app: AsyncApp, deps: Deps) -> None:
         allowed = user in deps.admins
         await deps.store.record_admin_action(
             acted_at=deps.assistant.now(), user_id=user, action=action[:32], allowed=allowed,
-            detail=" ".join(args)[:200] or None,
+            detail=" ".join(args)[:200] or None, team_id=command.get("team_id") or None,
         )  # fmt: skip
         if not allowed:
             log.warning("refused %s %s for non-admin %s", COMMAND, action[:32], user)
             await respond(text=REFUSAL, response_type="ephemeral")
             return
         log.info("%s %s by %s", COMMAND, action[:32], user)
-        text = await _run(action, args, deps, client, user)
+        text = await _run(action, args, deps, client, user, command.get("team_id") or None)
         await respond(text=text, response_type="ephemeral")
 
 
-async def _run(action: str, args: list[str], deps: Deps, client: AsyncWebClient, user: str) -> str:
+async def _run(
+    action: str, args: list[str], deps: Deps, client: AsyncWebClient, user: str,
+    team: str | None = None,
+) -> str:  # fmt: skip
+    """One admin command; reports are the workspace ``team``'s (and older rows')."""
     now = deps.assistant.now()
     days = _days(args)
     since = now - timedelta(days=days)
@@ -190,15 +194,15 @@ async def _run(action: str, args: list[str], deps: Deps, client: AsyncWebClient,
         return _code(reports.stale_text(reports.stale_entries(deps.assistant.engine.knowledge,
                                                               now.date())))  # fmt: skip
     if action == "gaps":
-        return _code(reports.gaps_text(await reports.gaps(deps.store, since), days))
+        return _code(reports.gaps_text(await reports.gaps(deps.store, since, team), days))
     if action == "stats":
-        return _code(reports.stats_text(await reports.stats(deps.store, since), days))
+        return _code(reports.stats_text(await reports.stats(deps.store, since, team), days))
     if action == "export":
         stale = reports.stale_entries(deps.assistant.engine.knowledge, now.date())
         files = [
             ("stale.csv", reports.stale_csv(stale)),
-            ("gaps.csv", reports.gaps_csv(await reports.gaps(deps.store, since))),
-            ("stats.csv", reports.stats_csv(await reports.stats(deps.store, since))),
+            ("gaps.csv", reports.gaps_csv(await reports.gaps(deps.store, since, team))),
+            ("stats.csv", reports.stats_csv(await reports.stats(deps.store, since, team))),
         ]
         dm = (await client.conversations_open(users=user))["channel"]["id"]
         await client.files_upload_v2(

@@ -42,16 +42,16 @@ def register(app: AsyncApp, deps: Deps) -> None:
     async def crisis(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
         await ack()
         text = (command.get("text") or "").strip()
-        user = command.get("user_id", "")
+        user, team = command.get("user_id", ""), command.get("team_id") or None
         if text.lower() == "status":  # the board: every place's report tonight
             await show_board(respond, deps)
             return
         if text:
             reply = await deps.service.ask(text, user_id=user, surface="command",
-                                           resources_only=True)  # fmt: skip
+                                           resources_only=True, team_id=team)  # fmt: skip
             share: dict[str, Any] = {"resources_only": True}
         else:
-            reply = await deps.service.listing(user_id=user, surface="command")
+            reply = await deps.service.listing(user_id=user, surface="command", team_id=team)
             share = {"listing": True, "resources_only": True}
         await _respond(respond, reply, share)
 
@@ -62,8 +62,10 @@ def register(app: AsyncApp, deps: Deps) -> None:
         if not text:
             await respond(blocks=help_blocks(), text=PMHC_HELP, response_type="ephemeral")
             return
-        reply = await deps.service.ask(text, user_id=command.get("user_id", ""),
-                                       surface="command")  # fmt: skip
+        reply = await deps.service.ask(
+            text, user_id=command.get("user_id", ""), surface="command",
+            team_id=command.get("team_id") or None,
+        )  # fmt: skip
         await _respond(respond, reply, {})
 
 

@@ -42,7 +42,8 @@ def register(app: AsyncApp, deps: Deps) -> None:
         question = question_from(event.get("text", ""))
         user = event.get("user", "")
         reply = await deps.service.ask(question, user_id=user,
-                                       surface="mention" if thread else "dm")  # fmt: skip
+                                       surface="mention" if thread else "dm",
+                                       team_id=body.get("team_id") or None)  # fmt: skip
         if reply.answer is None:
             await remind_about_phi(client, channel, user, in_dm=not thread)
             return

@@ -46,8 +46,9 @@ def register(app: AsyncApp, deps: Deps) -> None:
             return
 
         reported = await deps.service.report(
-            text, user_id=user, admin=user in deps.admins, member_of=group_member(client, user)
-        )
+            text, user_id=user, admin=user in deps.admins, member_of=group_member(client, user),
+            team_id=command.get("team_id") or None,
+        )  # fmt: skip
         await respond(text=escape(reported.message), response_type="ephemeral")
         await announce(client, deps, reported, f"<@{user}>")
 
@@ -70,6 +71,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
             user_id=user,
             admin=user in deps.admins,
             member_of=group_member(client, user),
+            team_id=(body.get("team") or {}).get("id"),
         )
         if reported.status is None:
             await ack(response_action="errors", errors={"state": reported.message[:150]})
