@@ -104,6 +104,15 @@ async def _stored_report(
         await store.close()
 
 
+_MODES = {
+    "oauth": "workspaces install by OAuth (/slack/install), each answered with its own token, "
+             "over HTTP",
+    "http": "one workspace's bot token, over HTTP",
+    "socket": "one workspace's bot token, in Socket Mode",
+    "console": "console",
+}  # fmt: skip
+
+
 def _settings(need: Mode | None) -> Settings | None:
     try:
         return load_settings(need=need)
@@ -138,6 +147,7 @@ async def _serve_slack(settings: Settings, live: LiveKnowledge) -> None:
     from bot.store.retention import keep_purging
 
     assert live.assistant is not None
+    logging.getLogger(__name__).info("Slack: %s", _MODES[settings.mode])
     store = await Store.open(settings.database_url, settings.salt())
     deps = Deps(live.assistant, store, settings.admin_user_ids, live,
                 status_channel=settings.status_channel,

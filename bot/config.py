@@ -25,7 +25,7 @@ DEFAULT_RETENTION_DAYS = 90
 DEFAULT_STATUS_TTL_HOURS = 8  # a centre's report expires after this unless it says otherwise
 _DATABASE_SCHEMES = ("sqlite+aiosqlite", "postgresql+asyncpg")
 
-Mode = Literal["socket", "http", "console"]
+Mode = Literal["socket", "http", "oauth", "console"]
 
 
 class ConfigError(Exception):
@@ -52,6 +52,8 @@ class Settings:
     salt_file: Path = DEFAULT_SALT_FILE
     status_ttl_hours: int = DEFAULT_STATUS_TTL_HOURS
     status_channel: str | None = None
+    client_id: str | None = None
+    client_secret: str | None = field(default=None, repr=False)
 
     def salt(self) -> bytes:
         """What user ids are hashed with: ``USER_HASH_SALT``, else the salt file's."""
@@ -61,7 +63,10 @@ class Settings:
 
     @property
     def mode(self) -> Mode:
-        """Socket Mode with an app token, HTTP with bot token and signing secret, else console."""
+        """Installs by OAuth with a client id and secret (many workspaces, over HTTP), Socket
+        Mode with an app token, HTTP with one bot token and signing secret, else console."""
+        if self.client_id and self.client_secret and self.signing_secret:
+            return "oauth"
         if self.app_token:
             return "socket"
         if self.bot_token and self.signing_secret:
@@ -97,12 +102,22 @@ def load_settings(env: Mapping[str, str] | None = None, *, need: Mode | None = N
         problems.append("SLACK_APP_TOKEN must be an app-level token starting with xapp-.")
     if app_token and not bot_token:
         problems.append("SLACK_APP_TOKEN is set, so SLACK_BOT_TOKEN (xoxb-...) is needed too.")
+    oauth = bool(text("SLACK_CLIENT_ID") and text("SLACK_CLIENT_SECRET"))
     if need == "http":
-        if not bot_token:
-            problems.append("SLACK_BOT_TOKEN is not set; HTTP mode needs the bot token (xoxb-...).")
+        if not bot_token and not oauth:
+            problems.append(
+                "SLACK_BOT_TOKEN is not set; HTTP mode needs the bot token (xoxb-...) or "
+                "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET to install by OAuth."
+            )
         if not secret:
             problems.append("SLACK_SIGNING_SECRET is not set; HTTP mode needs it to verify Slack.")
-    elif bot_token and not secret and not app_token:
+    client_id, client_secret = text("SLACK_CLIENT_ID"), text("SLACK_CLIENT_SECRET")
+    if bool(client_id) != bool(client_secret):
+        problems.append("Set both SLACK_CLIENT_ID and SLACK_CLIENT_SECRET to install by OAuth.")
+    elif client_id and not secret:
+        problems.append("SLACK_SIGNING_SECRET is not set; installing by OAuth serves HTTP and "
+                        "needs it to verify Slack.")  # fmt: skip
+    if bot_token and not secret and not app_token and not oauth:
         problems.append(
             "SLACK_SIGNING_SECRET is not set; set it for HTTP mode, or SLACK_APP_TOKEN for "
             "Socket Mode."
@@ -175,4 +190,6 @@ def load_settings(env: Mapping[str, str] | None = None, *, need: Mode | None = N
         Path(text("USER_HASH_SALT_FILE") or DEFAULT_SALT_FILE),
         status_ttl,
         text("STATUS_CHANNEL"),
+        client_id,
+        client_secret,
     )

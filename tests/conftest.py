@@ -169,7 +169,8 @@ async def _open_empty(url: str) -> Store:
         async with opened.engine.begin() as connection:
             await connection.execute(text(
                 "TRUNCATE questions, votes, admin_actions, center_status, status_reporters, "
-                "status_tokens, seen_deliveries"))  # fmt: skip
+                "status_tokens, seen_deliveries, slack_bots, slack_installations, "
+                "slack_oauth_states"))  # fmt: skip
     return opened
 
 

@@ -24,6 +24,7 @@ class Call:
     route: str  # "chat.postMessage" or "response:<token>"
     payload: dict[str, Any]
     at: float = field(default_factory=time.monotonic)
+    token: str = ""  # the bearer token the call was made with
 
 
 class FakeSlack:
@@ -96,10 +97,20 @@ class FakeSlack:
             return web.json_response(
                 {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"}
             )
-        self.calls.append(Call(method, payload))
-        if method == "auth.test":
+        bearer = request.headers.get("Authorization", "").removeprefix("Bearer ")
+        self.calls.append(Call(method, payload, token=bearer or str(payload.get("token", ""))))
+        if method == "oauth.v2.access":  # the code names the workspace: "code-T1"
+            team = str(payload.get("code", "")).removeprefix("code-")
+            return web.json_response({
+                "ok": True, "app_id": "A1", "token_type": "bot", "scope": "chat:write,commands",
+                "access_token": f"xoxb-{team}", "bot_user_id": f"UBOT{team}",
+                "team": {"id": team, "name": f"Agency {team}"}, "enterprise": None,
+                "is_enterprise_install": False, "authed_user": {"id": f"UINSTALL{team}"},
+            })  # fmt: skip
+        if method == "auth.test":  # an installed workspace's token names its workspace
+            team = bearer.removeprefix("xoxb-") if bearer.startswith("xoxb-T") else "T1"
             return web.json_response(
-                {"ok": True, "user_id": BOT_USER, "bot_id": "BBOT", "team_id": "T1",
+                {"ok": True, "user_id": BOT_USER, "bot_id": f"B{team}", "team_id": team,
                  "user": "pmhc", "team": "Test", "url": "https://test.slack.com/"}
             )  # fmt: skip
         if method == "files.getUploadURLExternal":

@@ -62,11 +62,12 @@ class Bot:
         })  # fmt: skip
         return await self.post(body, "application/x-www-form-urlencoded")
 
-    async def event(self, event: dict[str, Any], event_id: str = "Ev1", **headers: str):
+    async def event(self, event: dict[str, Any], event_id: str = "Ev1", team: str = "T1",
+                    **headers: str):  # fmt: skip
         body = json.dumps({
-            "token": "legacy", "team_id": "T1", "api_app_id": "A1", "type": "event_callback",
+            "token": "legacy", "team_id": team, "api_app_id": "A1", "type": "event_callback",
             "event_id": event_id, "event_time": int(time.time()), "event": event,
-            "authorizations": [{"team_id": "T1", "user_id": "UBOT", "is_bot": True}],
+            "authorizations": [{"team_id": team, "user_id": "UBOT", "is_bot": True}],
         })  # fmt: skip
         return await self.post(body, "application/json", headers=headers)
 
@@ -97,11 +98,14 @@ class Bot:
 
 
 @asynccontextmanager
-async def running_bot(deps: Deps) -> AsyncIterator[Bot]:
-    """The app on a free port, talking to a fresh fake Slack."""
+async def running_bot(deps: Deps, *, oauth: bool = False) -> AsyncIterator[Bot]:
+    """The app on a free port, talking to a fresh fake Slack; ``oauth``: installed by
+    workspaces through the OAuth flow instead of holding one bot token."""
     slack = await FakeSlack().start()
+    credentials = ({"SLACK_CLIENT_ID": "111.222", "SLACK_CLIENT_SECRET": "client-secret"}
+                   if oauth else {"SLACK_BOT_TOKEN": "xoxb-test"})  # fmt: skip
     settings = load_settings({
-        "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
+        **credentials, "SLACK_SIGNING_SECRET": SECRET,
         "SLACK_API_URL": slack.api_url, "KNOWLEDGE_DIR": str(SHIPPED),
     })  # fmt: skip
     app = create_app(settings, deps)

@@ -52,7 +52,8 @@ def test_serve_needs_http_credentials():
     with pytest.raises(ConfigError) as raised:
         load_settings(BASE, need="http")
     assert raised.value.problems == [
-        "SLACK_BOT_TOKEN is not set; HTTP mode needs the bot token (xoxb-...).",
+        "SLACK_BOT_TOKEN is not set; HTTP mode needs the bot token (xoxb-...) or "
+        "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET to install by OAuth.",
         "SLACK_SIGNING_SECRET is not set; HTTP mode needs it to verify Slack.",
     ]
 
@@ -76,6 +77,7 @@ def test_serve_without_credentials_fails_with_clear_sentences():
     )  # fmt: skip
     assert done.returncode == 2
     assert done.stderr.splitlines() == [
-        "SLACK_BOT_TOKEN is not set; HTTP mode needs the bot token (xoxb-...).",
+        "SLACK_BOT_TOKEN is not set; HTTP mode needs the bot token (xoxb-...) or "
+        "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET to install by OAuth.",
         "SLACK_SIGNING_SECRET is not set; HTTP mode needs it to verify Slack.",
     ]

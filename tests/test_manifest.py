@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import yaml
 
+from bot.slack.app import BOT_SCOPES
 from tests.conftest import ROOT
 
 MANIFEST = yaml.safe_load((ROOT / "docs" / "slack_manifest.yaml").read_text(encoding="utf-8"))
@@ -38,3 +39,8 @@ def test_the_product_name_is_used_consistently():
     name = MANIFEST["display_information"]["name"]
     assert MANIFEST["features"]["bot_user"]["display_name"] == name
     assert name in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_scopes_asked_at_install_are_the_manifests():
+    assert set(BOT_SCOPES) == set(MANIFEST["oauth_config"]["scopes"]["bot"])
+    assert MANIFEST["oauth_config"]["redirect_urls"] == ["https://YOUR-HOST/slack/oauth_redirect"]

@@ -7,11 +7,15 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp, AsyncBoltContext
+from slack_bolt.oauth.async_oauth_flow import AsyncOAuthFlow
+from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_sdk.http_retry.async_handler import AsyncRetryHandler
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
     AsyncRateLimitErrorRetryHandler,
 )
+from slack_sdk.oauth.installation_store.sqlalchemy import AsyncSQLAlchemyInstallationStore
+from slack_sdk.oauth.state_store.sqlalchemy import AsyncSQLAlchemyOAuthStateStore
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook import WebhookResponse
 from slack_sdk.webhook.async_client import AsyncWebhookClient
@@ -40,10 +44,19 @@ class RetryingRespond:
         return await self._client.send_dict(message)
 
 
+# what the bot asks a workspace for when it is installed (docs/slack_manifest.yaml's scopes)
+BOT_SCOPES = ("app_mentions:read", "chat:write", "commands", "files:write", "im:history",
+              "im:read", "im:write", "usergroups:read")  # fmt: skip
+INSTALL_PATH, REDIRECT_PATH = "/slack/install", "/slack/oauth_redirect"
+
+
 def create_app(settings: Settings, deps: Deps) -> AsyncApp:
-    """An app for HTTP mode (requests signed with the signing secret) or Socket Mode."""
+    """An app for HTTP mode (requests signed with the signing secret) or Socket Mode; with a
+    client id and secret, one that workspaces install by OAuth, each answered with its own
+    token (kept, like the OAuth states, in the bot's database for every process)."""
+    oauth = settings.mode == "oauth"
     client = AsyncWebClient(
-        token=settings.bot_token,
+        token=None if oauth else settings.bot_token,
         base_url=settings.slack_api_url,
         retry_handlers=_retry_handlers(),
     )
@@ -52,8 +65,11 @@ def create_app(settings: Settings, deps: Deps) -> AsyncApp:
         client=client,
         signing_secret=None if socket_mode else settings.signing_secret,
         request_verification_enabled=not socket_mode,
+        oauth_flow=_oauth_flow(settings, deps, client) if oauth else None,
         logger=logging.getLogger("bot.slack"),
     )
+    if oauth:  # an uninstalled workspace's tokens are deleted
+        app.enable_token_revocation_listeners()
 
     @app.middleware
     async def retrying_respond(context: AsyncBoltContext, next: Callable[[], Awaitable[None]]):
@@ -63,3 +79,21 @@ def create_app(settings: Settings, deps: Deps) -> AsyncApp:
 
     listeners.register(app, deps)
     return app
+
+
+def _oauth_flow(settings: Settings, deps: Deps, client: AsyncWebClient) -> AsyncOAuthFlow:
+    assert settings.client_id and settings.client_secret
+    engine = deps.store.engine
+    return AsyncOAuthFlow(
+        client=client,
+        settings=AsyncOAuthSettings(
+            client_id=settings.client_id,
+            client_secret=settings.client_secret,
+            scopes=list(BOT_SCOPES),
+            installation_store=AsyncSQLAlchemyInstallationStore(settings.client_id, engine),
+            state_store=AsyncSQLAlchemyOAuthStateStore(expiration_seconds=600, engine=engine),
+            install_path=INSTALL_PATH,
+            redirect_uri_path=REDIRECT_PATH,
+            token_rotation_expiration_minutes=120,
+        ),
+    )

@@ -77,9 +77,22 @@ def build_web_app(app: AsyncApp, deps: Deps, signing_secret: str) -> web.Applica
                 text=f"{escape(reported.message)} (reported by the center's system)",
             )  # fmt: skip
 
+    async def oauth(request: web.Request) -> web.Response:
+        """The install link and Slack's redirect back, handled by Bolt's OAuth flow."""
+        flow = app.oauth_flow
+        assert flow is not None
+        bolt_request = AsyncBoltRequest(body="", query=request.query_string,
+                                        headers=dict(request.headers))  # fmt: skip
+        if request.path == flow.install_path:
+            return await to_aiohttp_response(await flow.handle_installation(bolt_request))
+        return await to_aiohttp_response(await flow.handle_callback(bolt_request))
+
     web_app = web.Application(client_max_size=MAX_BODY_BYTES)
     web_app.router.add_post(EVENTS_PATH, slack_events)
     web_app.router.add_get("/healthz", health)
+    if app.oauth_flow is not None:
+        web_app.router.add_get(app.oauth_flow.install_path, oauth)
+        web_app.router.add_get(app.oauth_flow.redirect_uri_path, oauth)
     web_app.add_routes(status_routes(deps.service, status_changed))
     return web_app
 

@@ -1,0 +1,88 @@
+"""Many agencies, one deployment: workspaces install the bot through Slack's real OAuth
+redirect flow (against the fake Slack, over HTTP), each is answered with its own token, and
+a workspace that never installed, or uninstalled, gets nothing."""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import re
+from collections.abc import AsyncIterator
+from datetime import datetime
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from sqlalchemy import text
+
+from bot.assistant import Assistant
+from bot.knowledge import load_knowledge
+from bot.search.engine import Engine
+from bot.slack.app import INSTALL_PATH, REDIRECT_PATH
+from bot.slack.deps import Deps
+from bot.store.database import Store
+from tests.conftest import CHICAGO, SHIPPED
+from tests.slack_harness import Bot, running_bot
+
+NOW = datetime(2026, 11, 28, 2, 0, tzinfo=CHICAGO)
+
+
+@pytest.fixture
+async def bot(app_store: Store) -> AsyncIterator[Bot]:
+    engine = Engine(load_knowledge(SHIPPED))
+    deps = Deps(Assistant(engine, clock=lambda zone: NOW.astimezone(zone)), app_store)
+    async with running_bot(deps, oauth=True) as running:
+        yield running
+
+
+async def install(bot: Bot, team: str) -> str:
+    """Click the install link, let 'Slack' redirect back with a code; the page shown."""
+    async with bot.session.get(bot.url + INSTALL_PATH, allow_redirects=False) as start:
+        assert start.status == 200
+        page = await start.text()
+        cookie = start.headers["Set-Cookie"].split(";")[0]  # the browser keeps the state
+    link = html.unescape(re.search(r'href="(https://slack.com/oauth/v2/authorize[^"]+)"',
+                                   page).group(1))  # fmt: skip
+    state = parse_qs(urlparse(link).query)["state"][0]
+    callback = f"{bot.url}{REDIRECT_PATH}?code=code-{team}&state={state}"
+    async with bot.session.get(callback, headers={"Cookie": cookie}) as done:
+        assert done.status == 200, await done.text()
+        return await done.text()
+
+
+async def installed(bot: Bot, team: str) -> bool:
+    async with bot.deps.store.engine.connect() as connection:
+        found = await connection.execute(
+            text("SELECT count(*) FROM slack_bots WHERE team_id = :team"), {"team": team}
+        )
+        return bool(found.scalar())
+
+
+async def mention(bot: Bot, team: str, ts: str, event_id: str) -> None:
+    event = {"type": "app_mention", "user": "U1", "channel": f"C{team}", "ts": ts,
+             "text": "<@UBOT> what is an EDP"}  # fmt: skip
+    assert (await bot.event(event, event_id, team=team)).status == 200
+
+
+async def test_two_workspaces_install_and_each_is_answered_with_its_own_token(bot: Bot):
+    for team in ("T1", "T2"):
+        await install(bot, team)
+    await mention(bot, "T1", "1.1", "Ev1")
+    await mention(bot, "T2", "2.1", "Ev2")
+    posted = await bot.slack.wait_for("chat.postMessage", count=2)
+    assert {(c.payload["channel"], c.token) for c in posted} == {
+        ("CT1", "xoxb-T1"),
+        ("CT2", "xoxb-T2"),
+    }
+
+
+async def test_a_workspace_never_installed_or_uninstalled_gets_nothing(bot: Bot):
+    await mention(bot, "T9", "9.1", "Ev9")  # never installed
+    await install(bot, "T3")
+    await bot.event({"type": "app_uninstalled"}, "EvGone", team="T3")
+    deadline = asyncio.get_running_loop().time() + 5
+    while await installed(bot, "T3"):  # the uninstall is handled after Slack's ack
+        assert asyncio.get_running_loop().time() < deadline, "the tokens were never deleted"
+        await asyncio.sleep(0.05)
+    await mention(bot, "T3", "3.1", "Ev3")
+    await asyncio.sleep(0.5)
+    assert bot.slack.routes("chat.postMessage") == []
