@@ -86,3 +86,21 @@ async def test_a_workspace_never_installed_or_uninstalled_gets_nothing(bot: Bot)
     await mention(bot, "T3", "3.1", "Ev3")
     await asyncio.sleep(0.5)
     assert bot.slack.routes("chat.postMessage") == []
+
+
+async def test_the_installer_is_the_workspaces_first_admin_and_names_others(bot: Bot):
+    await install(bot, "T4")
+    await install(bot, "T5")
+    await bot.command("/pmhc-admin", "admin add <@UHELPER|helper>", token="a1",
+                      extra={"user_id": "UINSTALLT4", "team_id": "T4"})  # fmt: skip
+    (added,) = await bot.slack.wait_for("response:a1")
+    assert added.payload["text"] == "<@UHELPER> is now an admin of this workspace."
+    await bot.command("/pmhc-admin", "stats", token="a2",
+                      extra={"user_id": "UHELPER", "team_id": "T4"})  # fmt: skip
+    (stats,) = await bot.slack.wait_for("response:a2")
+    assert "questions" in stats.payload["text"]
+    await bot.command(
+        "/pmhc-admin", "stats", token="a3", extra={"user_id": "UHELPER", "team_id": "T5"}
+    )  # another workspace's
+    (refused,) = await bot.slack.wait_for("response:a3")
+    assert refused.payload["text"].startswith("Sorry, `/pmhc-admin` is only for")

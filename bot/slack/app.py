@@ -6,7 +6,9 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from slack_bolt import BoltResponse
 from slack_bolt.async_app import AsyncApp, AsyncBoltContext
+from slack_bolt.oauth.async_callback_options import AsyncCallbackOptions, AsyncSuccessArgs
 from slack_bolt.oauth.async_oauth_flow import AsyncOAuthFlow
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_sdk.http_retry.async_handler import AsyncRetryHandler
@@ -84,6 +86,17 @@ def create_app(settings: Settings, deps: Deps) -> AsyncApp:
 def _oauth_flow(settings: Settings, deps: Deps, client: AsyncWebClient) -> AsyncOAuthFlow:
     assert settings.client_id and settings.client_secret
     engine = deps.store.engine
+
+    async def installed(args: AsyncSuccessArgs) -> BoltResponse:
+        """The person who installed the bot is the workspace's first admin."""
+        installation = args.installation
+        workspace = installation.team_id or installation.enterprise_id
+        if workspace and installation.user_id:
+            installer = installation.user_id
+            await deps.store.add_admin(workspace, installer, added_by=installer,
+                                       at=deps.assistant.now())  # fmt: skip
+        return await args.default.success(args)
+
     return AsyncOAuthFlow(
         client=client,
         settings=AsyncOAuthSettings(
@@ -95,5 +108,8 @@ def _oauth_flow(settings: Settings, deps: Deps, client: AsyncWebClient) -> Async
             install_path=INSTALL_PATH,
             redirect_uri_path=REDIRECT_PATH,
             token_rotation_expiration_minutes=120,
+            callback_options=AsyncCallbackOptions(
+                success=installed, failure=lambda args: args.default.failure(args)
+            ),
         ),
     )

@@ -74,6 +74,10 @@ class Deps:
     reminded: set[tuple[str, str]] = field(default_factory=set)
     service: Service = field(init=False)
 
+    async def is_admin(self, user_id: str, team_id: str | None) -> bool:
+        """An operator (``ADMIN_USER_IDS``, every workspace's) or this workspace's admin."""
+        return user_id in self.admins or await self.store.is_admin(team_id, user_id)
+
     def __post_init__(self) -> None:
         self.service = Service(self.assistant, self.store, status_ttl=self.status_ttl)
         if self.seen is None:

@@ -100,6 +100,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
         if not isinstance(value, dict) or not value.get("place"):
             return
         user = str((body.get("user") or {}).get("id", ""))
+        team = (body.get("team") or {}).get("id") or None
         words = [str(value["place"]), "accepting" if again else str(value.get("state"))]
         if not again and value.get("beds") is not None:
             words += ["beds", str(value["beds"])]
@@ -107,8 +108,8 @@ def register(app: AsyncApp, deps: Deps) -> None:
             words.append(str(value["note"]))
 
         reported = await deps.service.report(
-            " ".join(words), user_id=user, admin=user in deps.admins,
-            member_of=group_member(client, user), team_id=(body.get("team") or {}).get("id"),
+            " ".join(words), user_id=user, admin=await deps.is_admin(user, team),
+            member_of=group_member(client, user), team_id=team,
         )  # fmt: skip
         await respond(text=escape(reported.message), replace_original=True)
         await announce(client, deps, reported, f"<@{user}>")

@@ -46,6 +46,7 @@ from bot.store.schema import (
     status_reporters,
     status_tokens,
     votes,
+    workspace_admins,
 )
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -246,6 +247,33 @@ class Store:
                        & status_tokens.c.revoked_at.is_(None))
                 .values(revoked_at=_utc(at)))  # fmt: skip
         return done.rowcount
+
+    async def add_admin(self, team_id: str, user_id: str, *, added_by: str,
+                        at: datetime) -> bool:  # fmt: skip
+        """Make ``user_id`` an admin of workspace ``team_id``; False if they were one."""
+        if await self.is_admin(team_id, user_id):
+            return False
+        row = {"team_id": team_id, "user_id": user_id, "added_by": added_by,
+               "added_at": _utc(at)}  # fmt: skip
+        async with self.engine.begin() as connection:
+            await connection.execute(insert(workspace_admins), row)
+        return True
+
+    async def remove_admin(self, team_id: str, user_id: str) -> bool:
+        async with self.engine.begin() as connection:
+            gone = await connection.execute(delete(workspace_admins).where(
+                (workspace_admins.c.team_id == team_id)
+                & (workspace_admins.c.user_id == user_id)))  # fmt: skip
+        return gone.rowcount > 0
+
+    async def is_admin(self, team_id: str | None, user_id: str) -> bool:
+        if not team_id:
+            return False
+        query = select(func.count()).where(
+            (workspace_admins.c.team_id == team_id) & (workspace_admins.c.user_id == user_id)
+        )
+        async with self.engine.connect() as connection:
+            return bool((await connection.execute(query)).scalar())
 
     async def first_delivery(self, keys: Sequence[str], at: datetime) -> bool:
         """Remember ``keys``; True if none was remembered before, by this process or any

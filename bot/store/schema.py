@@ -110,3 +110,14 @@ seen_deliveries = Table(
     Column("key", String(200), primary_key=True),
     Column("seen_at", DateTime(timezone=True), nullable=False, index=True),
 )
+
+# a workspace's own admins (the user who installed the bot first); ADMIN_USER_IDS, the
+# deployment's operators, are admins of every workspace besides
+workspace_admins = Table(
+    "workspace_admins",
+    metadata,
+    Column("team_id", String(32), primary_key=True),
+    Column("user_id", String(32), primary_key=True),
+    Column("added_by", String(32), nullable=False),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+)

@@ -36,6 +36,7 @@ HELP = (
     "• `gaps [days]` — questions that got no answer or 👎, grouped\n"
     "• `stats [days]` — questions per day, answered rate, top answers, feedback\n"
     "• `export [days]` — the reports as CSV files in a direct message to you\n"
+    "• `admin add|remove @someone` — this workspace's admins\n"
     "• `reporter add|remove PLACE_ID @someone` — who may report a place's status "
     "(`/center-status`); a user group counts its members\n"
     "• `reporters [PLACE_ID]` — who reports for each place\n"
@@ -71,6 +72,25 @@ async def _reporter(args: list[str], deps: Deps, user: str, now: datetime) -> st
     removed = await deps.store.remove_reporter(place, who)
     return (f"{_who(who)} no longer reports for {escape(resource.name)}." if removed
             else f"{_who(who)} was not a reporter for {escape(resource.name)}.")  # fmt: skip
+
+
+async def _admin(args: list[str], deps: Deps, user: str, team: str | None,
+                 now: datetime) -> str:  # fmt: skip
+    """``admin add|remove @someone``: this workspace's admins."""
+    usage = "Use `/pmhc-admin admin add @someone` (or `remove`)."
+    found = _MENTION.fullmatch(args[1]) if len(args) == 2 else None
+    who = next((g for g in found.groups() if g), "") if found else ""
+    if not found or args[0].lower() not in ("add", "remove") or not who.startswith(("U", "W")):
+        return usage
+    if not team:
+        return "Workspace admins need a workspace; ADMIN_USER_IDS names the deployment's."
+    if args[0].lower() == "add":
+        added = await deps.store.add_admin(team, who, added_by=user, at=now)
+        return f"<@{who}> is {'now' if added else 'already'} an admin of this workspace."
+    removed = await deps.store.remove_admin(team, who)
+    if removed:
+        return f"<@{who}> is no longer an admin of this workspace."
+    return f"<@{who}> was not an admin of this workspace (operators stay admins)."
 
 
 async def _token(args: list[str], deps: Deps, user: str) -> str:
@@ -153,7 +173,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
         user = command.get("user_id", "")
         words = (command.get("text") or "").split()
         action, args = (words[0].lower(), words[1:]) if words else ("help", [])
-        allowed = user in deps.admins
+        allowed = await deps.is_admin(user, command.get("team_id") or None)
         await deps.store.record_admin_action(
             acted_at=deps.assistant.now(), user_id=user, action=action[:32], allowed=allowed,
             detail=" ".join(args)[:200] or None, team_id=command.get("team_id") or None,
@@ -181,6 +201,8 @@ async def _run(
         return _code(await reload_text(deps))
     if action == "validate":
         return _code(await validate_text(deps))
+    if action == "admin":
+        return await _admin(args, deps, user, team, now)
     if action == "reporter":
         return await _reporter(args, deps, user, now)
     if action == "token":

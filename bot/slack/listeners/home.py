@@ -33,14 +33,14 @@ def board_text(answer: Answer) -> str:
 
 def register(app: AsyncApp, deps: Deps) -> None:
     @app.event("app_home_opened")
-    async def home(event: dict[str, Any], client: AsyncWebClient) -> None:
+    async def home(event: dict[str, Any], body: dict[str, Any], client: AsyncWebClient) -> None:
         if event.get("tab") not in (None, "home"):
             return
         user = event.get("user", "")
         board = board_text(await deps.service.board())
         blocks = [{"type": "header", "text": {"type": "plain_text", "text": "PMHC Assistant"}},
                   _section(PMHC_HELP), _section(board)]  # fmt: skip
-        if user in deps.admins:
+        if await deps.is_admin(user, body.get("team_id") or None):
             blocks += [
                 {"type": "divider"},
                 _section("*Knowledge base*\n```" + escape(await status_text(deps)) + "```"),

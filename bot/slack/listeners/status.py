@@ -45,9 +45,10 @@ def register(app: AsyncApp, deps: Deps) -> None:
             await show_board(respond, deps)
             return
 
+        team = command.get("team_id") or None
         reported = await deps.service.report(
-            text, user_id=user, admin=user in deps.admins, member_of=group_member(client, user),
-            team_id=command.get("team_id") or None,
+            text, user_id=user, admin=await deps.is_admin(user, team),
+            member_of=group_member(client, user), team_id=team,
         )  # fmt: skip
         await respond(text=escape(reported.message), response_type="ephemeral")
         await announce(client, deps, reported, f"<@{user}>")
@@ -55,6 +56,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
     @app.view(FORM)
     async def submitted(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
         user = str((body.get("user") or {}).get("id", ""))
+        team = (body.get("team") or {}).get("id") or None
         values = ((body.get("view") or {}).get("state") or {}).get("values") or {}
         picked = {block: next(iter(inputs.values()), {}) for block, inputs in values.items()
                   if isinstance(inputs, dict) and inputs}  # fmt: skip
@@ -69,9 +71,9 @@ def register(app: AsyncApp, deps: Deps) -> None:
         reported = await deps.service.report(
             " ".join(w for w in words if w),
             user_id=user,
-            admin=user in deps.admins,
+            admin=await deps.is_admin(user, team),
             member_of=group_member(client, user),
-            team_id=(body.get("team") or {}).get("id"),
+            team_id=team,
         )
         if reported.status is None:
             await ack(response_action="errors", errors={"state": reported.message[:150]})
