@@ -35,9 +35,11 @@ class Assistant:
     def ask(
         self, question: str, *, at: datetime | None = None, top: int = 5,
         resources_only: bool = False, statuses: Statuses | None = None,
+        areas: tuple[str, ...] = (),
     ) -> Answer:  # fmt: skip
         return self.engine.answer(question, at=at or self.now(), top=top,
-                                  resources_only=resources_only, statuses=statuses)  # fmt: skip
+                                  resources_only=resources_only, statuses=statuses,
+                                  areas=areas)  # fmt: skip
 
     def entry(
         self, entry_id: str, *, at: datetime | None = None, statuses: Statuses | None = None

@@ -18,7 +18,7 @@ import os
 import secrets
 import time
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -94,6 +94,7 @@ class Service:
         self.status_ttl = status_ttl
         self._statuses: Statuses = {}
         self._statuses_read = -math.inf
+        self._areas: dict[str, tuple[float, tuple[str, ...]]] = {}  # workspace -> (read, areas)
 
     async def ask(
         self, question: str, *, user_id: str, surface: str, at: datetime | None = None,
@@ -107,7 +108,8 @@ class Service:
             return Reply(None)
         started = time.perf_counter()
         answer = await self._answer(question, at=at, top=top, resources_only=resources_only,
-                                    statuses=await self.statuses())  # fmt: skip
+                                    statuses=await self.statuses(),
+                                    areas=await self.areas(team_id))  # fmt: skip
         if record:
             await self._record(question, answer, surface, user_id,
                                time.perf_counter() - started, team_id)  # fmt: skip
@@ -144,6 +146,25 @@ class Service:
             except Exception:  # answering goes on with the reports last read
                 log.exception("could not read centre statuses")
         return self._statuses
+
+    async def areas(self, team_id: str | None) -> tuple[str, ...]:
+        """The places the asking workspace's agency serves, re-read at most every
+        ``STATUS_REFRESH`` seconds (an admin may have just set them, in any process)."""
+        if self.store is None or not team_id:
+            return ()
+        read_at, areas = self._areas.get(team_id, (-math.inf, ()))
+        if time.monotonic() - read_at > STATUS_REFRESH:
+            try:
+                areas = await self.store.areas(team_id)
+                self._areas[team_id] = (time.monotonic(), areas)
+            except Exception:
+                log.exception("could not read a workspace's areas")
+        return areas
+
+    async def set_areas(self, team_id: str, areas: Sequence[str]) -> None:
+        assert self.store is not None
+        await self.store.set_areas(team_id, areas)
+        self._areas.pop(team_id, None)
 
     async def report(
         self, text: str, *, user_id: str, admin: bool = False,

@@ -170,7 +170,7 @@ async def _open_empty(url: str) -> Store:
             await connection.execute(text(
                 "TRUNCATE questions, votes, admin_actions, center_status, status_reporters, "
                 "status_tokens, seen_deliveries, slack_bots, slack_installations, "
-                "slack_oauth_states, workspace_admins"))  # fmt: skip
+                "slack_oauth_states, workspace_admins, workspace_settings"))  # fmt: skip
     return opened
 
 

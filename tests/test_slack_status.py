@@ -260,3 +260,36 @@ async def test_a_reporter_sets_diversion_with_the_form(bot: Bot):
 async def test_anyone_but_a_reporter_gets_the_board_not_the_form(bot: Bot):
     board = await say(bot, "/center-status", "", "f4", OFFICER)
     assert cards(board["blocks"]) and bot.slack.routes("views.open") == []
+
+
+async def test_each_workspaces_area_scopes_its_placements(bot: Bot):
+    question = "combative drunk guy on a 5150, where now"
+    set_ = await say(bot, "/pmhc-admin", "area set Harbor Point, Example City", "z1", ADMIN)
+    assert set_["text"].startswith("This workspace serves Harbor Point, Example City")
+    left_out = {}
+    for token, team, asked in (("z2", "T1", question), ("z3", "T2", question),
+                               ("z4", "T1", question + " in millbrook")):  # fmt: skip
+        await bot.command("/crisis", asked, token=token,
+                          extra={"user_id": OFFICER, "team_id": team})  # fmt: skip
+        (reply,) = await bot.slack.wait_for(f"response:{token}")
+        left_out[token] = int(re.search(r"Left out \((\d+)\)", texts(reply.payload["blocks"]))[1])
+    # North Ridge's ED serves North Ridge and Millbrook only: out for this agency, not for
+    # another, and back when the question names Millbrook
+    assert left_out["z2"] == left_out["z3"] + 1
+    assert left_out["z4"] <= left_out["z3"]
+
+
+def test_an_agencys_area_leaves_out_places_serving_none_of_it(engine_for_status: Engine):
+    moment = datetime(2026, 11, 28, 1, 30, tzinfo=CHICAGO)
+    question = "combative drunk guy on a 5150, where now"
+    scoped = engine_for_status.answer(question, at=moment, top=10,
+                                      areas=("Harbor Point", "Example City"))  # fmt: skip
+    reasons = {x.resource.id: x.reasons for x in scoped.excluded}
+    assert reasons["north-ridge-community-hospital-ed"] == (
+        "serves North Ridge, Millbrook; not Harbor Point, Example City",
+    )
+    anywhere = engine_for_status.answer(question, at=moment, top=10)
+    assert "north-ridge-community-hospital-ed" in [m.entry.id for m in anywhere.results]
+    named = engine_for_status.answer(question + " in millbrook", at=moment, top=10,
+                                     areas=("Harbor Point",))  # fmt: skip
+    assert "north-ridge-community-hospital-ed" in [m.entry.id for m in named.results]

@@ -34,7 +34,8 @@ from bot.search.text import fold
 from bot.status import STATES, TURNS_AWAY, Statuses, leaving_out
 
 _NEEDS_BY_NAME = {need.name: need for need in NEEDS}
-LOGISTICS = frozenset({"dropoff", "walk_in", "hours", "anywhere", "clearance", "in_town"})
+LOGISTICS = frozenset({"dropoff", "walk_in", "hours", "anywhere", "clearance", "in_town",
+                       "agency_area"})  # fmt: skip
 # an area naming a whole county or region: we cannot tell which towns it holds
 _BROAD = re.compile(
     r"\b(count(?:y|ies|ywide)|region\w*|statewide|state|parish|district|"

@@ -222,14 +222,16 @@ class Engine:
 
     def answer(
         self, question: str, *, at: datetime, top: int = 5, resources_only: bool = False,
-        statuses: Statuses | None = None,
+        statuses: Statuses | None = None, areas: tuple[str, ...] = (),
     ) -> Answer:  # fmt: skip
-        """Answer ``question`` as asked at ``at`` (timezone-aware), with what places report
-        about tonight (``statuses``: on diversion is left out like closed at that hour);
-        ``resources_only`` leaves guidance, FAQs and the glossary out (``/crisis``)."""
+        """Answer ``question`` as asked at ``at`` (timezone-aware) by an agency serving
+        ``areas`` (the default "where"; a place the question names overrides), with what
+        places report about tonight (``statuses``: on diversion is left out like closed at
+        that hour); ``resources_only`` leaves guidance, FAQs and the glossary out."""
         reading = self._read(clean_question(question), at)
-        if statuses:
-            reading = replace(reading, situation=replace(reading.situation, statuses=statuses))
+        if statuses or areas:  # what tonight's reports and the asking agency add
+            situation = replace(reading.situation, statuses=statuses or {}, areas=areas)
+            reading = replace(reading, situation=situation)
         return self._route(reading, max(1, top), resources_only)
 
     def _read(self, question: str, at: datetime) -> Reading:

@@ -150,6 +150,15 @@ def _area(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> Masks
     return table.is_resource[rows] & (serves == NO), serves == YES
 
 
+def _agency_area(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> Masks:
+    serves = np.stack([table.serves(place)[rows] for place in situation.areas])
+    return table.is_resource[rows] & (serves == NO).all(axis=0), (serves == YES).any(axis=0)
+
+
+def _agency_area_reason(resource: Resource, situation: Situation) -> str:
+    return f"serves {_some(resource.area)}; not {', '.join(situation.areas)}"
+
+
 def _in_town(table: CriteriaTable, rows: np.ndarray, situation: Situation) -> Masks:
     return np.zeros(len(rows), dtype=bool), table.stands_in(situation.place or "")[rows]
 
@@ -301,8 +310,11 @@ NEEDS: tuple[Need, ...] = (
          met=lambda r, s: f"serves {s.place}"),
     # ...and a place in the town named is the nearer one (a tie-break)
     Need("in_town", lambda s, p: p and bool(s.place), _in_town),
-    # no place said: what serves anywhere before what serves only some towns (a tie-break)
-    Need("anywhere", lambda s, p: p and not s.place, _serves_anywhere,
+    # no place said, the agency's own area is: a place serving none of it is left out
+    Need("agency_area", lambda s, p: p and not s.place and bool(s.areas), _agency_area,
+         _agency_area_reason),
+    # no place said at all: what serves anywhere before what serves some towns (a tie-break)
+    Need("anywhere", lambda s, p: p and not s.place and not s.areas, _serves_anywhere,
          unknown=lambda r, s: f"serves {_some(r.area)} only"),
     # straight from the field, a place that needs a medical clearance first is a second stop
     Need("clearance", lambda s, p: p and not s.cleared and not s.medical_emergency,

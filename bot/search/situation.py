@@ -70,6 +70,8 @@ class Situation:
     place: str | None = None  # a place served, as the knowledge base's ``area`` names it
     # what places report about tonight (bot.status), applied like the moment asked
     statuses: Statuses = field(default_factory=dict, repr=False, compare=False)
+    # the places the asking agency serves (its workspace's setting): the default "where"
+    areas: tuple[str, ...] = field(default=(), compare=False)
     drop_spans: tuple[Span, ...] = field(default=(), repr=False, compare=False)
     soft_spans: tuple[Span, ...] = field(default=(), repr=False, compare=False)
 

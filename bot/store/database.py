@@ -6,6 +6,7 @@ import asyncio
 import fcntl
 import hashlib
 import hmac
+import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -47,6 +48,7 @@ from bot.store.schema import (
     status_tokens,
     votes,
     workspace_admins,
+    workspace_settings,
 )
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -274,6 +276,24 @@ class Store:
         )
         async with self.engine.connect() as connection:
             return bool((await connection.execute(query)).scalar())
+
+    async def areas(self, team_id: str | None) -> tuple[str, ...]:
+        """The places workspace ``team_id``'s agency serves; none set: ()."""
+        if not team_id:
+            return ()
+        query = select(workspace_settings.c.areas).where(workspace_settings.c.team_id == team_id)
+        async with self.engine.connect() as connection:
+            found = (await connection.execute(query)).scalar_one_or_none()
+        return tuple(json.loads(found)) if found else ()
+
+    async def set_areas(self, team_id: str, areas: Sequence[str]) -> None:
+        async with self.engine.begin() as connection:
+            await connection.execute(
+                delete(workspace_settings).where(workspace_settings.c.team_id == team_id)
+            )
+            if areas:
+                row = {"team_id": team_id, "areas": json.dumps(list(areas))}
+                await connection.execute(insert(workspace_settings), row)
 
     async def first_delivery(self, keys: Sequence[str], at: datetime) -> bool:
         """Remember ``keys``; True if none was remembered before, by this process or any

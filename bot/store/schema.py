@@ -121,3 +121,11 @@ workspace_admins = Table(
     Column("added_by", String(32), nullable=False),
     Column("added_at", DateTime(timezone=True), nullable=False),
 )
+
+# a workspace's own settings: the areas its agency serves (the default "where")
+workspace_settings = Table(
+    "workspace_settings",
+    metadata,
+    Column("team_id", String(32), primary_key=True),
+    Column("areas", Text, nullable=False),  # a JSON list of place names
+)

@@ -37,6 +37,7 @@ HELP = (
     "• `stats [days]` — questions per day, answered rate, top answers, feedback\n"
     "• `export [days]` — the reports as CSV files in a direct message to you\n"
     "• `admin add|remove @someone` — this workspace's admins\n"
+    "• `area set PLACE, PLACE` | `area clear` | `area` — the places this agency serves\n"
     "• `reporter add|remove PLACE_ID @someone` — who may report a place's status "
     "(`/center-status`); a user group counts its members\n"
     "• `reporters [PLACE_ID]` — who reports for each place\n"
@@ -72,6 +73,25 @@ async def _reporter(args: list[str], deps: Deps, user: str, now: datetime) -> st
     removed = await deps.store.remove_reporter(place, who)
     return (f"{_who(who)} no longer reports for {escape(resource.name)}." if removed
             else f"{_who(who)} was not a reporter for {escape(resource.name)}.")  # fmt: skip
+
+
+async def _area(args: list[str], deps: Deps, team: str | None) -> str:
+    """``area set A, B`` / ``area clear`` / ``area``: the places this agency serves."""
+    if not team:
+        return "Areas belong to a workspace; this request named none."
+    if args and args[0].lower() == "set" and len(args) > 1:
+        areas = [a.strip() for a in " ".join(args[1:]).split(",") if a.strip()][:20]
+        await deps.service.set_areas(team, areas)
+        return (
+            f"This workspace serves {escape(', '.join(areas))}: placements leave out "
+            "places serving none of it, unless a question names another place."
+        )
+    if args and args[0].lower() == "clear":
+        await deps.service.set_areas(team, [])
+        return "This workspace serves anywhere the knowledge base covers."
+    areas = await deps.store.areas(team)
+    return (f"This workspace serves {escape(', '.join(areas))}." if areas else
+            "No area set: `/pmhc-admin area set Cedar Valley, Pine Flats`.")  # fmt: skip
 
 
 async def _admin(args: list[str], deps: Deps, user: str, team: str | None,
@@ -201,6 +221,8 @@ async def _run(
         return _code(await reload_text(deps))
     if action == "validate":
         return _code(await validate_text(deps))
+    if action == "area":
+        return await _area(args, deps, team)
     if action == "admin":
         return await _admin(args, deps, user, team, now)
     if action == "reporter":
