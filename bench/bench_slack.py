@@ -1,10 +1,13 @@
 """Benchmark: many concurrent signed slash commands against the real server, on loopback.
 
     .venv/bin/python bench/bench_slack.py [--concurrency 200] [--knowledge DIR]
+                                          [--workspaces 50]
 
 Starts ``python -m bot serve`` as its own process, pointed at a local fake Slack Web API,
 fires N signed slash commands at once, and prints p50/p99 of the time to the HTTP ack and
-of the time until the answer reaches response_url. Slack wants the ack within 3 s.
+of the time until the answer reaches response_url. Slack wants the ack within 3 s. With
+``--workspaces W`` the server installs by OAuth: W workspaces install through the redirect
+flow first, and the commands are spread over them (each answered with its own token).
 """
 
 from __future__ import annotations
@@ -13,14 +16,17 @@ import argparse
 import asyncio
 import hashlib
 import hmac
+import html
 import os
+import re
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode, urlparse
 
 import aiohttp
 
@@ -77,12 +83,29 @@ async def wait_healthy(session: aiohttp.ClientSession, url: str, process) -> Non
     raise SystemExit("server did not start")
 
 
-async def run(concurrency: int, knowledge: Path) -> None:
+async def install(session: aiohttp.ClientSession, url: str, team: str) -> None:
+    """One workspace installs through the OAuth redirect flow, as a browser would."""
+    async with session.get(url + "/slack/install") as start:
+        page, cookie = await start.text(), start.headers["Set-Cookie"].split(";")[0]
+    link = html.unescape(re.search(r'href="(https://slack.com/oauth/v2/authorize[^"]+)"',
+                                   page).group(1))  # fmt: skip
+    state = parse_qs(urlparse(link).query)["state"][0]
+    callback = f"{url}/slack/oauth_redirect?code=code-{team}&state={state}"
+    async with session.get(callback, headers={"Cookie": cookie}) as done:
+        assert done.status == 200, await done.text()
+
+
+async def run(concurrency: int, knowledge: Path, workspaces: int, warm: bool) -> None:
     slack = await FakeSlack().start()
     port = free_port()
+    scratch = tempfile.mkdtemp(prefix="pmhc-bench-")
+    credentials = ({"SLACK_CLIENT_ID": "111.222", "SLACK_CLIENT_SECRET": "bench-secret"}
+                   if workspaces else {"SLACK_BOT_TOKEN": "xoxb-bench"})  # fmt: skip
     env = {
-        **os.environ, "SLACK_BOT_TOKEN": "xoxb-bench", "SLACK_SIGNING_SECRET": SECRET,
+        **os.environ, **credentials, "SLACK_SIGNING_SECRET": SECRET,
         "SLACK_API_URL": slack.api_url, "PORT": str(port), "KNOWLEDGE_DIR": str(knowledge),
+        "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite+aiosqlite:///{scratch}/b.db"),
+        "USER_HASH_SALT_FILE": f"{scratch}/salt",
     }  # fmt: skip
     process = subprocess.Popen(
         [sys.executable, "-m", "bot", "serve"], cwd=ROOT, env=env,
@@ -93,12 +116,17 @@ async def run(concurrency: int, knowledge: Path) -> None:
         connector = aiohttp.TCPConnector(limit=0)
         async with aiohttp.ClientSession(connector=connector) as session:
             await wait_healthy(session, url, process)
+            teams = [f"T{n}" for n in range(workspaces)] or ["T1"]
+            if workspaces:
+                for team in teams:
+                    await install(session, url, team)
 
             async def one(number: int) -> tuple[float, float, int]:
                 command, text = QUESTIONS[number % len(QUESTIONS)]
                 token = f"r{number}"
                 body = urlencode({
-                    "command": command, "text": text, "team_id": "T1", "user_id": "U1",
+                    "command": command, "text": text, "user_id": "U1",
+                    "team_id": teams[number % len(teams)],
                     "channel_id": "C1", "response_url": slack.response_url(token),
                     "trigger_id": "t", "api_app_id": "A1",
                 })  # fmt: skip
@@ -113,6 +141,8 @@ async def run(concurrency: int, knowledge: Path) -> None:
                 return acked, reply.at - started, status
 
             await one(10_000)  # warm-up: first request pays for auth.test
+            if warm:  # each workspace asked once first: its token and auth.test are known
+                await asyncio.gather(*(one(20_000 + n) for n in range(len(teams))))
             results = await asyncio.gather(*(one(n) for n in range(concurrency)))
     finally:
         process.terminate()
@@ -123,7 +153,9 @@ async def run(concurrency: int, knowledge: Path) -> None:
     answers = [b * 1000 for _, b, _ in results]
     statuses = {s for _, _, s in results}
     late = sum(1 for a in acks if a > 3000)
-    print(f"{concurrency} concurrent signed slash commands, knowledge: {knowledge}")
+    spread = f" over {workspaces} installed workspaces" if workspaces else ""
+    spread += " (each asked once before)" if workspaces and warm else ""
+    print(f"{concurrency} concurrent signed slash commands{spread}, knowledge: {knowledge}")
     print(f"HTTP statuses: {sorted(statuses)}; acked later than 3 s: {late}")
     print("                  p50 ms    p99 ms    max ms")
     for name, values in (("ack", acks), ("answer", answers)):
@@ -135,8 +167,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--concurrency", type=int, default=200)
     parser.add_argument("--knowledge", type=Path, default=ROOT / "knowledge")
+    parser.add_argument(
+        "--workspaces",
+        type=int,
+        default=0,
+        help="install by OAuth in this many workspaces (0: one bot token)",
+    )
+    parser.add_argument(
+        "--warm", action="store_true", help="ask each workspace once before the burst"
+    )
     args = parser.parse_args()
-    asyncio.run(run(args.concurrency, args.knowledge))
+    asyncio.run(run(args.concurrency, args.knowledge, args.workspaces, args.warm))
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 from bot.config import Settings
 from bot.slack import listeners
 from bot.slack.deps import Deps
+from bot.slack.installations import FreshForAWhile
 
 
 def _retry_handlers() -> list[AsyncRetryHandler]:
@@ -97,19 +98,24 @@ def _oauth_flow(settings: Settings, deps: Deps, client: AsyncWebClient) -> Async
                                        at=deps.assistant.now())  # fmt: skip
         return await args.default.success(args)
 
-    return AsyncOAuthFlow(
-        client=client,
-        settings=AsyncOAuthSettings(
-            client_id=settings.client_id,
-            client_secret=settings.client_secret,
-            scopes=list(BOT_SCOPES),
-            installation_store=AsyncSQLAlchemyInstallationStore(settings.client_id, engine),
-            state_store=AsyncSQLAlchemyOAuthStateStore(expiration_seconds=600, engine=engine),
-            install_path=INSTALL_PATH,
-            redirect_uri_path=REDIRECT_PATH,
-            token_rotation_expiration_minutes=120,
-            callback_options=AsyncCallbackOptions(
-                success=installed, failure=lambda args: args.default.failure(args)
-            ),
+    settings_ = AsyncOAuthSettings(
+        client_id=settings.client_id,
+        client_secret=settings.client_secret,
+        scopes=list(BOT_SCOPES),
+        installation_store=FreshForAWhile(
+            AsyncSQLAlchemyInstallationStore(settings.client_id, engine)
+        ),
+        state_store=AsyncSQLAlchemyOAuthStateStore(expiration_seconds=600, engine=engine),
+        install_path=INSTALL_PATH,
+        redirect_uri_path=REDIRECT_PATH,
+        token_rotation_expiration_minutes=120,
+        installation_store_bot_only=True,  # the bot acts with its own token only
+        callback_options=AsyncCallbackOptions(
+            success=installed, failure=lambda args: args.default.failure(args)
         ),
     )
+    # Each request looks its workspace's token up in the shared store (so an uninstall is
+    # seen by every process at once); what Slack says of a token (auth.test) does not change
+    # while the token lives, so it is asked once per token, not on every request.
+    settings_.authorize.cache_enabled = True
+    return AsyncOAuthFlow(client=client, settings=settings_)
