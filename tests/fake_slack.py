@@ -99,6 +99,8 @@ class FakeSlack:
             )
         bearer = request.headers.get("Authorization", "").removeprefix("Bearer ")
         self.calls.append(Call(method, payload, token=bearer or str(payload.get("token", ""))))
+        if not self.calls[-1].token and method != "oauth.v2.access":  # as Slack answers
+            return web.json_response({"ok": False, "error": "not_authed"})
         if method == "oauth.v2.access":  # the code names the workspace: "code-T1"
             team = str(payload.get("code", "")).removeprefix("code-")
             return web.json_response({

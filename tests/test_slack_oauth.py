@@ -104,3 +104,23 @@ async def test_the_installer_is_the_workspaces_first_admin_and_names_others(bot:
     )  # another workspace's
     (refused,) = await bot.slack.wait_for("response:a3")
     assert refused.payload["text"].startswith("Sorry, `/pmhc-admin` is only for")
+
+
+async def test_the_status_api_keeps_a_report_even_when_it_cannot_be_announced(
+    app_store: Store,
+):
+    """Installed by OAuth there is no deployment-wide token to post to STATUS_CHANNEL with:
+    the report is kept and answered 201 all the same."""
+    engine = Engine(load_knowledge(SHIPPED))
+    deps = Deps(Assistant(engine, clock=lambda zone: NOW.astimezone(zone)), app_store,
+                status_channel="CSTATUS")  # fmt: skip
+    async with running_bot(deps, oauth=True) as bot:
+        token = await deps.service.create_token("example-general-ed", by="UADMIN")
+        async with bot.session.post(
+            f"{bot.url}/api/status/example-general-ed", json={"state": "diversion"},
+            headers={"Authorization": f"Bearer {token}"},
+        ) as reply:  # fmt: skip
+            assert reply.status == 201, await reply.text()
+        (refused,) = bot.slack.routes("chat.postMessage")
+        assert refused.token == ""  # tried without a token, and Slack said not_authed
+    assert (await app_store.latest_statuses())["example-general-ed"].state == "diversion"

@@ -16,6 +16,7 @@ from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_sdk.errors import SlackApiError
 
 from bot.api import status_routes
 from bot.render.blocks import escape
@@ -71,11 +72,16 @@ def build_web_app(app: AsyncApp, deps: Deps, signing_secret: str) -> web.Applica
         )
 
     async def status_changed(reported: Reported) -> None:
-        if deps.status_channel:
+        """Announce a report the status API kept; a failure to post loses nothing."""
+        if not deps.status_channel:
+            return
+        try:
             await app.client.chat_postMessage(
                 channel=deps.status_channel, unfurl_links=False,
                 text=f"{escape(reported.message)} (reported by the center's system)",
             )  # fmt: skip
+        except SlackApiError as error:  # e.g. installs by OAuth: no deployment-wide token
+            log.warning("could not announce a status change: %s", error.response.get("error"))
 
     async def oauth(request: web.Request) -> web.Response:
         """The install link and Slack's redirect back, handled by Bolt's OAuth flow."""
