@@ -170,7 +170,8 @@ async def _open_empty(url: str) -> Store:
             await connection.execute(text(
                 "TRUNCATE questions, votes, admin_actions, center_status, status_reporters, "
                 "status_tokens, seen_deliveries, slack_bots, slack_installations, "
-                "slack_oauth_states, workspace_admins, workspace_settings"))  # fmt: skip
+                "slack_oauth_states, workspace_admins, workspace_settings, "
+                "workspace_channels"))  # fmt: skip
     return opened
 
 

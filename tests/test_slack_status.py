@@ -293,3 +293,16 @@ def test_an_agencys_area_leaves_out_places_serving_none_of_it(engine_for_status:
     named = engine_for_status.answer(question + " in millbrook", at=moment, top=10,
                                      areas=("Harbor Point",))  # fmt: skip
     assert "north-ridge-community-hospital-ed" in [m.entry.id for m in named.results]
+
+
+async def test_a_workspace_can_send_its_status_changes_to_its_own_channel(bot: Bot):
+    said = await say(bot, "/pmhc-admin", "channel status <#COURS|status-board>", "c1", ADMIN)
+    assert said["text"].startswith("This workspace's centre status changes now go to <#COURS>")
+    await say(bot, "/pmhc-admin", f"reporter add {ED} <@{NURSE}|nurse>", "c2", ADMIN)
+    await say(bot, "/center-status", "limited beds 1", "c3", NURSE)  # the harness's T1
+    (posted,) = await bot.slack.wait_for("chat.postMessage")
+    assert posted.payload["channel"] == "COURS"
+    await say(bot, "/pmhc-admin", "channel status clear", "c4", ADMIN)
+    await say(bot, "/center-status", "accepting beds 2", "c5", NURSE)
+    later = await bot.slack.wait_for("chat.postMessage", count=2)
+    assert later[1].payload["channel"] == "CSTATUS"  # the deployment's again

@@ -112,7 +112,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
             member_of=group_member(client, user), team_id=team,
         )  # fmt: skip
         await respond(text=escape(reported.message), replace_original=True)
-        await announce(client, deps, reported, f"<@{user}>")
+        await announce(client, deps, reported, f"<@{user}>", team)
 
     @app.action(STILL)
     async def still(ack: AsyncAck, action: dict[str, Any], body: dict[str, Any],

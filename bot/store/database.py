@@ -48,6 +48,7 @@ from bot.store.schema import (
     status_tokens,
     votes,
     workspace_admins,
+    workspace_channels,
     workspace_settings,
 )
 
@@ -294,6 +295,26 @@ class Store:
             if areas:
                 row = {"team_id": team_id, "areas": json.dumps(list(areas))}
                 await connection.execute(insert(workspace_settings), row)
+
+    async def channel(self, team_id: str | None, purpose: str) -> str | None:
+        """Workspace ``team_id``'s channel for ``purpose``, if it set one."""
+        if not team_id:
+            return None
+        query = select(workspace_channels.c.channel).where(
+            (workspace_channels.c.team_id == team_id) & (workspace_channels.c.purpose == purpose)
+        )
+        async with self.engine.connect() as connection:
+            return (await connection.execute(query)).scalar_one_or_none()
+
+    async def set_channel(self, team_id: str, purpose: str, channel: str | None) -> None:
+        """Set (``None``: clear) workspace ``team_id``'s channel for ``purpose``."""
+        async with self.engine.begin() as connection:
+            await connection.execute(delete(workspace_channels).where(
+                (workspace_channels.c.team_id == team_id)
+                & (workspace_channels.c.purpose == purpose)))  # fmt: skip
+            if channel:
+                row = {"team_id": team_id, "purpose": purpose, "channel": channel}
+                await connection.execute(insert(workspace_channels), row)
 
     async def first_delivery(self, keys: Sequence[str], at: datetime) -> bool:
         """Remember ``keys``; True if none was remembered before, by this process or any

@@ -129,3 +129,12 @@ workspace_settings = Table(
     Column("team_id", String(32), primary_key=True),
     Column("areas", Text, nullable=False),  # a JSON list of place names
 )
+
+# a workspace's own channels by purpose ("status": where its centre status changes go)
+workspace_channels = Table(
+    "workspace_channels",
+    metadata,
+    Column("team_id", String(32), primary_key=True),
+    Column("purpose", String(16), primary_key=True),
+    Column("channel", String(32), nullable=False),
+)

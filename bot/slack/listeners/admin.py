@@ -38,6 +38,7 @@ HELP = (
     "• `export [days]` — the reports as CSV files in a direct message to you\n"
     "• `admin add|remove @someone` — this workspace's admins\n"
     "• `area set PLACE, PLACE` | `area clear` | `area` — the places this agency serves\n"
+    "• `channel status #channel` | `channel status clear` — where status changes go\n"
     "• `reporter add|remove PLACE_ID @someone` — who may report a place's status "
     "(`/center-status`); a user group counts its members\n"
     "• `reporters [PLACE_ID]` — who reports for each place\n"
@@ -73,6 +74,26 @@ async def _reporter(args: list[str], deps: Deps, user: str, now: datetime) -> st
     removed = await deps.store.remove_reporter(place, who)
     return (f"{_who(who)} no longer reports for {escape(resource.name)}." if removed
             else f"{_who(who)} was not a reporter for {escape(resource.name)}.")  # fmt: skip
+
+
+_CHANNEL = re.compile(r"<#(C[A-Z0-9]+)(?:\|[^>]*)?>|(C[A-Z0-9]{2,})")
+
+
+async def _channel(args: list[str], deps: Deps, team: str | None) -> str:
+    """``channel status #channel`` / ``channel status clear``: where this workspace's centre
+    status changes are posted (else STATUS_CHANNEL)."""
+    usage = "Use `/pmhc-admin channel status #channel` (or `channel status clear`)."
+    if not team or len(args) != 2 or args[0].lower() != "status":
+        return usage
+    if args[1].lower() == "clear":
+        await deps.store.set_channel(team, "status", None)
+        return "Status changes go to the deployment's STATUS_CHANNEL, if it is set."
+    found = _CHANNEL.fullmatch(args[1])
+    if found is None:
+        return usage
+    channel = found.group(1) or found.group(2)
+    await deps.store.set_channel(team, "status", channel)
+    return f"This workspace's centre status changes now go to <#{channel}> (invite me there)."
 
 
 async def _area(args: list[str], deps: Deps, team: str | None) -> str:
@@ -221,6 +242,8 @@ async def _run(
         return _code(await reload_text(deps))
     if action == "validate":
         return _code(await validate_text(deps))
+    if action == "channel":
+        return await _channel(args, deps, team)
     if action == "area":
         return await _area(args, deps, team)
     if action == "admin":

@@ -51,7 +51,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
             member_of=group_member(client, user), team_id=team,
         )  # fmt: skip
         await respond(text=escape(reported.message), response_type="ephemeral")
-        await announce(client, deps, reported, f"<@{user}>")
+        await announce(client, deps, reported, f"<@{user}>", team)
 
     @app.view(FORM)
     async def submitted(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
@@ -80,7 +80,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
             return
         await ack()
         await client.chat_postMessage(channel=user, text=escape(reported.message))
-        await announce(client, deps, reported, f"<@{user}>")
+        await announce(client, deps, reported, f"<@{user}>", team)
 
 
 FORM = "center_status_form"
@@ -149,14 +149,17 @@ def group_member(client: AsyncWebClient, user: str) -> Callable[[str], Awaitable
     return member_of
 
 
-async def announce(client: AsyncWebClient, deps: Deps, reported: Reported, by: str) -> None:
-    """One message per change in ``STATUS_CHANNEL``, if one is set."""
-    if reported.status is not None and deps.status_channel:
-        await client.chat_postMessage(
-            channel=deps.status_channel,
-            unfurl_links=False,
-            text=f"{escape(reported.message)} (reported by {by})",
-        )
+async def announce(
+    client: AsyncWebClient, deps: Deps, reported: Reported, by: str, team: str | None
+) -> None:
+    """One message per change: in the workspace's own status channel if it set one, else
+    in ``STATUS_CHANNEL`` if that is set."""
+    if reported.status is None:
+        return
+    channel = await deps.store.channel(team, "status") or deps.status_channel
+    if channel:
+        text = f"{escape(reported.message)} (reported by {by})"
+        await client.chat_postMessage(channel=channel, unfurl_links=False, text=text)
 
 
 async def show_board(respond: AsyncRespond, deps: Deps) -> None:
