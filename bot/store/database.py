@@ -21,6 +21,7 @@ from sqlalchemy import (
     Connection,
     Date,
     Table,
+    and_,
     case,
     cast,
     delete,
@@ -34,7 +35,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from bot.privacy import redact, redact_arguments
 from bot.status import CenterStatus
@@ -202,20 +203,15 @@ class Store:
     async def add_reporter(self, resource_id: str, reporter: str, *, added_by: str,
                            at: datetime) -> bool:  # fmt: skip
         """Let ``reporter`` report for ``resource_id``; False if they already could."""
-        if (resource_id, reporter) in await self.reporters(resource_id):
-            return False
         row = {"resource_id": resource_id, "reporter": reporter, "added_by": added_by,
                "added_at": _utc(at)}  # fmt: skip
         async with self.engine.begin() as connection:
-            await connection.execute(insert(status_reporters), row)
-        return True
+            return await self._insert_new(connection, status_reporters, row)
 
     async def remove_reporter(self, resource_id: str, reporter: str) -> bool:
         async with self.engine.begin() as connection:
-            gone = await connection.execute(delete(status_reporters).where(
-                (status_reporters.c.resource_id == resource_id)
-                & (status_reporters.c.reporter == reporter)))  # fmt: skip
-        return gone.rowcount > 0
+            return await _delete_key(connection, status_reporters, resource_id=resource_id,
+                                     reporter=reporter)  # fmt: skip
 
     async def reporters(self, resource_id: str | None = None) -> list[tuple[str, str]]:
         """(place, reporter) pairs, of one place or of all, in order."""
@@ -254,20 +250,15 @@ class Store:
     async def add_admin(self, team_id: str, user_id: str, *, added_by: str,
                         at: datetime) -> bool:  # fmt: skip
         """Make ``user_id`` an admin of workspace ``team_id``; False if they were one."""
-        if await self.is_admin(team_id, user_id):
-            return False
         row = {"team_id": team_id, "user_id": user_id, "added_by": added_by,
                "added_at": _utc(at)}  # fmt: skip
         async with self.engine.begin() as connection:
-            await connection.execute(insert(workspace_admins), row)
-        return True
+            return await self._insert_new(connection, workspace_admins, row)
 
     async def remove_admin(self, team_id: str, user_id: str) -> bool:
         async with self.engine.begin() as connection:
-            gone = await connection.execute(delete(workspace_admins).where(
-                (workspace_admins.c.team_id == team_id)
-                & (workspace_admins.c.user_id == user_id)))  # fmt: skip
-        return gone.rowcount > 0
+            return await _delete_key(connection, workspace_admins, team_id=team_id,
+                                     user_id=user_id)  # fmt: skip
 
     async def is_admin(self, team_id: str | None, user_id: str) -> bool:
         if not team_id:
@@ -289,9 +280,7 @@ class Store:
 
     async def set_areas(self, team_id: str, areas: Sequence[str]) -> None:
         async with self.engine.begin() as connection:
-            await connection.execute(
-                delete(workspace_settings).where(workspace_settings.c.team_id == team_id)
-            )
+            await _delete_key(connection, workspace_settings, team_id=team_id)
             if areas:
                 row = {"team_id": team_id, "areas": json.dumps(list(areas))}
                 await connection.execute(insert(workspace_settings), row)
@@ -309,9 +298,7 @@ class Store:
     async def set_channel(self, team_id: str, purpose: str, channel: str | None) -> None:
         """Set (``None``: clear) workspace ``team_id``'s channel for ``purpose``."""
         async with self.engine.begin() as connection:
-            await connection.execute(delete(workspace_channels).where(
-                (workspace_channels.c.team_id == team_id)
-                & (workspace_channels.c.purpose == purpose)))  # fmt: skip
+            await _delete_key(connection, workspace_channels, team_id=team_id, purpose=purpose)
             if channel:
                 row = {"team_id": team_id, "purpose": purpose, "channel": channel}
                 await connection.execute(insert(workspace_channels), row)
@@ -319,20 +306,21 @@ class Store:
     async def first_delivery(self, keys: Sequence[str], at: datetime) -> bool:
         """Remember ``keys``; True if none was remembered before, by this process or any
         other on the database (its primary key decides a race between two)."""
-        keys = [key[:200] for key in keys if key]
-        if not keys:
-            return True
-        insert_new = (postgresql_insert if self.dialect == "postgresql" else sqlite_insert)(
-            seen_deliveries
-        )
         fresh = True
         async with self.engine.begin() as connection:
-            for key in keys:
-                done = await connection.execute(
-                    insert_new.values(key=key, seen_at=_utc(at)).on_conflict_do_nothing()
-                )
-                fresh = fresh and done.rowcount == 1
+            for key in (key[:200] for key in keys if key):
+                row = {"key": key, "seen_at": _utc(at)}
+                fresh = await self._insert_new(connection, seen_deliveries, row) and fresh
         return fresh
+
+    async def _insert_new(
+        self, connection: AsyncConnection, table: Table, row: dict[str, Any]
+    ) -> bool:
+        """Insert ``row`` unless its primary key is there already (the database decides,
+        so two processes racing insert it once); whether it was inserted."""
+        dialect_insert = postgresql_insert if self.dialect == "postgresql" else sqlite_insert
+        done = await connection.execute(dialect_insert(table).values(row).on_conflict_do_nothing())
+        return done.rowcount == 1
 
     async def purge(self, before: datetime) -> int:
         """Delete questions and votes older than ``before``; returns how many rows went."""
@@ -432,6 +420,12 @@ def _file_lock(path: Path | None) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+async def _delete_key(connection: AsyncConnection, table: Table, **key: str) -> bool:
+    """Delete the row of ``table`` whose key columns equal ``key``; whether there was one."""
+    where = and_(*(table.c[column] == value for column, value in key.items()))
+    return (await connection.execute(delete(table).where(where))).rowcount > 0
 
 
 def _of_team(table: Table, team_id: str | None) -> ColumnElement[bool]:
