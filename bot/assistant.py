@@ -65,6 +65,3 @@ class Assistant:
     async def ask_async(self, question: str, **options: Any) -> Answer:
         """``ask`` on a worker thread, so the event loop keeps acknowledging Slack meanwhile."""
         return await asyncio.to_thread(self.ask, question, **options)
-
-    async def crisis_centers_async(self, **options: Any) -> Answer:
-        return await asyncio.to_thread(self.crisis_centers, **options)

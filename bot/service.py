@@ -73,10 +73,6 @@ class Reply:
     answer: Answer | None  # None: it looked like someone's health record; not answered, not kept
     remind: bool = False  # show the reminder not to post health details
 
-    @property
-    def withheld(self) -> bool:
-        return self.answer is None
-
 
 class Service:
     def __init__(

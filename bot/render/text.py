@@ -45,11 +45,10 @@ class Hints:
 
     more: str | None = None  # "say more"
     why: str | None = None  # "say why"
-    details: str | None = None  # "details N"
 
 
 ASK_HINTS = Hints(more="--top {top}", why="all in --json")
-CHAT_HINTS = Hints(more="more", why="why", details="details N")
+CHAT_HINTS = Hints(more="more", why="why")
 
 
 PLACES_LINES = 14  # a placement answer of three places, on a 100-column terminal

@@ -483,8 +483,7 @@ class Engine:
         self, kinds: tuple[str, ...], *, at: datetime, statuses: Statuses | None = None
     ) -> Answer:
         """Every resource of ``kinds``, by kind then name, with its state at ``at``."""
-        situation = replace(read_situation("", at.astimezone(ZoneInfo(self.timezone))),
-                            statuses=statuses or {})  # fmt: skip
+        situation = self._no_question(at, statuses)
         resources = sorted(
             (e for e in self.knowledge.resources if e.kind in kinds),
             key=lambda r: (kinds.index(r.kind), r.name),
@@ -503,8 +502,7 @@ class Engine:
         entry = self.knowledge.by_id.get(entry_id)
         if entry is None:
             return None
-        situation = replace(read_situation("", at.astimezone(ZoneInfo(self.timezone))),
-                            statuses=statuses or {})  # fmt: skip
+        situation = self._no_question(at, statuses)
         status = (
             eligibility.status_of(entry, situation.at, self.knowledge.timezone_of(entry))
             if isinstance(entry, Resource)
@@ -512,6 +510,12 @@ class Engine:
         )
         return Answer(entry.title, situation, (Match(entry, 1.0, status),),
                       area=self.knowledge.defaults.area)  # fmt: skip
+
+    def _no_question(self, at: datetime, statuses: Statuses | None) -> Situation:
+        """The situation of an answer no question was asked for (a listing, a Details
+        button): only the moment, in the knowledge base's zone, and tonight's reports."""
+        return replace(read_situation("", at.astimezone(ZoneInfo(self.timezone))),
+                       statuses=statuses or {})  # fmt: skip
 
     def _uses_word(self, word: str) -> bool:
         """Whether the knowledge base itself uses ``word``."""

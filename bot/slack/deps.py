@@ -24,10 +24,6 @@ class RecentlySeen:
         self._keys: OrderedDict[str, None] = OrderedDict()
         self._size = size
 
-    async def first_time(self, *keys: str) -> bool:
-        """True if none of ``keys`` was seen before; remembers them all either way."""
-        return self.remember(*keys)
-
     def remember(self, *keys: str) -> bool:
         """True if none of ``keys`` was seen before; remembers them all either way."""
         fresh = not any(key in self._keys for key in keys if key)
@@ -67,12 +63,12 @@ class Deps:
     store: Store
     admins: frozenset[str] = frozenset()
     live: LiveKnowledge | None = None  # reloading, when the knowledge folder is watched
-    seen: RecentlySeen | SharedSeen | None = None  # None: shared through the store
     status_channel: str | None = None  # where each centre status change is posted
     status_ttl: timedelta = DEFAULT_TTL
     # reports whose reporter was reminded before they expire: (place, reported at)
     reminded: set[tuple[str, str]] = field(default_factory=set)
     service: Service = field(init=False)
+    seen: SharedSeen = field(init=False)  # deliveries answered, shared through the store
 
     async def is_admin(self, user_id: str, team_id: str | None) -> bool:
         """An operator (``ADMIN_USER_IDS``, every workspace's) or this workspace's admin."""
@@ -80,5 +76,4 @@ class Deps:
 
     def __post_init__(self) -> None:
         self.service = Service(self.assistant, self.store, status_ttl=self.status_ttl)
-        if self.seen is None:
-            self.seen = SharedSeen(self.store, lambda: datetime.now(UTC))
+        self.seen = SharedSeen(self.store, lambda: datetime.now(UTC))

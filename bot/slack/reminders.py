@@ -19,7 +19,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.render.blocks import escape
 from bot.slack.deps import Deps
-from bot.slack.listeners.status import announce, group_member
+from bot.slack.listeners.status import announce, report_as
 from bot.status import CenterStatus
 
 log = logging.getLogger(__name__)
@@ -107,10 +107,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
         if not again and value.get("note"):
             words.append(str(value["note"]))
 
-        reported = await deps.service.report(
-            " ".join(words), user_id=user, admin=await deps.is_admin(user, team),
-            member_of=group_member(client, user), team_id=team,
-        )  # fmt: skip
+        reported = await report_as(deps, client, " ".join(words), user, team)
         await respond(text=escape(reported.message), replace_original=True)
         await announce(client, deps, reported, f"<@{user}>", team)
 

@@ -50,6 +50,11 @@ def _user(body: dict[str, Any]) -> str:
     return str((body.get("user") or {}).get("id", ""))
 
 
+def _follow(value: dict[str, Any]) -> dict[str, Any]:
+    """What the buttons of an answer to a button keep: /crisis's places-only filter."""
+    return {"resources_only": True} if value.get("resources_only") else {}
+
+
 def _team(body: dict[str, Any]) -> str | None:
     """The workspace a click came from."""
     return (body.get("team") or {}).get("id") or None
@@ -93,8 +98,8 @@ def register(app: AsyncApp, deps: Deps) -> None:
         if reply.answer is None:
             await withheld(respond)
             return
-        share = {"resources_only": True} if value.get("resources_only") else {}
-        await respond_with(respond, reply.answer, share=share, top=top, replace_original=True)
+        await respond_with(respond, reply.answer, share=_follow(value), top=top,
+                           replace_original=True)  # fmt: skip
 
     @app.action(ui.WHY)
     async def why(ack: AsyncAck, action: dict[str, Any], body: dict[str, Any],
@@ -125,15 +130,11 @@ def register(app: AsyncApp, deps: Deps) -> None:
                          respond: AsyncRespond) -> None:  # fmt: skip
         await ack()
         value = _value(action)
-        reply = await service.ask(
-            str(value.get("q", "")), user_id=_user(body), surface="suggestion",
-            resources_only=bool(value.get("resources_only")), team_id=_team(body),
-        )  # fmt: skip
+        reply = await again(body, value, "suggestion")  # its value carries no moment: now
         if reply.answer is None:
             await withheld(respond)
             return
-        share = {"resources_only": True} if value.get("resources_only") else {}
-        await respond_with(respond, reply.answer, share=share, remind=reply.remind,
+        await respond_with(respond, reply.answer, share=_follow(value), remind=reply.remind,
                            replace_original=False)  # fmt: skip
 
     @app.action(re.compile(rf"^({ui.FEEDBACK_UP}|{ui.FEEDBACK_DOWN})$"))

@@ -36,7 +36,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
         channel, ts = event.get("channel", ""), event.get("ts", "")
         # the same message may come as app_mention and message, and Slack retries deliveries
         keys = f"msg:{channel}:{ts}", f"event:{body.get('event_id', '')}"
-        if deps.seen is not None and not await deps.seen.first_time(*keys):
+        if not await deps.seen.first_time(*keys):
             log.info("skipping a message already answered (%s)", body.get("event_id", "?"))
             return
         question = question_from(event.get("text", ""))

@@ -46,10 +46,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
             return
 
         team = command.get("team_id") or None
-        reported = await deps.service.report(
-            text, user_id=user, admin=await deps.is_admin(user, team),
-            member_of=group_member(client, user), team_id=team,
-        )  # fmt: skip
+        reported = await report_as(deps, client, text, user, team)
         await respond(text=escape(reported.message), response_type="ephemeral")
         await announce(client, deps, reported, f"<@{user}>", team)
 
@@ -68,13 +65,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
         words += ["beds", beds] if beds else []
         words += ["for", f"{_chosen(picked.get('hours'))}h"] if _chosen(picked.get("hours")) else []
         words.append((picked.get("note", {}).get("value") or "").strip())
-        reported = await deps.service.report(
-            " ".join(w for w in words if w),
-            user_id=user,
-            admin=await deps.is_admin(user, team),
-            member_of=group_member(client, user),
-            team_id=team,
-        )
+        reported = await report_as(deps, client, " ".join(w for w in words if w), user, team)
         if reported.status is None:
             await ack(response_action="errors", errors={"state": reported.message[:150]})
             return
@@ -134,6 +125,17 @@ STATE_CHOICES = (
     ("diversion", "On diversion: no police drop-offs"),
     ("closed", "Closed"),
 )
+
+
+async def report_as(
+    deps: Deps, client: AsyncWebClient, text: str, user: str, team: str | None
+) -> Reported:
+    """A report typed (or clicked) by ``user`` in workspace ``team``, with what Slack knows
+    of them: whether they are an admin here, which user groups they are in."""
+    return await deps.service.report(
+        text, user_id=user, admin=await deps.is_admin(user, team),
+        member_of=group_member(client, user), team_id=team,
+    )  # fmt: skip
 
 
 def group_member(client: AsyncWebClient, user: str) -> Callable[[str], Awaitable[bool]]:
