@@ -99,7 +99,8 @@ class Service:
     ) -> Reply:  # fmt: skip
         """Guard, answer within the time budget, record (``record=False``: a tool's question,
         not usage; ``team_id``: the workspace it came from), and say whether to remind."""
-        if await asyncio.to_thread(self.is_health_record, question):
+        health_record, names_someone = await asyncio.to_thread(self._screen, question)
+        if health_record:
             log.info("withheld a %s message that looked like health information", surface)
             return Reply(None)
         started = time.perf_counter()
@@ -109,7 +110,7 @@ class Service:
         if record:
             await self._record(question, answer, surface, user_id,
                                time.perf_counter() - started, team_id)  # fmt: skip
-        return Reply(answer, self.reminds(user_id, question))
+        return Reply(answer, self.reminds(user_id, names_someone))
 
     async def listing(
         self, *, user_id: str, surface: str, at: datetime | None = None,
@@ -121,7 +122,7 @@ class Service:
                                          statuses=await self.statuses())  # fmt: skip
         await self._record(LISTING, answer, surface, user_id, time.perf_counter() - started,
                            team_id)  # fmt: skip
-        return Reply(answer, self.reminds(user_id, ""))
+        return Reply(answer, self.reminds(user_id, names_someone=False))
 
     async def entry(self, entry_id: str, *, at: datetime | None = None) -> Answer | None:
         """One entry by id, as a Details button shows it; None when it is gone."""
@@ -258,20 +259,23 @@ class Service:
         except Exception:  # feedback must never cost anyone an answer
             log.exception("could not record a vote")
 
-    def is_health_record(self, text: str) -> bool:
-        """``looks_like_health_record`` with the knowledge base's own words not taken for names."""
-        return looks_like_health_record(text, self.assistant.engine.knows_word)
+    def _screen(self, text: str) -> tuple[bool, bool]:
+        """Whether ``text`` looks like someone's health record (a name with a birth date or
+        record number), and whether it seems to name anyone at all; the knowledge base's own
+        words are not taken for names. CPU work: callers run it on a worker thread."""
+        known = self.assistant.engine.knows_word
+        return looks_like_health_record(text, known), redact(text, known) != text
 
-    def reminds(self, user_id: str, question: str) -> bool:
+    def reminds(self, user_id: str, names_someone: bool) -> bool:
         """Whether an answer to ``user_id`` carries the reminder not to post health details:
-        their first answer of the day, or a question that looks like it names someone."""
+        their first answer of the day, or a question that seems to name someone."""
         today = self.assistant.now().date()
         first_today = self._reminded.get(user_id) != today
         self._reminded[user_id] = today
         self._reminded.move_to_end(user_id)
         while len(self._reminded) > REMINDED_KEPT:
             self._reminded.popitem(last=False)
-        return first_today or redact(question, self.assistant.engine.knows_word) != question
+        return first_today or names_someone
 
     async def _answer(self, question: str, **options: Any) -> Answer:
         """``assistant.ask`` within the time allowed for one question: past it, the person is
