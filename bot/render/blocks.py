@@ -24,7 +24,14 @@ from bot.render.card import (
     place_card,
     short_area,
 )
-from bot.render.describe import NO_ANSWER, PHI_REMINDER, TOO_SLOW, UNSURE_NOTICE, sample_notice
+from bot.render.describe import (
+    NO_ANSWER,
+    PHI_REMINDER,
+    TOO_SLOW,
+    UNSURE_NOTICE,
+    sample_notice,
+    truncate,
+)
 from bot.render.text import render_text
 
 Block = dict[str, Any]
@@ -59,10 +66,6 @@ FEEDBACK_DOWN = "feedback_down"
 def escape(text: str) -> str:
     """Slack's three control characters; everything else is shown as written."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def truncate(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _section(text: str) -> Block:

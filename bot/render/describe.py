@@ -43,6 +43,11 @@ UNSURE_NOTICE = "Not sure I understood; my best match is below. Did you mean thi
 _UNKNOWN = "not listed"
 
 
+def truncate(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, ending in … when cut."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def kind_label(resource: Resource) -> str:
     return KIND_LABELS.get(resource.kind, resource.kind)
 

@@ -28,6 +28,7 @@ from bot.render.describe import (
     TOO_SLOW,
     UNSURE_NOTICE,
     sample_notice,
+    truncate,
 )
 
 WIDTH = 100
@@ -245,7 +246,7 @@ def _left_out_lines(answer: Answer, hints: Hints, most: int) -> list[str]:
     badges = answer.mixes_sample_and_real
     parts = [
         f"{x.resource.name}{' ' + SAMPLE_BADGE if badges and x.resource.example else ''} "
-        f"({_short(reason, LEFT_OUT_REASON)})"
+        f"({truncate(reason, LEFT_OUT_REASON)})"
         for x, reason in shown
     ]
     # as many as fit on two lines; the rest are counted
@@ -286,8 +287,4 @@ def _wrap(
 
 
 def _one_line(text: str) -> str:
-    return _short(text, WIDTH)
-
-
-def _short(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return truncate(text, WIDTH)

@@ -19,7 +19,8 @@ from bot import reports
 from bot.knowledge.loader import load_report
 from bot.knowledge.model import Resource
 from bot.live import rejected_message
-from bot.render.blocks import escape, truncate
+from bot.render.blocks import escape
+from bot.render.describe import truncate
 from bot.slack.deps import Deps
 
 log = logging.getLogger(__name__)

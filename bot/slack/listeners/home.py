@@ -8,9 +8,9 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.answer import Answer
-from bot.render.blocks import escape, truncate
+from bot.render.blocks import escape
 from bot.render.card import place_card
-from bot.render.describe import PHI_REMINDER
+from bot.render.describe import PHI_REMINDER, truncate
 from bot.slack.deps import Deps
 from bot.slack.listeners.admin import HELP as ADMIN_HELP
 from bot.slack.listeners.admin import status_text
