@@ -16,7 +16,6 @@ from typing import TextIO
 from zoneinfo import ZoneInfo
 
 from bot.answer import Answer
-from bot.assistant import Assistant
 from bot.config import ConfigError, Mode, Settings, knowledge_dir, load_settings
 from bot.knowledge import KnowledgeBase, Problem, load_report
 from bot.live import LiveKnowledge
@@ -283,14 +282,10 @@ async def _answer_all(
     """Through the service like every front end, with the centre statuses in the store
     ``DATABASE_URL`` names; a tool's questions are not usage, so not recorded. Reminded not
     to post health details when a question seems to name someone."""
-    from bot.console import open_store
+    from bot.console import local_service
 
-    store = await open_store()
-    try:
-        await _answer_each(Service(Assistant(engine), store), questions, at, args)
-    finally:
-        if store is not None:
-            await store.close()
+    async with local_service(engine) as service:
+        await _answer_each(service, questions, at, args)
 
 
 async def _answer_each(
@@ -313,17 +308,12 @@ async def _preview_answer(
 ) -> Answer | None:
     """The answer Slack would give, through the service with tonight's statuses; not
     recorded (a coordinator checking an edit is not usage); None if withheld."""
-    from bot.console import open_store
+    from bot.console import local_service
 
-    store = await open_store()
-    try:
-        service = Service(Assistant(engine), store)
+    async with local_service(engine) as service:
         reply = await service.ask(question, user_id="cli", surface="cli", at=at, top=top,
                                   resources_only=places_only, record=False)  # fmt: skip
         return reply.answer
-    finally:
-        if store is not None:
-            await store.close()
 
 
 def _preview(args: argparse.Namespace) -> int:

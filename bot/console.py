@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 import re
 import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TextIO
 
@@ -35,20 +37,33 @@ _DETAILS = re.compile(r"details?\s+(\d{1,3})", re.IGNORECASE)
 _QUIT = {"quit", "exit", "q"}
 
 
-async def open_store() -> Store | None:
-    """The store the settings name; None (nothing recorded) when they cannot be read."""
+@asynccontextmanager
+async def local_service(engine: Engine) -> AsyncIterator[Service]:
+    """The service for a terminal: on the store ``DATABASE_URL`` names (its statuses, its
+    record), or on none when the settings cannot be read; the store is closed after."""
+    store: Store | None = None
     try:
         settings = load_settings()
-        return await Store.open(settings.database_url, settings.salt())
+        store = await Store.open(settings.database_url, settings.salt())
     except (ConfigError, OSError, ValueError) as error:
         print(f"Not recording questions: {error}", file=sys.stderr)
-        return None
+    try:
+        yield Service(Assistant(engine), store)
+    finally:
+        if store is not None:
+            await store.close()
 
 
 async def run_chat(knowledge: KnowledgeBase, folder: Path, stdin: TextIO, stdout: TextIO) -> int:
     """Talk until ``quit`` or the end of input."""
-    store = await open_store()
-    conversation = Conversation(Service(Assistant(Engine(knowledge)), store))
+    async with local_service(Engine(knowledge)) as service:
+        return await _talk(Conversation(service), knowledge, folder, stdin, stdout)
+
+
+async def _talk(
+    conversation: Conversation, knowledge: KnowledgeBase, folder: Path, stdin: TextIO,
+    stdout: TextIO,
+) -> int:  # fmt: skip
     counts = knowledge.counts()
     stdout.write(
         f"PMHC Assistant — {counts['resource']} resources, {counts['section']} guidance "
@@ -56,19 +71,15 @@ async def run_chat(knowledge: KnowledgeBase, folder: Path, stdin: TextIO, stdout
         "Ask a question (e.g. 'where can I take a drunk 16yo at 2am'); 'help' for more, "
         "'quit' to leave.\n"
     )
-    try:
-        while True:
-            stdout.write("> ")
-            stdout.flush()
-            line = await asyncio.to_thread(stdin.readline)
-            if not line or line.strip().lower() in _QUIT:
-                stdout.write("\n")
-                return 0
-            if line.strip():
-                stdout.write(await conversation.reply(line.strip()) + "\n")
-    finally:
-        if store is not None:
-            await store.close()
+    while True:
+        stdout.write("> ")
+        stdout.flush()
+        line = await asyncio.to_thread(stdin.readline)
+        if not line or line.strip().lower() in _QUIT:
+            stdout.write("\n")
+            return 0
+        if line.strip():
+            stdout.write(await conversation.reply(line.strip()) + "\n")
 
 
 class Conversation:
