@@ -101,18 +101,24 @@ class FakeSlack:
         self.calls.append(Call(method, payload, token=bearer or str(payload.get("token", ""))))
         if not self.calls[-1].token and method != "oauth.v2.access":  # as Slack answers
             return web.json_response({"ok": False, "error": "not_authed"})
-        if method == "oauth.v2.access":  # the code names the workspace: "code-T1"
+        if method == "oauth.v2.access":  # the code names the workspace: "code-T1", or an
+            # Enterprise Grid org installing org-wide: "code-E1"
             team = str(payload.get("code", "")).removeprefix("code-")
+            org = team.startswith("E")
             return web.json_response({
                 "ok": True, "app_id": "A1", "token_type": "bot", "scope": "chat:write,commands",
                 "access_token": f"xoxb-{team}", "bot_user_id": f"UBOT{team}",
-                "team": {"id": team, "name": f"Agency {team}"}, "enterprise": None,
-                "is_enterprise_install": False, "authed_user": {"id": f"UINSTALL{team}"},
+                "team": None if org else {"id": team, "name": f"Agency {team}"},
+                "enterprise": {"id": team, "name": f"Org {team}"} if org else None,
+                "is_enterprise_install": org, "authed_user": {"id": f"UINSTALL{team}"},
             })  # fmt: skip
         if method == "auth.test":  # an installed workspace's token names its workspace
-            team = bearer.removeprefix("xoxb-") if bearer.startswith("xoxb-T") else "T1"
+            team = bearer.removeprefix("xoxb-") if bearer.startswith(("xoxb-T", "xoxb-E")) else "T1"
+            org = team.startswith("E")
             return web.json_response(
-                {"ok": True, "user_id": BOT_USER, "bot_id": f"B{team}", "team_id": team,
+                {"ok": True, "user_id": BOT_USER, "bot_id": f"B{team}",
+                 "team_id": None if org else team, "enterprise_id": team if org else None,
+                 "is_enterprise_install": org,
                  "user": "pmhc", "team": "Test", "url": "https://test.slack.com/"}
             )  # fmt: skip
         if method == "files.getUploadURLExternal":

@@ -63,11 +63,16 @@ class Bot:
         return await self.post(body, "application/x-www-form-urlencoded")
 
     async def event(self, event: dict[str, Any], event_id: str = "Ev1", team: str = "T1",
-                    **headers: str):  # fmt: skip
+                    org: str | None = None, **headers: str):  # fmt: skip
+        """An Events API delivery from workspace ``team``; ``org``: a workspace of an
+        Enterprise Grid org that installed the bot org-wide."""
+        authorization = ({"enterprise_id": org, "team_id": None, "is_enterprise_install": True}
+                         if org else {"team_id": team})  # fmt: skip
         body = json.dumps({
             "token": "legacy", "team_id": team, "api_app_id": "A1", "type": "event_callback",
             "event_id": event_id, "event_time": int(time.time()), "event": event,
-            "authorizations": [{"team_id": team, "user_id": "UBOT", "is_bot": True}],
+            **({"enterprise_id": org} if org else {}),
+            "authorizations": [{**authorization, "user_id": "UBOT", "is_bot": True}],
         })  # fmt: skip
         return await self.post(body, "application/json", headers=headers)
 

@@ -124,3 +124,30 @@ async def test_the_status_api_keeps_a_report_even_when_it_cannot_be_announced(
         (refused,) = bot.slack.routes("chat.postMessage")
         assert refused.token == ""  # tried without a token, and Slack said not_authed
     assert (await app_store.latest_statuses())["example-general-ed"].state == "diversion"
+
+
+async def test_an_enterprise_grid_org_installs_once_for_all_its_workspaces(bot: Bot):
+    """Installed org-wide, the org is one workspace: every workspace in it is answered with
+    the org's token, and the installer is admin, and its area applies, in each of them."""
+    await install(bot, "E1")
+    await mention_in_org(bot, "T7", "7.1", "EvOrg1")
+    await mention_in_org(bot, "T8", "8.1", "EvOrg2")
+    posted = await bot.slack.wait_for("chat.postMessage", count=2)
+    assert {(c.payload["channel"], c.token) for c in posted} == {
+        ("CT7", "xoxb-E1"),
+        ("CT8", "xoxb-E1"),
+    }
+    org = {"user_id": "UINSTALLE1", "enterprise_id": "E1", "is_enterprise_install": "true"}
+    await bot.command("/pmhc-admin", "area set Harbor Point", token="o1",
+                      extra={**org, "team_id": "T7"})  # fmt: skip
+    (set_,) = await bot.slack.wait_for("response:o1")
+    assert set_.payload["text"].startswith("This workspace serves Harbor Point")
+    await bot.command("/pmhc-admin", "area", token="o2", extra={**org, "team_id": "T8"})
+    (read,) = await bot.slack.wait_for("response:o2")
+    assert read.payload["text"] == "This workspace serves Harbor Point."
+
+
+async def mention_in_org(bot: Bot, team: str, ts: str, event_id: str) -> None:
+    event = {"type": "app_mention", "user": "U1", "channel": f"C{team}", "ts": ts,
+             "text": "<@UBOT> what is an EDP"}  # fmt: skip
+    assert (await bot.event(event, event_id, team=team, org="E1")).status == 200

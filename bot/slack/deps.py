@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from slack_bolt.context.async_context import AsyncBoltContext
+
 from bot.assistant import Assistant
 from bot.live import LiveKnowledge
 from bot.service import Service
@@ -15,6 +17,14 @@ from bot.status import DEFAULT_TTL
 from bot.store.database import Store
 
 log = logging.getLogger(__name__)
+
+
+def workspace(context: AsyncBoltContext) -> str | None:
+    """The workspace a request belongs to, as settings and records are keyed: an org-wide
+    install on Enterprise Grid is one workspace (its enterprise id), others their team id."""
+    if context.is_enterprise_install and context.enterprise_id:
+        return context.enterprise_id
+    return context.team_id or context.enterprise_id
 
 
 class RecentlySeen:

@@ -13,12 +13,12 @@ import logging
 from datetime import datetime, timedelta
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.render.blocks import escape
-from bot.slack.deps import Deps
+from bot.slack.deps import Deps, workspace
 from bot.slack.listeners.status import announce, report_as
 from bot.status import CenterStatus
 
@@ -92,15 +92,15 @@ def _blocks(status: CenterStatus, name: str, now: datetime) -> list[dict[str, An
 
 def register(app: AsyncApp, deps: Deps) -> None:
     async def renew(action: dict[str, Any], body: dict[str, Any], respond: AsyncRespond,
-                    client: AsyncWebClient, *, again: bool) -> None:  # fmt: skip
+                    client: AsyncWebClient, context: AsyncBoltContext, *,
+                    again: bool) -> None:  # fmt: skip
         try:
             value = json.loads(action.get("value") or "{}")
         except ValueError:
             value = {}
         if not isinstance(value, dict) or not value.get("place"):
             return
-        user = str((body.get("user") or {}).get("id", ""))
-        team = (body.get("team") or {}).get("id") or None
+        user, team = str((body.get("user") or {}).get("id", "")), workspace(context)
         words = [str(value["place"]), "accepting" if again else str(value.get("state"))]
         if not again and value.get("beds") is not None:
             words += ["beds", str(value["beds"])]
@@ -113,12 +113,14 @@ def register(app: AsyncApp, deps: Deps) -> None:
 
     @app.action(STILL)
     async def still(ack: AsyncAck, action: dict[str, Any], body: dict[str, Any],
-                    respond: AsyncRespond, client: AsyncWebClient) -> None:  # fmt: skip
+                    respond: AsyncRespond, client: AsyncWebClient,
+                    context: AsyncBoltContext) -> None:  # fmt: skip
         await ack()
-        await renew(action, body, respond, client, again=False)
+        await renew(action, body, respond, client, context, again=False)
 
     @app.action(AGAIN)
     async def accepting_again(ack: AsyncAck, action: dict[str, Any], body: dict[str, Any],
-                              respond: AsyncRespond, client: AsyncWebClient) -> None:  # fmt: skip
+                              respond: AsyncRespond, client: AsyncWebClient,
+                              context: AsyncBoltContext) -> None:  # fmt: skip
         await ack()
-        await renew(action, body, respond, client, again=True)
+        await renew(action, body, respond, client, context, again=True)

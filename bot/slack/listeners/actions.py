@@ -10,12 +10,12 @@ import re
 from datetime import datetime
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
 
 from bot.render import blocks as ui
 from bot.render.describe import PHI_WARNING
 from bot.service import Reply
-from bot.slack.deps import Deps
+from bot.slack.deps import Deps, workspace
 from bot.slack.reply import respond_with
 
 log = logging.getLogger(__name__)
@@ -55,23 +55,18 @@ def _follow(value: dict[str, Any]) -> dict[str, Any]:
     return {"resources_only": True} if value.get("resources_only") else {}
 
 
-def _team(body: dict[str, Any]) -> str | None:
-    """The workspace a click came from."""
-    return (body.get("team") or {}).get("id") or None
-
-
 def register(app: AsyncApp, deps: Deps) -> None:
     service = deps.service
 
-    async def again(body: dict[str, Any], value: dict[str, Any], surface: str,
-                    top: int = 5) -> Reply:  # fmt: skip
+    async def again(body: dict[str, Any], context: AsyncBoltContext, value: dict[str, Any],
+                    surface: str, top: int = 5) -> Reply:  # fmt: skip
         """The question a button carries, asked again at its moment, through the service."""
         if value.get("listing"):
             return await service.listing(user_id=_user(body), surface=surface,
-                                         at=_moment(value), team_id=_team(body))  # fmt: skip
+                                         at=_moment(value), team_id=workspace(context))  # fmt: skip
         return await service.ask(
             str(value.get("q", "")), user_id=_user(body), surface=surface, at=_moment(value),
-            top=top, resources_only=bool(value.get("resources_only")), team_id=_team(body),
+            top=top, resources_only=bool(value.get("resources_only")), team_id=workspace(context),
         )  # fmt: skip
 
     async def withheld(respond: AsyncRespond) -> None:
@@ -79,9 +74,9 @@ def register(app: AsyncApp, deps: Deps) -> None:
 
     @app.action(ui.SHARE)
     async def share(ack: AsyncAck, action: dict[str, Any], body: dict[str, Any],
-                    respond: AsyncRespond) -> None:  # fmt: skip
+                    respond: AsyncRespond, context: AsyncBoltContext) -> None:  # fmt: skip
         await ack()
-        reply = await again(body, _value(action), "share")
+        reply = await again(body, context, _value(action), "share")
         if reply.answer is None:
             await withheld(respond)
             return
@@ -90,11 +85,11 @@ def register(app: AsyncApp, deps: Deps) -> None:
 
     @app.action(ui.MORE)
     async def more(ack: AsyncAck, action: dict[str, Any], body: dict[str, Any],
-                   respond: AsyncRespond) -> None:  # fmt: skip
+                   respond: AsyncRespond, context: AsyncBoltContext) -> None:  # fmt: skip
         await ack()
         value = _value(action)
         top = min(_int(value.get("top"), 10), MAX_TOP)
-        reply = await again(body, value, "more", top)
+        reply = await again(body, context, value, "more", top)
         if reply.answer is None:
             await withheld(respond)
             return
@@ -103,9 +98,9 @@ def register(app: AsyncApp, deps: Deps) -> None:
 
     @app.action(ui.WHY)
     async def why(ack: AsyncAck, action: dict[str, Any], body: dict[str, Any],
-                  respond: AsyncRespond) -> None:  # fmt: skip
+                  respond: AsyncRespond, context: AsyncBoltContext) -> None:  # fmt: skip
         await ack()
-        reply = await again(body, _value(action), "why")
+        reply = await again(body, context, _value(action), "why")
         if reply.answer is None:
             await withheld(respond)
             return
@@ -127,10 +122,10 @@ def register(app: AsyncApp, deps: Deps) -> None:
 
     @app.action(re.compile(rf"^{ui.SUGGEST}-\d+$"))
     async def suggestion(ack: AsyncAck, action: dict[str, Any], body: dict[str, Any],
-                         respond: AsyncRespond) -> None:  # fmt: skip
+                         respond: AsyncRespond, context: AsyncBoltContext) -> None:  # fmt: skip
         await ack()
         value = _value(action)
-        reply = await again(body, value, "suggestion")  # its value carries no moment: now
+        reply = await again(body, context, value, "suggestion")  # its value carries no moment: now
         if reply.answer is None:
             await withheld(respond)
             return
@@ -139,12 +134,14 @@ def register(app: AsyncApp, deps: Deps) -> None:
 
     @app.action(re.compile(rf"^({ui.FEEDBACK_UP}|{ui.FEEDBACK_DOWN})$"))
     async def feedback(ack: AsyncAck, action: dict[str, Any], body: dict[str, Any],
-                       respond: AsyncRespond) -> None:  # fmt: skip
+                       respond: AsyncRespond, context: AsyncBoltContext) -> None:  # fmt: skip
         await ack()
         vote = "up" if action.get("action_id") == ui.FEEDBACK_UP else "down"
         value = _value(action)
-        await service.vote(user_id=_user(body), vote=vote, entry_id=str(value.get("top") or ""),
-                           question=str(value.get("q") or ""), team_id=_team(body))  # fmt: skip
+        await service.vote(
+            user_id=_user(body), vote=vote, entry_id=str(value.get("top") or ""),
+            question=str(value.get("q") or ""), team_id=workspace(context),
+        )  # fmt: skip
         log.info("feedback %s on %s", vote, value.get("top") or "no answer")
         await respond(
             text="Thanks — your feedback helps the coordinators improve the knowledge base.",

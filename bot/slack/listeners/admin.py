@@ -12,7 +12,7 @@ import re
 from datetime import datetime, timedelta
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import reports
@@ -21,7 +21,7 @@ from bot.knowledge.model import Resource
 from bot.live import rejected_message
 from bot.render.blocks import escape
 from bot.render.describe import truncate
-from bot.slack.deps import Deps
+from bot.slack.deps import Deps, workspace
 
 log = logging.getLogger(__name__)
 
@@ -210,22 +210,22 @@ async def validate_text(deps: Deps) -> str:
 def register(app: AsyncApp, deps: Deps) -> None:
     @app.command(COMMAND)
     async def admin(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
-                    client: AsyncWebClient) -> None:  # fmt: skip
+                    client: AsyncWebClient, context: AsyncBoltContext) -> None:  # fmt: skip
         await ack()
-        user = command.get("user_id", "")
+        user, team = command.get("user_id", ""), workspace(context)
         words = (command.get("text") or "").split()
         action, args = (words[0].lower(), words[1:]) if words else ("help", [])
-        allowed = await deps.is_admin(user, command.get("team_id") or None)
+        allowed = await deps.is_admin(user, team)
         await deps.store.record_admin_action(
             acted_at=deps.assistant.now(), user_id=user, action=action[:32], allowed=allowed,
-            detail=" ".join(args)[:200] or None, team_id=command.get("team_id") or None,
+            detail=" ".join(args)[:200] or None, team_id=team,
         )  # fmt: skip
         if not allowed:
             log.warning("refused %s %s for non-admin %s", COMMAND, action[:32], user)
             await respond(text=REFUSAL, response_type="ephemeral")
             return
         log.info("%s %s by %s", COMMAND, action[:32], user)
-        text = await _run(action, args, deps, client, user, command.get("team_id") or None)
+        text = await _run(action, args, deps, client, user, team)
         await respond(text=text, response_type="ephemeral")
 
 

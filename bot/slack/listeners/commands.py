@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
 
 from bot.render.blocks import escape
 from bot.render.describe import PHI_REMINDER, PHI_WARNING
 from bot.service import Reply
-from bot.slack.deps import Deps
+from bot.slack.deps import Deps, workspace
 from bot.slack.listeners.status import show_board
 from bot.slack.reply import respond_with
 
@@ -39,10 +39,11 @@ def help_blocks() -> list[dict[str, Any]]:
 
 def register(app: AsyncApp, deps: Deps) -> None:
     @app.command("/crisis")
-    async def crisis(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
+    async def crisis(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
+                     context: AsyncBoltContext) -> None:  # fmt: skip
         await ack()
         text = (command.get("text") or "").strip()
-        user, team = command.get("user_id", ""), command.get("team_id") or None
+        user, team = command.get("user_id", ""), workspace(context)
         if text.lower() == "status":  # the board: every place's report tonight
             await show_board(respond, deps)
             return
@@ -56,7 +57,8 @@ def register(app: AsyncApp, deps: Deps) -> None:
         await _respond(respond, reply, share)
 
     @app.command("/pmhc")
-    async def pmhc(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
+    async def pmhc(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
+                   context: AsyncBoltContext) -> None:  # fmt: skip
         await ack()
         text = (command.get("text") or "").strip()
         if not text:
@@ -64,7 +66,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
             return
         reply = await deps.service.ask(
             text, user_id=command.get("user_id", ""), surface="command",
-            team_id=command.get("team_id") or None,
+            team_id=workspace(context),
         )  # fmt: skip
         await _respond(respond, reply, {})
 

@@ -6,12 +6,12 @@ import logging
 import re
 from typing import Any
 
-from slack_bolt.async_app import AsyncApp
+from slack_bolt.async_app import AsyncApp, AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.render.blocks import fallback_text, render_blocks
 from bot.render.describe import PHI_WARNING
-from bot.slack.deps import Deps
+from bot.slack.deps import Deps, workspace
 
 log = logging.getLogger(__name__)
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
@@ -32,7 +32,7 @@ async def remind_about_phi(client: AsyncWebClient, channel: str, user: str, *, i
 
 def register(app: AsyncApp, deps: Deps) -> None:
     async def answer(event: dict[str, Any], body: dict[str, Any], client: AsyncWebClient,
-                     *, thread: bool) -> None:  # fmt: skip
+                     context: AsyncBoltContext, *, thread: bool) -> None:  # fmt: skip
         channel, ts = event.get("channel", ""), event.get("ts", "")
         # the same message may come as app_mention and message, and Slack retries deliveries
         keys = f"msg:{channel}:{ts}", f"event:{body.get('event_id', '')}"
@@ -43,7 +43,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
         user = event.get("user", "")
         reply = await deps.service.ask(question, user_id=user,
                                        surface="mention" if thread else "dm",
-                                       team_id=body.get("team_id") or None)  # fmt: skip
+                                       team_id=workspace(context))  # fmt: skip
         if reply.answer is None:
             await remind_about_phi(client, channel, user, in_dm=not thread)
             return
@@ -59,11 +59,13 @@ def register(app: AsyncApp, deps: Deps) -> None:
                  answer.results[0].entry.id if answer.results else "none")  # fmt: skip
 
     @app.event("app_mention")
-    async def on_mention(event: dict[str, Any], body: dict[str, Any], client: AsyncWebClient):
-        await answer(event, body, client, thread=True)
+    async def on_mention(event: dict[str, Any], body: dict[str, Any], client: AsyncWebClient,
+                         context: AsyncBoltContext):  # fmt: skip
+        await answer(event, body, client, context, thread=True)
 
     @app.event("message")
-    async def on_message(event: dict[str, Any], body: dict[str, Any], client: AsyncWebClient):
+    async def on_message(event: dict[str, Any], body: dict[str, Any], client: AsyncWebClient,
+                         context: AsyncBoltContext):  # fmt: skip
         if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
             return  # only people's own messages in a DM with the bot
-        await answer(event, body, client, thread=False)
+        await answer(event, body, client, context, thread=False)

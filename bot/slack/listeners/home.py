@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt.async_app import AsyncApp
+from slack_bolt.async_app import AsyncApp, AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.answer import Answer
 from bot.render.blocks import escape
 from bot.render.card import place_card
 from bot.render.describe import PHI_REMINDER, truncate
-from bot.slack.deps import Deps
+from bot.slack.deps import Deps, workspace
 from bot.slack.listeners.admin import HELP as ADMIN_HELP
 from bot.slack.listeners.admin import status_text
 from bot.slack.listeners.commands import PMHC_HELP
@@ -33,14 +33,15 @@ def board_text(answer: Answer) -> str:
 
 def register(app: AsyncApp, deps: Deps) -> None:
     @app.event("app_home_opened")
-    async def home(event: dict[str, Any], body: dict[str, Any], client: AsyncWebClient) -> None:
+    async def home(event: dict[str, Any], client: AsyncWebClient,
+                   context: AsyncBoltContext) -> None:  # fmt: skip
         if event.get("tab") not in (None, "home"):
             return
         user = event.get("user", "")
         board = board_text(await deps.service.board())
         blocks = [{"type": "header", "text": {"type": "plain_text", "text": "PMHC Assistant"}},
                   _section(PMHC_HELP), _section(board)]  # fmt: skip
-        if await deps.is_admin(user, body.get("team_id") or None):
+        if await deps.is_admin(user, workspace(context)):
             blocks += [
                 {"type": "divider"},
                 _section("*Knowledge base*\n```" + escape(await status_text(deps)) + "```"),

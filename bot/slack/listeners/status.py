@@ -14,13 +14,13 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.render.blocks import escape, fallback_text, render_blocks
 from bot.service import Reported
-from bot.slack.deps import Deps
+from bot.slack.deps import Deps, workspace
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ BOARD_WORDS = frozenset({"", "board", "status"})
 def register(app: AsyncApp, deps: Deps) -> None:
     @app.command(COMMAND)
     async def center_status(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
-                            client: AsyncWebClient) -> None:  # fmt: skip
+                            client: AsyncWebClient, context: AsyncBoltContext) -> None:  # fmt: skip
         await ack()
         text = (command.get("text") or "").strip()
         user = command.get("user_id", "")
@@ -45,15 +45,15 @@ def register(app: AsyncApp, deps: Deps) -> None:
             await show_board(respond, deps)
             return
 
-        team = command.get("team_id") or None
+        team = workspace(context)
         reported = await report_as(deps, client, text, user, team)
         await respond(text=escape(reported.message), response_type="ephemeral")
         await announce(client, deps, reported, f"<@{user}>", team)
 
     @app.view(FORM)
-    async def submitted(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
-        user = str((body.get("user") or {}).get("id", ""))
-        team = (body.get("team") or {}).get("id") or None
+    async def submitted(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient,
+                        context: AsyncBoltContext) -> None:  # fmt: skip
+        user, team = str((body.get("user") or {}).get("id", "")), workspace(context)
         values = ((body.get("view") or {}).get("state") or {}).get("values") or {}
         picked = {block: next(iter(inputs.values()), {}) for block, inputs in values.items()
                   if isinstance(inputs, dict) and inputs}  # fmt: skip
