@@ -146,19 +146,25 @@ async def _serve_slack(settings: Settings, live: LiveKnowledge) -> None:
     from bot.store.retention import keep_purging
 
     assert live.assistant is not None
-    logging.getLogger(__name__).info("Slack: %s", _MODES[settings.mode])
+    log = logging.getLogger(__name__)
+    log.info("Slack: %s", _MODES[settings.mode])
+    if settings.mode == "oauth" and (settings.status_channel or settings.admin_channel):
+        log.warning("STATUS_CHANNEL and ADMIN_CHANNEL are not used when workspaces install by "
+                    "OAuth: each sets its own with /pmhc-admin channel status|admin")  # fmt: skip
     store = await Store.open(settings.database_url, settings.salt())
     deps = Deps(live.assistant, store, settings.admin_user_ids, live,
                 status_channel=settings.status_channel,
                 status_ttl=timedelta(hours=settings.status_ttl_hours))  # fmt: skip
     app = create_app(settings, deps)
-    live.on_rejected = admin_notifier(app.client, settings.admin_channel, settings.admin_user_ids)
+    assert deps.workspaces is not None
+    live.on_rejected = admin_notifier(deps.workspaces, store, settings.admin_channel,
+                                      settings.admin_user_ids)  # fmt: skip
     loop = asyncio.get_running_loop()
     loop.add_signal_handler(signal.SIGHUP, lambda: loop.create_task(live.reload()))
     background = [
         asyncio.create_task(keep_purging(store, settings.retention_days)),
         asyncio.create_task(live.watch()),
-        asyncio.create_task(keep_reminding(deps, app.client)),
+        asyncio.create_task(keep_reminding(deps)),
     ]
     try:
         if settings.mode == "socket":

@@ -222,8 +222,8 @@ class Service:
         if not isinstance(resource, Resource):
             return Reported(None, f"No place with the id `{place[:80]}` in the knowledge base.")
         status = CenterStatus(place, report.state, now, report.expires_at, report.beds,
-                              report.note, reporter)  # fmt: skip
-        await self.store.record_status(status, team_id)
+                              report.note, reporter, team_id)  # fmt: skip
+        await self.store.record_status(status)
         self._statuses_read = -math.inf  # the next answer reads it back
         log.info("status of %s set to %s by %s", place, report.state, reporter)
         return Reported(status, f"{resource.name}: {describe_status(status, now)}.")

@@ -41,6 +41,7 @@ class CenterStatus:
     beds: int | None = None
     note: str | None = None
     reporter: str = ""  # a Slack user id, or "api" for a centre's own system
+    team_id: str | None = None  # the workspace it was reported in
 
     def live(self, moment: datetime) -> bool:
         return self.reported_at <= moment < self.expires_at

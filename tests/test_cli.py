@@ -216,7 +216,7 @@ def test_report_shows_one_workspace_or_all_and_centre_statuses(tmp_path):
                     score=None, answered=False, latency_ms=1.0, team_id=team)  # fmt: skip
             await store.record_status(CenterStatus(
                 "example-general-ed", "diversion", now - timedelta(hours=2),
-                now - timedelta(hours=1), reporter="U9"), "T1")  # fmt: skip
+                now - timedelta(hours=1), reporter="U9", team_id="T1"))  # fmt: skip
         finally:
             await store.close()
 

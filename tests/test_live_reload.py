@@ -16,6 +16,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.live import LiveKnowledge, ReloadResult
 from bot.slack.notify import admin_notifier
+from bot.slack.workspaces import Workspaces
+from bot.store.database import Store
 from tests.conftest import at, bot_server
 from tests.fake_slack import FakeSlack
 
@@ -110,12 +112,13 @@ async def test_the_watcher_reloads_on_save_without_a_restart(folder: Path):
         watching.cancel()
 
 
-async def test_admins_are_told_in_slack_with_file_and_line(folder: Path):
+async def test_admins_are_told_in_slack_with_file_and_line(folder: Path, app_store: Store):
     slack = await FakeSlack().start()
     try:
         live, _ = LiveKnowledge.open(folder)
-        client = AsyncWebClient(token="xoxb-test", base_url=slack.api_url)
-        live.on_rejected = admin_notifier(client, "CADMIN", frozenset())
+        client = AsyncWebClient(token="xoxb-test", base_url=slack.api_url)  # workspace T1's
+        workspaces = Workspaces(client, app_store)
+        live.on_rejected = admin_notifier(workspaces, app_store, "CADMIN", frozenset())
         touch(folder / "terms" / "glossary.yaml", "glossary:\n  - term: EDP\n    definitoin: x\n")
         await live.reload()
         (posted,) = await slack.wait_for("chat.postMessage")
@@ -124,11 +127,16 @@ async def test_admins_are_told_in_slack_with_file_and_line(folder: Path):
             posted.payload["text"].replace("&quot;", '"')
         )
         assert "Still serving the last good version" in posted.payload["text"]
-        live.on_rejected = admin_notifier(client, None, frozenset({"UADMIN1", "UADMIN2"}))
+        await app_store.set_channel("T1", "admin", "CWORKSPACE")  # the workspace's own first
         await live.reload()
-        await slack.wait_for("chat.postMessage", count=3)
-        assert [c.payload["users"] for c in slack.routes("conversations.open")] == [
-            "UADMIN1", "UADMIN2"
+        await slack.wait_for("chat.postMessage", count=2)
+        await app_store.set_channel("T1", "admin", None)
+        live.on_rejected = admin_notifier(workspaces, app_store, None,
+                                          frozenset({"UADMIN1", "UADMIN2"}))  # fmt: skip
+        await live.reload()
+        posted = await slack.wait_for("chat.postMessage", count=4)
+        assert [c.payload["channel"] for c in posted] == [
+            "CADMIN", "CWORKSPACE", "UADMIN1", "UADMIN2"
         ]  # fmt: skip
     finally:
         await slack.stop()

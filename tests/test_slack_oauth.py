@@ -8,7 +8,7 @@ import asyncio
 import html
 import re
 from collections.abc import AsyncIterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -16,14 +16,27 @@ from sqlalchemy import text
 
 from bot.assistant import Assistant
 from bot.knowledge import load_knowledge
+from bot.knowledge.model import Location, Problem
+from bot.live import ReloadResult
 from bot.search.engine import Engine
 from bot.slack.app import INSTALL_PATH, REDIRECT_PATH
 from bot.slack.deps import Deps
+from bot.slack.notify import admin_notifier
+from bot.slack.reminders import remind_expiring
 from bot.store.database import Store
 from tests.conftest import CHICAGO, SHIPPED
 from tests.slack_harness import Bot, running_bot
 
 NOW = datetime(2026, 11, 28, 2, 0, tzinfo=CHICAGO)
+ED = "north-ridge-community-hospital-ed"
+
+
+class Clock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self, zone):
+        return self.now.astimezone(zone)
 
 
 @pytest.fixture
@@ -57,10 +70,18 @@ async def installed(bot: Bot, team: str) -> bool:
         return bool(found.scalar())
 
 
-async def mention(bot: Bot, team: str, ts: str, event_id: str) -> None:
+async def admin_says(bot: Bot, team: str, token: str, text: str) -> str:
+    """``/pmhc-admin text`` from the person who installed the bot in ``team``."""
+    await bot.command("/pmhc-admin", text, token=token,
+                      extra={"user_id": f"UINSTALL{team}", "team_id": team})  # fmt: skip
+    (said,) = await bot.slack.wait_for(f"response:{token}")
+    return said.payload["text"]
+
+
+async def mention(bot: Bot, team: str, ts: str, event_id: str, org: str | None = None) -> None:
     event = {"type": "app_mention", "user": "U1", "channel": f"C{team}", "ts": ts,
              "text": "<@UBOT> what is an EDP"}  # fmt: skip
-    assert (await bot.event(event, event_id, team=team)).status == 200
+    assert (await bot.event(event, event_id, team=team, org=org)).status == 200
 
 
 async def test_two_workspaces_install_and_each_is_answered_with_its_own_token(bot: Bot):
@@ -106,32 +127,61 @@ async def test_the_installer_is_the_workspaces_first_admin_and_names_others(bot:
     assert refused.payload["text"].startswith("Sorry, `/pmhc-admin` is only for")
 
 
-async def test_the_status_api_keeps_a_report_even_when_it_cannot_be_announced(
+async def test_status_changes_reach_each_workspace_that_asked_with_its_own_token(
     app_store: Store,
 ):
-    """Installed by OAuth there is no deployment-wide token to post to STATUS_CHANNEL with:
-    the report is kept and answered 201 all the same."""
-    engine = Engine(load_knowledge(SHIPPED))
-    deps = Deps(Assistant(engine, clock=lambda zone: NOW.astimezone(zone)), app_store,
+    """A centre's report goes to every workspace's status channel (not the deployment's
+    STATUS_CHANNEL: which workspace would it be in?), except where the place serves none of
+    the workspace's areas; its reporter is reminded in their own workspace."""
+    clock = Clock(NOW)
+    deps = Deps(Assistant(Engine(load_knowledge(SHIPPED)), clock=clock), app_store,
                 status_channel="CSTATUS")  # fmt: skip
     async with running_bot(deps, oauth=True) as bot:
-        token = await deps.service.create_token("example-general-ed", by="UADMIN")
+        for team in ("T1", "T2", "T3"):
+            await install(bot, team)
+        for team, token, said in (
+            ("T1", "s1", "channel status <#CT1S|status>"),
+            ("T1", "s2", f"reporter add {ED} <@UNURSE|nurse>"),
+            ("T2", "s3", "channel status <#CT2S|status>"),
+            ("T3", "s4", "channel status <#CT3S|status>"),
+            ("T3", "s5", "area set Harbor Point"),  # the ED serves North Ridge, Millbrook
+        ):
+            await admin_says(bot, team, token, said)
+        await bot.command("/center-status", "diversion for 1h ct down", token="s6",
+                          extra={"user_id": "UNURSE", "team_id": "T1"})  # fmt: skip
+        posted = await bot.slack.wait_for("chat.postMessage", count=2)
+        assert sorted((c.payload["channel"], c.token, c.payload["text"].split("(reported")[1])
+                      for c in posted) == [
+            ("CT1S", "xoxb-T1", " by <@UNURSE>)"), ("CT2S", "xoxb-T2", " by center staff)"),
+        ]  # fmt: skip
+
+        clock.now += timedelta(minutes=40)
+        assert await remind_expiring(deps) == 1
+        (reminded,) = [c for c in bot.slack.routes("chat.postMessage")
+                       if c.payload["channel"] == "UNURSE"]  # fmt: skip
+        assert reminded.token == "xoxb-T1"
+
+        token = await deps.service.create_token(ED, by="UINSTALLT1")
         async with bot.session.post(
-            f"{bot.url}/api/status/example-general-ed", json={"state": "diversion"},
+            f"{bot.url}/api/status/{ED}", json={"state": "accepting"},
             headers={"Authorization": f"Bearer {token}"},
         ) as reply:  # fmt: skip
             assert reply.status == 201, await reply.text()
-        (refused,) = bot.slack.routes("chat.postMessage")
-        assert refused.token == ""  # tried without a token, and Slack said not_authed
-    assert (await app_store.latest_statuses())["example-general-ed"].state == "diversion"
+        posted = (await bot.slack.wait_for("chat.postMessage", count=5))[3:]
+        assert sorted((c.payload["channel"], c.token) for c in posted) == [
+            ("CT1S", "xoxb-T1"), ("CT2S", "xoxb-T2")
+        ]  # fmt: skip
+        assert all("(reported by the center's system)" in c.payload["text"] for c in posted)
+        assert not [c for c in bot.slack.routes("chat.postMessage")
+                    if c.payload["channel"] in ("CSTATUS", "CT3S")]  # fmt: skip
 
 
 async def test_an_enterprise_grid_org_installs_once_for_all_its_workspaces(bot: Bot):
     """Installed org-wide, the org is one workspace: every workspace in it is answered with
     the org's token, and the installer is admin, and its area applies, in each of them."""
     await install(bot, "E1")
-    await mention_in_org(bot, "T7", "7.1", "EvOrg1")
-    await mention_in_org(bot, "T8", "8.1", "EvOrg2")
+    await mention(bot, "T7", "7.1", "EvOrg1", org="E1")
+    await mention(bot, "T8", "8.1", "EvOrg2", org="E1")
     posted = await bot.slack.wait_for("chat.postMessage", count=2)
     assert {(c.payload["channel"], c.token) for c in posted} == {
         ("CT7", "xoxb-E1"),
@@ -147,7 +197,14 @@ async def test_an_enterprise_grid_org_installs_once_for_all_its_workspaces(bot: 
     assert read.payload["text"] == "This workspace serves Harbor Point."
 
 
-async def mention_in_org(bot: Bot, team: str, ts: str, event_id: str) -> None:
-    event = {"type": "app_mention", "user": "U1", "channel": f"C{team}", "ts": ts,
-             "text": "<@UBOT> what is an EDP"}  # fmt: skip
-    assert (await bot.event(event, event_id, team=team, org="E1")).status == 200
+async def test_a_rejected_edit_is_told_in_each_workspace_that_chose_an_admin_channel(bot: Bot):
+    for team in ("T1", "T2"):
+        await install(bot, team)
+    await admin_says(bot, "T2", "c1", "channel admin <#CT2A|pmhc-admins>")
+    assert bot.deps.workspaces is not None
+    notify = admin_notifier(bot.deps.workspaces, bot.deps.store, "CADMIN", frozenset({"UOP"}))
+    problem = Problem(Location("resources/centers.yaml", 7), 'unknown key "phon"')
+    await notify(ReloadResult(False, NOW, "v1", ("resources/centers.yaml",), (problem,)))
+    (told,) = bot.slack.routes("chat.postMessage")
+    assert (told.payload["channel"], told.token) == ("CT2A", "xoxb-T2")
+    assert "resources/centers.yaml:7: unknown key" in told.payload["text"]

@@ -12,7 +12,6 @@ from datetime import datetime, timedelta
 
 import pytest
 from slack_sdk.models.blocks import Block
-from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.api import PER_MINUTE
 from bot.assistant import Assistant
@@ -195,11 +194,10 @@ async def test_the_api_limits_each_token_to_a_rate(bot: Bot):
 async def test_the_reporter_is_reminded_before_expiry_and_can_renew(bot: Bot):
     await say(bot, "/pmhc-admin", f"reporter add {ED} <@{NURSE}|nurse>", "m1", ADMIN)
     await say(bot, "/center-status", "diversion for 2h no psych beds", "m2", NURSE)
-    client = AsyncWebClient(token="xoxb-test", base_url=bot.slack.api_url)
-    assert await remind_expiring(bot.deps, client) == 0  # 2 h left: not yet
+    assert await remind_expiring(bot.deps) == 0  # 2 h left: not yet
     bot.clock.now += timedelta(minutes=95)  # type: ignore[attr-defined]
-    assert await remind_expiring(bot.deps, client) == 1
-    assert await remind_expiring(bot.deps, client) == 0  # once per report
+    assert await remind_expiring(bot.deps) == 1
+    assert await remind_expiring(bot.deps) == 0  # once per report
     (dm,) = [c for c in bot.slack.routes("chat.postMessage") if c.payload["channel"] == NURSE]
     assert "reported on diversion until 03:30" in dm.payload["text"]
     still = buttons(dm.payload["blocks"])[STILL]
@@ -297,7 +295,7 @@ def test_an_agencys_area_leaves_out_places_serving_none_of_it(engine_for_status:
 
 async def test_a_workspace_can_send_its_status_changes_to_its_own_channel(bot: Bot):
     said = await say(bot, "/pmhc-admin", "channel status <#COURS|status-board>", "c1", ADMIN)
-    assert said["text"].startswith("This workspace's centre status changes now go to <#COURS>")
+    assert said["text"].startswith("This workspace's center status changes now go to <#COURS>")
     await say(bot, "/pmhc-admin", f"reporter add {ED} <@{NURSE}|nurse>", "c2", ADMIN)
     await say(bot, "/center-status", "limited beds 1", "c3", NURSE)  # the harness's T1
     (posted,) = await bot.slack.wait_for("chat.postMessage")

@@ -220,6 +220,14 @@ class Engine:
             (t for t in self.index.criteria.towns if fold(t) != region),
         )
 
+    def serves_any(self, resource_id: str, areas: tuple[str, ...]) -> bool:
+        """Whether place ``resource_id`` may serve one of ``areas`` (an agency's), as a
+        placement judges it: False only when its ``area`` rules out every one."""
+        row = next((r for r, e in enumerate(self.index.entries) if e.id == resource_id), None)
+        if row is None or not areas:
+            return True
+        return any(self.index.criteria.serves(a)[row] != eligibility.NO for a in areas)
+
     def answer(
         self, question: str, *, at: datetime, top: int = 5, resources_only: bool = False,
         statuses: Statuses | None = None, areas: tuple[str, ...] = (),

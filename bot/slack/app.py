@@ -26,6 +26,7 @@ from bot.config import Settings
 from bot.slack import listeners
 from bot.slack.deps import Deps
 from bot.slack.installations import FreshForAWhile
+from bot.slack.workspaces import Workspaces
 
 
 def _retry_handlers() -> list[AsyncRetryHandler]:
@@ -73,6 +74,8 @@ def create_app(settings: Settings, deps: Deps) -> AsyncApp:
     )
     if oauth:  # an uninstalled workspace's tokens are deleted
         app.enable_token_revocation_listeners()
+    authorize = app.oauth_flow.settings.authorize if app.oauth_flow else None
+    deps.workspaces = Workspaces(client, deps.store, authorize)
 
     @app.middleware
     async def retrying_respond(context: AsyncBoltContext, next: Callable[[], Awaitable[None]]):

@@ -13,6 +13,7 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from bot.assistant import Assistant
 from bot.live import LiveKnowledge
 from bot.service import Service
+from bot.slack.workspaces import Workspaces
 from bot.status import DEFAULT_TTL
 from bot.store.database import Store
 
@@ -73,11 +74,10 @@ class Deps:
     store: Store
     admins: frozenset[str] = frozenset()
     live: LiveKnowledge | None = None  # reloading, when the knowledge folder is watched
-    status_channel: str | None = None  # where each centre status change is posted
+    status_channel: str | None = None  # single-token mode: where status changes go
     status_ttl: timedelta = DEFAULT_TTL
-    # reports whose reporter was reminded before they expire: (place, reported at)
-    reminded: set[tuple[str, str]] = field(default_factory=set)
     service: Service = field(init=False)
+    workspaces: Workspaces | None = None  # set by create_app: who the bot may post to
     seen: SharedSeen = field(init=False)  # deliveries answered, shared through the store
 
     async def is_admin(self, user_id: str, team_id: str | None) -> bool:

@@ -2,7 +2,8 @@
 
 Thirty minutes before a report made in Slack expires, its reporter gets a direct message
 with two buttons: keep the same status for another period, or report accepting again.
-Each report is reminded of once per process (several processes may each remind).
+Each report is reminded of once, by whichever bot process sharing the database gets there
+first (the duplicate-delivery memory keeps the reminder's key).
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.render.blocks import escape
 from bot.slack.deps import Deps, workspace
-from bot.slack.listeners.status import announce, report_as
+from bot.slack.listeners.status import report_as
+from bot.slack.notify import announce_status
 from bot.status import CenterStatus
 
 log = logging.getLogger(__name__)
@@ -32,20 +34,24 @@ _SAID = {"diversion": "on diversion", "closed": "closed", "limited": "at capacit
          "accepting": "accepting"}  # fmt: skip
 
 
-async def remind_expiring(deps: Deps, client: AsyncWebClient) -> int:
-    """One pass: DM the reporter of every report expiring within ``BEFORE``; how many."""
+async def remind_expiring(deps: Deps) -> int:
+    """One pass: DM the reporter of every report expiring within ``BEFORE``, in the
+    workspace they reported from; how many."""
     now = deps.assistant.now()
     sent = 0
     for status in (await deps.service.statuses()).values():
-        key = (status.resource_id, status.reported_at.isoformat())
         due = status.live(now) and status.expires_at - now <= BEFORE
-        if not due or key in deps.reminded or not status.reporter.startswith(("U", "W")):
+        if not due or not status.reporter.startswith(("U", "W")):
             continue
-        deps.reminded.add(key)
+        if not await deps.seen.first_time(f"remind:{status.resource_id}:{status.reported_at}"):
+            continue
+        where = await deps.workspaces.get(status.team_id) if deps.workspaces else None
+        if where is None:  # uninstalled since
+            continue
         resource = deps.assistant.engine.knowledge.by_id.get(status.resource_id)
         name = resource.title if resource else status.resource_id
         try:
-            await client.chat_postMessage(
+            await where.client.chat_postMessage(
                 channel=status.reporter, text=_text(status, name, now),
                 blocks=_blocks(status, name, now),
                 unfurl_links=False,
@@ -56,10 +62,10 @@ async def remind_expiring(deps: Deps, client: AsyncWebClient) -> int:
     return sent
 
 
-async def keep_reminding(deps: Deps, client: AsyncWebClient) -> None:
+async def keep_reminding(deps: Deps) -> None:
     while True:
         try:
-            await remind_expiring(deps, client)
+            await remind_expiring(deps)
         except Exception:
             log.exception("status reminders failed; will try again")
         await asyncio.sleep(EVERY_SECONDS)
@@ -109,7 +115,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
 
         reported = await report_as(deps, client, " ".join(words), user, team)
         await respond(text=escape(reported.message), replace_original=True)
-        await announce(client, deps, reported, f"<@{user}>", team)
+        await announce_status(deps, reported, by=user, from_workspace=team)
 
     @app.action(STILL)
     async def still(ack: AsyncAck, action: dict[str, Any], body: dict[str, Any],

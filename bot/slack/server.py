@@ -16,12 +16,11 @@ from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
-from slack_sdk.errors import SlackApiError
 
 from bot.api import status_routes
-from bot.render.blocks import escape
 from bot.service import Reported
 from bot.slack.deps import Deps
+from bot.slack.notify import announce_status
 
 log = logging.getLogger(__name__)
 
@@ -71,17 +70,13 @@ def build_web_app(app: AsyncApp, deps: Deps, signing_secret: str) -> web.Applica
             {"ok": True, "knowledge_version": knowledge.version, "entries": len(knowledge.entries)}
         )
 
+    announcing: set[asyncio.Task[int]] = set()
+
     async def status_changed(reported: Reported) -> None:
-        """Announce a report the status API kept; a failure to post loses nothing."""
-        if not deps.status_channel:
-            return
-        try:
-            await app.client.chat_postMessage(
-                channel=deps.status_channel, unfurl_links=False,
-                text=f"{escape(reported.message)} (reported by the center's system)",
-            )  # fmt: skip
-        except SlackApiError as error:  # e.g. installs by OAuth: no deployment-wide token
-            log.warning("could not announce a status change: %s", error.response.get("error"))
+        """Announce a report the status API kept, after answering the centre's system."""
+        task = asyncio.create_task(announce_status(deps, reported))
+        announcing.add(task)  # kept until done: the loop holds tasks weakly
+        task.add_done_callback(announcing.discard)
 
     async def oauth(request: web.Request) -> web.Response:
         """The install link and Slack's redirect back, handled by Bolt's OAuth flow."""

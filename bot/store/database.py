@@ -29,6 +29,7 @@ from sqlalchemy import (
     insert,
     or_,
     select,
+    text,
     true,
     update,
 )
@@ -175,13 +176,13 @@ class Store:
         async with self.engine.begin() as connection:
             await connection.execute(insert(admin_actions), row)
 
-    async def record_status(self, status: CenterStatus, team_id: str | None = None) -> None:
-        """Keep a report (made in workspace ``team_id``); the place's latest is its status."""
+    async def record_status(self, status: CenterStatus) -> None:
+        """Keep a report; the place's latest is its status."""
         row = {
             "resource_id": status.resource_id, "state": status.state, "beds": status.beds,
             "note": redact(status.note) if status.note else None,
             "reported_at": _utc(status.reported_at), "expires_at": _utc(status.expires_at),
-            "reporter": status.reporter, "team_id": team_id,
+            "reporter": status.reporter, "team_id": status.team_id,
         }  # fmt: skip
         async with self.engine.begin() as connection:
             await connection.execute(insert(center_status), row)
@@ -302,6 +303,15 @@ class Store:
             if channel:
                 row = {"team_id": team_id, "purpose": purpose, "channel": channel}
                 await connection.execute(insert(workspace_channels), row)
+
+    async def installed_bots(self) -> list[tuple[str | None, str | None, bool]]:
+        """Every workspace or org that installed the bot by OAuth and has not uninstalled:
+        (enterprise id, team id, org-wide), from the installation store's own table."""
+        query = text("SELECT DISTINCT enterprise_id, team_id, is_enterprise_install "
+                     "FROM slack_bots ORDER BY enterprise_id, team_id")  # fmt: skip
+        async with self.engine.connect() as connection:
+            rows = (await connection.execute(query)).all()
+        return [(enterprise, team, bool(org_wide)) for enterprise, team, org_wide in rows]
 
     async def first_delivery(self, keys: Sequence[str], at: datetime) -> bool:
         """Remember ``keys``; True if none was remembered before, by this process or any
@@ -440,7 +450,7 @@ def _status(row: Any) -> CenterStatus:
     return CenterStatus(
         resource_id=row["resource_id"], state=row["state"], beds=row["beds"], note=row["note"],
         reported_at=_aware(row["reported_at"]), expires_at=_aware(row["expires_at"]),
-        reporter=row["reporter"],
+        reporter=row["reporter"], team_id=row["team_id"],
     )  # fmt: skip
 
 

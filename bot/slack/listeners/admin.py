@@ -39,7 +39,8 @@ HELP = (
     "• `export [days]` — the reports as CSV files in a direct message to you\n"
     "• `admin add|remove @someone` — this workspace's admins\n"
     "• `area set PLACE, PLACE` | `area clear` | `area` — the places this agency serves\n"
-    "• `channel status #channel` | `channel status clear` — where status changes go\n"
+    "• `channel status|admin #channel` | `channel status|admin clear` — where this "
+    "workspace hears of status changes, or of rejected knowledge edits\n"
     "• `reporter add|remove PLACE_ID @someone` — who may report a place's status "
     "(`/center-status`); a user group counts its members\n"
     "• `reporters [PLACE_ID]` — who reports for each place\n"
@@ -80,21 +81,25 @@ async def _reporter(args: list[str], deps: Deps, user: str, now: datetime) -> st
 _CHANNEL = re.compile(r"<#(C[A-Z0-9]+)(?:\|[^>]*)?>|(C[A-Z0-9]{2,})")
 
 
+_CHANNEL_FOR = {"status": "center status changes", "admin": "rejected knowledge edits"}
+
+
 async def _channel(args: list[str], deps: Deps, team: str | None) -> str:
-    """``channel status #channel`` / ``channel status clear``: where this workspace's centre
-    status changes are posted (else STATUS_CHANNEL)."""
-    usage = "Use `/pmhc-admin channel status #channel` (or `channel status clear`)."
-    if not team or len(args) != 2 or args[0].lower() != "status":
+    """``channel status|admin #channel`` / ``channel status|admin clear``: where this
+    workspace hears of centre status changes, or of rejected knowledge edits."""
+    usage = "Use `/pmhc-admin channel status #channel` or `channel admin #channel` (or `clear`)."
+    purpose = args[0].lower() if args else ""
+    if not team or len(args) != 2 or purpose not in _CHANNEL_FOR:
         return usage
     if args[1].lower() == "clear":
-        await deps.store.set_channel(team, "status", None)
-        return "Status changes go to the deployment's STATUS_CHANNEL, if it is set."
+        await deps.store.set_channel(team, purpose, None)
+        return f"This workspace no longer has its own channel for {_CHANNEL_FOR[purpose]}."
     found = _CHANNEL.fullmatch(args[1])
     if found is None:
         return usage
     channel = found.group(1) or found.group(2)
-    await deps.store.set_channel(team, "status", channel)
-    return f"This workspace's centre status changes now go to <#{channel}> (invite me there)."
+    await deps.store.set_channel(team, purpose, channel)
+    return f"This workspace's {_CHANNEL_FOR[purpose]} now go to <#{channel}> (invite me there)."
 
 
 async def _area(args: list[str], deps: Deps, team: str | None) -> str:

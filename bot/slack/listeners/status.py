@@ -4,8 +4,8 @@ Alone, from a place's reporter, it opens a form (place, state, beds, for how lon
 from anyone else, or with ``board``, it shows every place's latest report. As text,
 ``/center-status [PLACE] accepting|limited|diversion|closed [beds N] [for 4h | until 18:00]
 [note]``. Either way the service checks who may report (a place's reporters, a user
-group's members, admins) and refuses anyone else politely; each change is posted to
-``STATUS_CHANNEL``.
+group's members, admins) and refuses anyone else politely; each change is announced in
+every workspace's status channel (``bot.slack.notify``).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.render.blocks import escape, fallback_text, render_blocks
 from bot.service import Reported
 from bot.slack.deps import Deps, workspace
+from bot.slack.notify import announce_status
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
         team = workspace(context)
         reported = await report_as(deps, client, text, user, team)
         await respond(text=escape(reported.message), response_type="ephemeral")
-        await announce(client, deps, reported, f"<@{user}>", team)
+        await announce_status(deps, reported, by=user, from_workspace=team)
 
     @app.view(FORM)
     async def submitted(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient,
@@ -71,7 +72,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
             return
         await ack()
         await client.chat_postMessage(channel=user, text=escape(reported.message))
-        await announce(client, deps, reported, f"<@{user}>", team)
+        await announce_status(deps, reported, by=user, from_workspace=team)
 
 
 FORM = "center_status_form"
@@ -149,19 +150,6 @@ def group_member(client: AsyncWebClient, user: str) -> Callable[[str], Awaitable
         return user in (found.get("users") or [])
 
     return member_of
-
-
-async def announce(
-    client: AsyncWebClient, deps: Deps, reported: Reported, by: str, team: str | None
-) -> None:
-    """One message per change: in the workspace's own status channel if it set one, else
-    in ``STATUS_CHANNEL`` if that is set."""
-    if reported.status is None:
-        return
-    channel = await deps.store.channel(team, "status") or deps.status_channel
-    if channel:
-        text = f"{escape(reported.message)} (reported by {by})"
-        await client.chat_postMessage(channel=channel, unfurl_links=False, text=text)
 
 
 async def show_board(respond: AsyncRespond, deps: Deps) -> None:
