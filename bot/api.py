@@ -49,38 +49,40 @@ def status_routes(
     """The API's routes; ``on_change`` hears of each status kept (the status channel)."""
     limiter = _Limiter()
 
-    async def place_of(request: web.Request) -> str | web.Response:
+    async def place_of(request: web.Request) -> tuple[str, str | None] | web.Response:
+        """The place the request's token reports for and the workspace that made it."""
         scheme, _, token = request.headers.get("Authorization", "").partition(" ")
         if scheme.lower() != "bearer" or not token:
             return _refuse(401, "Send the token as 'Authorization: Bearer pmhc_...'.")
         if not limiter.allows(token_hash(token), time.monotonic()):
             return _refuse(429, f"At most {PER_MINUTE} requests a minute per token.",
                            headers={"Retry-After": "60"})  # fmt: skip
-        place = await service.token_place(token)
-        if place is None:
+        granted = await service.token_place(token)
+        if granted is None:
             return _refuse(401, "Unknown or revoked token.")
-        return place
+        return granted
 
     async def report(request: web.Request) -> web.Response:
-        place = await place_of(request)
-        if isinstance(place, web.Response):
-            return place
+        granted = await place_of(request)
+        if isinstance(granted, web.Response):
+            return granted
+        place, team = granted
         if request.match_info["place"] != place:
             return _refuse(403, "This token reports for another place.")
         try:
             fields = json.loads(await request.text())
         except (ValueError, UnicodeDecodeError):
             return _refuse(422, "The body must be JSON.")
-        reported = await service.report_fields(place, fields)
+        reported = await service.report_fields(place, fields, team)
         if reported.status is None:
             return _refuse(422, reported.message)
         await on_change(reported)
         return web.json_response({"ok": True, "status": _json(reported)}, status=201)
 
     async def board(request: web.Request) -> web.Response:
-        place = await place_of(request)
-        if isinstance(place, web.Response):
-            return place
+        granted = await place_of(request)
+        if isinstance(granted, web.Response):
+            return granted
         now = service.assistant.now()
         live = [s for s in (await service.statuses()).values() if s.live(now)]
         return web.json_response({"statuses": [

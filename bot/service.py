@@ -176,7 +176,7 @@ class Service:
             return Reported(None, parsed)
         if self.store is None:
             return Reported(None, "Statuses need the database (DATABASE_URL); none is open.")
-        mine = await self.places_of(user_id, member_of)
+        mine = await self.places_of(user_id, member_of, team_id)
         place = parsed.resource_id
         if place is None:
             if len(mine) != 1:
@@ -191,24 +191,27 @@ class Service:
                                   "add you (`/pmhc-admin reporter add`).")  # fmt: skip
         return await self._keep(place, parsed, now, reporter=user_id, team_id=team_id)
 
-    async def report_fields(self, place: str, fields: object) -> Reported:
-        """A report from a centre's own system (JSON fields), for the place its token is for."""
+    async def report_fields(
+        self, place: str, fields: object, team_id: str | None = None
+    ) -> Reported:
+        """A report from a centre's own system (JSON fields), for the place its token is for
+        (made in workspace ``team_id``)."""
         now = self.assistant.now()
         parsed = report_from_fields(fields, now, self.status_ttl)
         if isinstance(parsed, str):
             return Reported(None, parsed)
-        return await self._keep(place, parsed, now, reporter=API_REPORTER)
+        return await self._keep(place, parsed, now, reporter=API_REPORTER, team_id=team_id)
 
-    async def create_token(self, place: str, *, by: str) -> str:
+    async def create_token(self, place: str, *, by: str, team_id: str | None = None) -> str:
         """A new token for ``place``'s own system; shown once, only its hash is kept."""
         assert self.store is not None
         token = TOKEN_PREFIX + secrets.token_urlsafe(32)
         await self.store.add_token(token_hash(token), place, created_by=by,
-                                   at=self.assistant.now())  # fmt: skip
+                                   at=self.assistant.now(), team_id=team_id)  # fmt: skip
         return token
 
-    async def token_place(self, token: str) -> str | None:
-        """The place a token reports for, if it is live."""
+    async def token_place(self, token: str) -> tuple[str, str | None] | None:
+        """The place a live token reports for, and the workspace that made it."""
         if self.store is None or not token.startswith(TOKEN_PREFIX) or len(token) > 200:
             return None
         return await self.store.token_place(token_hash(token))
@@ -229,12 +232,14 @@ class Service:
         return Reported(status, f"{resource.name}: {describe_status(status, now)}.")
 
     async def places_of(
-        self, user_id: str, member_of: Callable[[str], Awaitable[bool]] | None
-    ) -> list[str]:
-        """The places ``user_id`` reports for, directly or through a user group."""
+        self, user_id: str, member_of: Callable[[str], Awaitable[bool]] | None,
+        team_id: str | None = None,
+    ) -> list[str]:  # fmt: skip
+        """The places ``user_id`` reports for in workspace ``team_id``, directly or through
+        a user group."""
         assert self.store is not None
         places = []
-        for place, reporter in await self.store.reporters():
+        for place, reporter in await self.store.reporters(team_id=team_id):
             if reporter == user_id or (
                 reporter.startswith("S") and member_of is not None and await member_of(reporter)
             ):

@@ -208,3 +208,27 @@ async def test_a_rejected_edit_is_told_in_each_workspace_that_chose_an_admin_cha
     (told,) = bot.slack.routes("chat.postMessage")
     assert (told.payload["channel"], told.token) == ("CT2A", "xoxb-T2")
     assert "resources/centers.yaml:7: unknown key" in told.payload["text"]
+
+
+async def test_each_workspace_names_and_sees_only_its_own_reporters_and_tokens(bot: Bot):
+    for team in ("T1", "T2"):
+        await install(bot, team)
+    await admin_says(bot, "T1", "r1", f"reporter add {ED} <@UNURSE|nurse>")
+    token = await bot.deps.service.create_token(ED, by="UINSTALLT1", team_id="T1")
+    assert (await admin_says(bot, "T2", "r2", "reporters")).startswith("No reporters yet")
+    removed = await admin_says(bot, "T2", "r3", f"reporter remove {ED} <@UNURSE|nurse>")
+    assert removed.endswith("was not a reporter for North Ridge Community Hospital Emergency Department.")
+    assert await admin_says(bot, "T2", "r4", f"token revoke {ED}") == (
+        "Revoked 0 token(s) of North Ridge Community Hospital Emergency Department."
+    )
+    await bot.command("/center-status", f"{ED} diversion", token="r5",
+                      extra={"user_id": "UNURSE", "team_id": "T2"})  # fmt: skip
+    (refused,) = await bot.slack.wait_for("response:r5")
+    assert refused.payload["text"].startswith("You are not a reporter for")
+    assert f"`{ED}`: <@UNURSE>" in await admin_says(bot, "T1", "r6", "reporters")
+    async with bot.session.post(
+        f"{bot.url}/api/status/{ED}", json={"state": "limited"},
+        headers={"Authorization": f"Bearer {token}"},
+    ) as reply:  # fmt: skip
+        assert reply.status == 201  # T2 could not revoke T1's token
+    assert (await bot.deps.store.latest_statuses())[ED].team_id == "T1"

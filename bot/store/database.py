@@ -202,21 +202,31 @@ class Store:
             return [_status(row) for row in rows]
 
     async def add_reporter(self, resource_id: str, reporter: str, *, added_by: str,
-                           at: datetime) -> bool:  # fmt: skip
-        """Let ``reporter`` report for ``resource_id``; False if they already could."""
+                           at: datetime, team_id: str | None = None) -> bool:  # fmt: skip
+        """Let ``reporter`` report for ``resource_id`` (named in workspace ``team_id``);
+        False if they already could."""
         row = {"resource_id": resource_id, "reporter": reporter, "added_by": added_by,
-               "added_at": _utc(at)}  # fmt: skip
+               "added_at": _utc(at), "team_id": team_id}  # fmt: skip
         async with self.engine.begin() as connection:
             return await self._insert_new(connection, status_reporters, row)
 
-    async def remove_reporter(self, resource_id: str, reporter: str) -> bool:
+    async def remove_reporter(self, resource_id: str, reporter: str,
+                              team_id: str | None = None) -> bool:  # fmt: skip
+        """Remove a reporter workspace ``team_id`` named (or one named before workspaces)."""
+        where = ((status_reporters.c.resource_id == resource_id)
+                 & (status_reporters.c.reporter == reporter)
+                 & _of_team(status_reporters, team_id))  # fmt: skip
         async with self.engine.begin() as connection:
-            return await _delete_key(connection, status_reporters, resource_id=resource_id,
-                                     reporter=reporter)  # fmt: skip
+            return (await connection.execute(delete(status_reporters).where(where))).rowcount > 0
 
-    async def reporters(self, resource_id: str | None = None) -> list[tuple[str, str]]:
-        """(place, reporter) pairs, of one place or of all, in order."""
-        query = select(status_reporters.c.resource_id, status_reporters.c.reporter)
+    async def reporters(
+        self, resource_id: str | None = None, team_id: str | None = None
+    ) -> list[tuple[str, str]]:
+        """(place, reporter) pairs, of one place or of all, that workspace ``team_id`` named
+        (None: every workspace's), in order."""
+        query = select(status_reporters.c.resource_id, status_reporters.c.reporter).where(
+            _of_team(status_reporters, team_id)
+        )
         if resource_id is not None:
             query = query.where(status_reporters.c.resource_id == resource_id)
         query = query.order_by(status_reporters.c.resource_id, status_reporters.c.reporter)
@@ -224,27 +234,32 @@ class Store:
             return [(r[0], r[1]) for r in (await connection.execute(query)).all()]
 
     async def add_token(self, token_hash: str, resource_id: str, *, created_by: str,
-                        at: datetime) -> None:  # fmt: skip
+                        at: datetime, team_id: str | None = None) -> None:  # fmt: skip
         row = {"token_hash": token_hash, "resource_id": resource_id, "created_by": created_by,
-               "created_at": _utc(at), "revoked_at": None}  # fmt: skip
+               "created_at": _utc(at), "revoked_at": None, "team_id": team_id}  # fmt: skip
         async with self.engine.begin() as connection:
             await connection.execute(insert(status_tokens), row)
 
-    async def token_place(self, token_hash: str) -> str | None:
-        """The place a live (not revoked) token reports for; None for any other."""
-        query = select(status_tokens.c.resource_id).where(
+    async def token_place(self, token_hash: str) -> tuple[str, str | None] | None:
+        """The place a live (not revoked) token reports for and the workspace that made it;
+        None for any other token."""
+        query = select(status_tokens.c.resource_id, status_tokens.c.team_id).where(
             (status_tokens.c.token_hash == token_hash) & status_tokens.c.revoked_at.is_(None)
         )
         async with self.engine.connect() as connection:
-            return (await connection.execute(query)).scalar_one_or_none()
+            row = (await connection.execute(query)).one_or_none()
+        return (row[0], row[1]) if row else None
 
-    async def revoke_tokens(self, resource_id: str, *, at: datetime) -> int:
-        """Revoke every live token of ``resource_id``; how many there were."""
+    async def revoke_tokens(self, resource_id: str, *, at: datetime,
+                            team_id: str | None = None) -> int:  # fmt: skip
+        """Revoke every live token of ``resource_id`` that workspace ``team_id`` made (or
+        that was made before workspaces); how many there were."""
         async with self.engine.begin() as connection:
             done = await connection.execute(
                 update(status_tokens)
                 .where((status_tokens.c.resource_id == resource_id)
-                       & status_tokens.c.revoked_at.is_(None))
+                       & status_tokens.c.revoked_at.is_(None)
+                       & _of_team(status_tokens, team_id))
                 .values(revoked_at=_utc(at)))  # fmt: skip
         return done.rowcount
 

@@ -89,6 +89,7 @@ status_reporters = Table(
     Column("reporter", String(64), primary_key=True),
     Column("added_by", String(64), nullable=False),
     Column("added_at", DateTime(timezone=True), nullable=False),
+    Column("team_id", String(32)),  # the workspace that named them
 )
 
 # what a centre's own system reports with: the SHA-256 of a token shown once, for one place
@@ -100,6 +101,7 @@ status_tokens = Table(
     Column("created_by", String(64), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("revoked_at", DateTime(timezone=True)),
+    Column("team_id", String(32)),  # the workspace that made it
 )
 
 # Slack deliveries already answered (a message's channel and ts, an event id), so a retry

@@ -56,7 +56,8 @@ REFUSAL = (
 )
 
 
-async def _reporter(args: list[str], deps: Deps, user: str, now: datetime) -> str:
+async def _reporter(args: list[str], deps: Deps, user: str, team: str | None,
+                    now: datetime) -> str:  # fmt: skip
     """``reporter add|remove PLACE_ID @someone``."""
     usage = "Use `/pmhc-admin reporter add PLACE_ID @someone` (or `remove`)."
     if len(args) < 3 or args[0].lower() not in ("add", "remove"):
@@ -70,10 +71,10 @@ async def _reporter(args: list[str], deps: Deps, user: str, now: datetime) -> st
     if not isinstance(resource, Resource):
         return f"No place with the id `{escape(place[:80])}` in the knowledge base."
     if args[0].lower() == "add":
-        added = await deps.store.add_reporter(place, who, added_by=user, at=now)
+        added = await deps.store.add_reporter(place, who, added_by=user, at=now, team_id=team)
         return (f"{_who(who)} can now report the status of {escape(resource.name)}." if added
                 else f"{_who(who)} already reports for {escape(resource.name)}.")  # fmt: skip
-    removed = await deps.store.remove_reporter(place, who)
+    removed = await deps.store.remove_reporter(place, who, team)
     return (f"{_who(who)} no longer reports for {escape(resource.name)}." if removed
             else f"{_who(who)} was not a reporter for {escape(resource.name)}.")  # fmt: skip
 
@@ -140,7 +141,7 @@ async def _admin(args: list[str], deps: Deps, user: str, team: str | None,
     return f"<@{who}> was not an admin of this workspace (operators stay admins)."
 
 
-async def _token(args: list[str], deps: Deps, user: str) -> str:
+async def _token(args: list[str], deps: Deps, user: str, team: str | None) -> str:
     """``token PLACE_ID`` makes a token for the place's own system; ``token revoke PLACE_ID``
     revokes every one it has."""
     revoke = bool(args) and args[0].lower() == "revoke"
@@ -149,9 +150,9 @@ async def _token(args: list[str], deps: Deps, user: str) -> str:
     if not isinstance(resource, Resource):
         return "Use `/pmhc-admin token PLACE_ID` (or `token revoke PLACE_ID`) with a place's id."
     if revoke:
-        gone = await deps.store.revoke_tokens(place, at=deps.assistant.now())
+        gone = await deps.store.revoke_tokens(place, at=deps.assistant.now(), team_id=team)
         return f"Revoked {gone} token(s) of {escape(resource.name)}."
-    token = await deps.service.create_token(place, by=user)
+    token = await deps.service.create_token(place, by=user, team_id=team)
     return (
         f"Token for {escape(resource.name)}'s own system (shown once; keep it secret):\n"
         f'`{token}`\nPOST {{"state": "diversion", "until": ...}} to '
@@ -255,11 +256,11 @@ async def _run(
     if action == "admin":
         return await _admin(args, deps, user, team, now)
     if action == "reporter":
-        return await _reporter(args, deps, user, now)
+        return await _reporter(args, deps, user, team, now)
     if action == "token":
-        return await _token(args, deps, user)
+        return await _token(args, deps, user, team)
     if action == "reporters":
-        pairs = await deps.store.reporters(args[0] if args else None)
+        pairs = await deps.store.reporters(args[0] if args else None, team)
         if not pairs:
             return "No reporters yet. `/pmhc-admin reporter add PLACE_ID @someone` adds one."
         return "\n".join(f"• `{escape(place)}`: {_who(who)}" for place, who in pairs)

@@ -35,9 +35,9 @@ def register(app: AsyncApp, deps: Deps) -> None:
                             client: AsyncWebClient, context: AsyncBoltContext) -> None:  # fmt: skip
         await ack()
         text = (command.get("text") or "").strip()
-        user = command.get("user_id", "")
+        user, team = command.get("user_id", ""), workspace(context)
         if not text:  # a reporter gets the form for their place(s); anyone else the board
-            mine = await deps.service.places_of(user, group_member(client, user))
+            mine = await deps.service.places_of(user, group_member(client, user), team)
             if mine:
                 await client.views_open(trigger_id=command.get("trigger_id", ""),
                                         view=status_form(mine, deps))  # fmt: skip
@@ -46,7 +46,6 @@ def register(app: AsyncApp, deps: Deps) -> None:
             await show_board(respond, deps)
             return
 
-        team = workspace(context)
         reported = await report_as(deps, client, text, user, team)
         await respond(text=escape(reported.message), response_type="ephemeral")
         await announce_status(deps, reported, by=user, from_workspace=team)
