@@ -1,13 +1,14 @@
-"""Benchmark: many concurrent signed slash commands against the real server, on loopback.
+"""Benchmark: many concurrent signed requests against the real server, on loopback.
 
     .venv/bin/python bench/bench_slack.py [--concurrency 200] [--knowledge DIR]
-                                          [--workspaces 50]
+                                          [--workspaces 50 [--warm]] [--events]
 
 Starts ``python -m bot serve`` as its own process, pointed at a local fake Slack Web API,
-fires N signed slash commands at once, and prints p50/p99 of the time to the HTTP ack and
-of the time until the answer reaches response_url. Slack wants the ack within 3 s. With
+fires N signed slash commands (``--events``: Events API mentions) at once, and prints
+p50/p99 of the time to the HTTP ack and of the time until the answer reaches Slack
+(response_url, or chat.postMessage for a mention). Slack wants the ack within 3 s. With
 ``--workspaces W`` the server installs by OAuth: W workspaces install through the redirect
-flow first, and the commands are spread over them (each answered with its own token).
+flow first, and the requests are spread over them (each answered with its own token).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import asyncio
 import hashlib
 import hmac
 import html
+import json
 import os
 import re
 import socket
@@ -58,11 +60,11 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def signed(body: str) -> dict[str, str]:
+def signed(body: str, content_type: str = "application/x-www-form-urlencoded") -> dict[str, str]:
     stamp = str(int(time.time()))
     digest = hmac.new(SECRET.encode(), f"v0:{stamp}:{body}".encode(), hashlib.sha256)
     return {
-        "Content-Type": "application/x-www-form-urlencoded",
+        "Content-Type": content_type,
         "X-Slack-Request-Timestamp": stamp,
         "X-Slack-Signature": f"v0={digest.hexdigest()}",
     }
@@ -95,7 +97,51 @@ async def install(session: aiohttp.ClientSession, url: str, team: str) -> None:
         assert done.status == 200, await done.text()
 
 
-async def run(concurrency: int, knowledge: Path, workspaces: int, warm: bool) -> None:
+def command(number: int, team: str, response_url: str) -> tuple[str, dict[str, str]]:
+    name, text = QUESTIONS[number % len(QUESTIONS)]
+    body = urlencode({
+        "command": name, "text": text, "user_id": "U1", "team_id": team, "channel_id": "C1",
+        "response_url": response_url, "trigger_id": "t", "api_app_id": "A1",
+    })  # fmt: skip
+    return body, signed(body)
+
+
+def mention(number: int, team: str) -> tuple[str, dict[str, str]]:
+    """An app_mention in channel ``C<number>`` (where its answer is posted)."""
+    text = QUESTIONS[number % len(QUESTIONS)][1] or "crisis centers"
+    body = json.dumps({
+        "token": "legacy", "team_id": team, "api_app_id": "A1", "type": "event_callback",
+        "event_id": f"Ev{number}", "event_time": int(time.time()),
+        "event": {"type": "app_mention", "user": "U1", "channel": f"C{number}",
+                  "ts": f"{number}.000100", "text": f"<@UBOT> {text}"},
+        "authorizations": [{"team_id": team, "user_id": "UBOT", "is_bot": True}],
+    })  # fmt: skip
+    return body, signed(body, "application/json")
+
+
+class Posted:
+    """When each channel's answer reached the fake Slack, read once per new call (so 200
+    waiting requests do not rescan every call and slow the fake Slack down)."""
+
+    def __init__(self, slack: FakeSlack) -> None:
+        self.slack, self.read, self.at = slack, 0, {}
+
+    async def to(self, channel: str, timeout: float = 60) -> float:
+        deadline = time.monotonic() + timeout
+        while channel not in self.at:
+            calls = self.slack.calls
+            for call in calls[self.read :]:
+                if call.route == "chat.postMessage":
+                    self.at.setdefault(call.payload.get("channel"), call.at)
+            self.read = len(calls)
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no answer posted to {channel}")
+            await asyncio.sleep(0.02)
+        return self.at[channel]
+
+
+async def run(concurrency: int, knowledge: Path, workspaces: int, warm: bool,
+              events: bool) -> None:  # fmt: skip
     slack = await FakeSlack().start()
     port = free_port()
     scratch = tempfile.mkdtemp(prefix="pmhc-bench-")
@@ -112,6 +158,7 @@ async def run(concurrency: int, knowledge: Path, workspaces: int, warm: bool) ->
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
+    posted = Posted(slack)
     try:
         connector = aiohttp.TCPConnector(limit=0)
         async with aiohttp.ClientSession(connector=connector) as session:
@@ -122,21 +169,16 @@ async def run(concurrency: int, knowledge: Path, workspaces: int, warm: bool) ->
                     await install(session, url, team)
 
             async def one(number: int) -> tuple[float, float, int]:
-                command, text = QUESTIONS[number % len(QUESTIONS)]
-                token = f"r{number}"
-                body = urlencode({
-                    "command": command, "text": text, "user_id": "U1",
-                    "team_id": teams[number % len(teams)],
-                    "channel_id": "C1", "response_url": slack.response_url(token),
-                    "trigger_id": "t", "api_app_id": "A1",
-                })  # fmt: skip
+                team, token = teams[number % len(teams)], f"r{number}"
+                body, headers = (mention(number, team) if events else
+                                 command(number, team, slack.response_url(token)))  # fmt: skip
                 started = time.monotonic()
-                async with session.post(
-                    url + "/slack/events", data=body, headers=signed(body)
-                ) as r:
+                async with session.post(url + "/slack/events", data=body, headers=headers) as r:
                     await r.read()
                     acked = time.monotonic() - started
                     status = r.status
+                if events:
+                    return acked, await posted.to(f"C{number}") - started, status
                 (reply,) = await slack.wait_for(f"response:{token}", timeout=60)
                 return acked, reply.at - started, status
 
@@ -149,14 +191,17 @@ async def run(concurrency: int, knowledge: Path, workspaces: int, warm: bool) ->
         process.wait(timeout=10)
         await slack.stop()
 
+    checks = len(slack.routes("auth.test"))  # each install asks once, then once per token
     acks = [a * 1000 for a, _, _ in results]
     answers = [b * 1000 for _, b, _ in results]
     statuses = {s for _, _, s in results}
     late = sum(1 for a in acks if a > 3000)
     spread = f" over {workspaces} installed workspaces" if workspaces else ""
     spread += " (each asked once before)" if workspaces and warm else ""
-    print(f"{concurrency} concurrent signed slash commands{spread}, knowledge: {knowledge}")
-    print(f"HTTP statuses: {sorted(statuses)}; acked later than 3 s: {late}")
+    kind = "Events API mentions" if events else "slash commands"
+    print(f"{concurrency} concurrent signed {kind}{spread}, knowledge: {knowledge}")
+    print(f"HTTP statuses: {sorted(statuses)}; acked later than 3 s: {late}; "
+          f"auth.test calls: {checks}")  # fmt: skip
     print("                  p50 ms    p99 ms    max ms")
     for name, values in (("ack", acks), ("answer", answers)):
         print(f"  {name:<12} {statistics.median(values):9.1f} {percentile(values, 0.99):9.1f} "
@@ -176,8 +221,9 @@ def main() -> None:
     parser.add_argument(
         "--warm", action="store_true", help="ask each workspace once before the burst"
     )
+    parser.add_argument("--events", action="store_true", help="mentions, not slash commands")
     args = parser.parse_args()
-    asyncio.run(run(args.concurrency, args.knowledge, args.workspaces, args.warm))
+    asyncio.run(run(args.concurrency, args.knowledge, args.workspaces, args.warm, args.events))
 
 
 if __name__ == "__main__":

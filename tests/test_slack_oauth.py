@@ -217,7 +217,9 @@ async def test_each_workspace_names_and_sees_only_its_own_reporters_and_tokens(b
     token = await bot.deps.service.create_token(ED, by="UINSTALLT1", team_id="T1")
     assert (await admin_says(bot, "T2", "r2", "reporters")).startswith("No reporters yet")
     removed = await admin_says(bot, "T2", "r3", f"reporter remove {ED} <@UNURSE|nurse>")
-    assert removed.endswith("was not a reporter for North Ridge Community Hospital Emergency Department.")
+    assert removed.endswith(
+        "was not a reporter for North Ridge Community Hospital Emergency Department."
+    )
     assert await admin_says(bot, "T2", "r4", f"token revoke {ED}") == (
         "Revoked 0 token(s) of North Ridge Community Hospital Emergency Department."
     )
@@ -232,3 +234,11 @@ async def test_each_workspace_names_and_sees_only_its_own_reporters_and_tokens(b
     ) as reply:  # fmt: skip
         assert reply.status == 201  # T2 could not revoke T1's token
     assert (await bot.deps.store.latest_statuses())[ED].team_id == "T1"
+
+
+async def test_requests_at_once_from_a_workspace_not_yet_seen_check_its_token_once(bot: Bot):
+    await install(bot, "T6")
+    checked_at_install = len(bot.slack.routes("auth.test"))
+    await asyncio.gather(*(mention(bot, "T6", f"6.{n}", f"Ev6-{n}") for n in range(10)))
+    await bot.slack.wait_for("chat.postMessage", count=10)
+    assert len(bot.slack.routes("auth.test")) == checked_at_install + 1

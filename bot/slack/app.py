@@ -25,7 +25,7 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 from bot.config import Settings
 from bot.slack import listeners
 from bot.slack.deps import Deps
-from bot.slack.installations import FreshForAWhile
+from bot.slack.installations import FreshForAWhile, OneLookupAtATime
 from bot.slack.workspaces import Workspaces
 
 
@@ -89,7 +89,7 @@ def create_app(settings: Settings, deps: Deps) -> AsyncApp:
 
 def _oauth_flow(settings: Settings, deps: Deps, client: AsyncWebClient) -> AsyncOAuthFlow:
     assert settings.client_id and settings.client_secret
-    engine = deps.store.engine
+    engine = deps.store.lookups
 
     async def installed(args: AsyncSuccessArgs) -> BoltResponse:
         """The person who installed the bot is the workspace's first admin."""
@@ -121,4 +121,5 @@ def _oauth_flow(settings: Settings, deps: Deps, client: AsyncWebClient) -> Async
     # seen by every process at once); what Slack says of a token (auth.test) does not change
     # while the token lives, so it is asked once per token, not on every request.
     settings_.authorize.cache_enabled = True
+    settings_.authorize = OneLookupAtATime(settings_.authorize)
     return AsyncOAuthFlow(client=client, settings=settings_)

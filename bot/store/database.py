@@ -94,6 +94,18 @@ class Store:
     def __init__(self, engine: AsyncEngine, salt: bytes) -> None:
         self.engine = engine
         self._salt = salt
+        self._lookups: AsyncEngine | None = None
+
+    @property
+    def lookups(self) -> AsyncEngine:
+        """A second, small pool on the same database for what Slack's 3-second ack waits
+        on (each workspace's token), so it never queues behind the usage writes."""
+        if self.engine.url.database in (None, "", ":memory:"):
+            return self.engine  # a second engine would open another, empty, database
+        if self._lookups is None:
+            self._lookups = create_async_engine(self.engine.url, pool_pre_ping=True,
+                                                pool_size=4, max_overflow=4)  # fmt: skip
+        return self._lookups
 
     @classmethod
     async def open(cls, url: str, salt: bytes) -> Store:
@@ -116,6 +128,8 @@ class Store:
 
     async def close(self) -> None:
         await self.engine.dispose()
+        if self._lookups is not None:
+            await self._lookups.dispose()
 
     @property
     def dialect(self) -> str:
