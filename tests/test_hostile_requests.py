@@ -54,6 +54,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         "SLACK_API_URL": "http://127.0.0.1:9/api/",
     }  # nothing here needs the Web API
     with bot_server(tmp_path_factory.mktemp("server"), settings) as served:
+        deadline = time.monotonic() + 10  # the first purge logs on its own schedule: after
+        while "retention:" not in served.log.read_text():  # it, the log is the requests'
+            assert time.monotonic() < deadline, "the server never ran its first purge"
+            time.sleep(0.05)
         yield Server(served.port, served.process, served.log)
 
 
