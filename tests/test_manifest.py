@@ -44,3 +44,4 @@ def test_the_product_name_is_used_consistently():
 def test_the_scopes_asked_at_install_are_the_manifests():
     assert set(BOT_SCOPES) == set(MANIFEST["oauth_config"]["scopes"]["bot"])
     assert MANIFEST["oauth_config"]["redirect_urls"] == ["https://YOUR-HOST/slack/oauth_redirect"]
+    assert MANIFEST["settings"]["org_deploy_enabled"] is True  # org-wide installs are handled
