@@ -230,10 +230,58 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.set_defaults(run=_serve)
 
+    hsds = commands.add_parser("hsds", help="import a 211's HSDS 3 data, or export to it")
+    hsds_commands = hsds.add_subparsers(dest="hsds_command", required=True)
+    hsds_import = hsds_commands.add_parser(
+        "import", help="HSDS services (a CSV package folder or a JSON file) to YAML resources"
+    )
+    hsds_import.add_argument("source", type=Path, help="package folder or JSON file")
+    hsds_import.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="DIR",
+        help="folder for the YAML files (edited in place on re-import)",
+    )
+    hsds_import.add_argument(
+        "--timezone",
+        metavar="ZONE",
+        help="IANA zone of the 211's times (default: the knowledge base's)",
+    )
+    hsds_import.add_argument(
+        "--area", metavar="NAME", help="area of services that name none (e.g. the county)"
+    )
+    hsds_import.add_argument(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="date ranges over before this day are left out (today)",
+    )
+    hsds_import.set_defaults(run=_hsds_import)  # fmt: skip
+
     chat_cmd = commands.add_parser("chat", help="talk to the bot in this terminal")
     _knowledge_option(chat_cmd)
     chat_cmd.set_defaults(run=lambda a: chat(a.knowledge or knowledge_dir()))
     return parser
+
+
+def _hsds_import(args: argparse.Namespace) -> int:
+    from datetime import date
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from bot.knowledge.hsds.importer import import_hsds
+
+    try:
+        if args.timezone:
+            ZoneInfo(args.timezone)
+        today = date.fromisoformat(args.as_of) if args.as_of else date.today()
+    except (ZoneInfoNotFoundError, ValueError):
+        print("--timezone must be an IANA zone such as America/Chicago, and --as-of a date "
+              "such as 2026-12-01.", file=sys.stderr)  # fmt: skip
+        return 2
+    report = import_hsds(args.source, args.out, today=today, timezone=args.timezone,
+                         area=args.area)  # fmt: skip
+    print(report.text(), file=sys.stdout if report.ok else sys.stderr)
+    return 0 if report.ok else 1
 
 
 def _knowledge_option(parser: argparse.ArgumentParser) -> None:
