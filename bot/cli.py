@@ -257,6 +257,13 @@ def _parser() -> argparse.ArgumentParser:
         help="date ranges over before this day are left out (today)",
     )
     hsds_import.set_defaults(run=_hsds_import)  # fmt: skip
+    hsds_export = hsds_commands.add_parser(
+        "export", help="the knowledge base's resources as an HSDS 3 tabular data package"
+    )
+    _knowledge_option(hsds_export)
+    hsds_export.add_argument("--out", type=Path, required=True, metavar="DIR",
+                             help="folder for datapackage.json and the CSV files")  # fmt: skip
+    hsds_export.set_defaults(run=_hsds_export)
 
     chat_cmd = commands.add_parser("chat", help="talk to the bot in this terminal")
     _knowledge_option(chat_cmd)
@@ -282,6 +289,21 @@ def _hsds_import(args: argparse.Namespace) -> int:
                          area=args.area)  # fmt: skip
     print(report.text(), file=sys.stdout if report.ok else sys.stderr)
     return 0 if report.ok else 1
+
+
+def _hsds_export(args: argparse.Namespace) -> int:
+    from bot.knowledge.hsds.export import export_hsds
+
+    folder = args.knowledge or knowledge_dir()
+    report = load_report(folder)
+    if report.knowledge is None:
+        print(f"{folder}: {len(report.errors)} error(s); nothing exported.", file=sys.stderr)
+        for problem in report.errors:
+            print(problem, file=sys.stderr)
+        return 1
+    services = export_hsds(report.knowledge, args.out)
+    print(f"{services} services written to {args.out} (HSDS 3 tabular data package).")
+    return 0
 
 
 def _knowledge_option(parser: argparse.ArgumentParser) -> None:

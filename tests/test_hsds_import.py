@@ -221,3 +221,17 @@ def test_the_fixture_package_and_records_are_valid_hsds():
     assert package_errors(PACKAGE) == []
     assert record_errors(json.loads(RECORDS.read_text(encoding="utf-8"))) == []
     assert any("zip_code" in e for e in package_errors(FIXTURES / "bad211"))
+
+
+def test_a_reimport_rewrites_only_the_lines_that_change(county: Path, tmp_path: Path):
+    out, package = tmp_path / "kb", tmp_path / "package"
+    shutil.copytree(county, out)
+    shutil.copytree(PACKAGE, package)
+    file = out / "safe-harbor-housing-collaborative.yaml"  # its last entry is the day center
+    file.write_text(file.read_text(encoding="utf-8") + "# kept at the end\n", encoding="utf-8")
+    before = file.read_text(encoding="utf-8").splitlines()
+    _replace_in(package / "phones.csv", "319-555-0125", "319-555-0126")
+    assert "1 updated, 1 file(s) written" in import_into(out, package)
+    after = file.read_text(encoding="utf-8").splitlines()
+    changed = [(b, a) for b, a in zip(before, after, strict=True) if b != a]
+    assert changed == [("    phone: 319-555-0125", "    phone: 319-555-0126")]

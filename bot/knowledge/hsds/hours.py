@@ -178,3 +178,67 @@ def _date(row: Row, columns: tuple[str, ...], problems: list[str]) -> date | boo
 
 def _osm_date(day: date) -> str:
     return f"{day.year} {_MONTHS[day.month - 1]} {day.day:02d}"
+
+
+_RULE = re.compile(
+    r"(?:(?P<from>\d{4} [A-Z][a-z]{2} \d{2})(?:-(?P<to>\d{4} [A-Z][a-z]{2} \d{2})|(?P<on>\+)) )?"
+    r"(?:(?P<days>[A-Za-z0-9,\[\]-]+) )?"
+    r"(?P<times>\d{2}:\d{2}-\d{2}:\d{2}(?:,\d{2}:\d{2}-\d{2}:\d{2})*)"
+)
+_DAY_RANGE = re.compile(r"(Mo|Tu|We|Th|Fr|Sa|Su)(?:-(Mo|Tu|We|Th|Fr|Sa|Su))?")
+_NTH = re.compile(r"(Mo|Tu|We|Th|Fr|Sa|Su)\[(-?[1-5])\]")
+
+
+def schedule_rows(text: str) -> list[dict[str, str]] | None:
+    """HSDS schedule fields for OSM ``text``, or None when its form has no HSDS rows
+    (public holidays, week numbers, comments...): the exact text travels as an attribute."""
+    if text.strip() == "24/7":
+        return [_row(DAYS, "WEEKLY", "00:00", "24:00")]
+    rows = []
+    for rule in re.split(r";\s*|,\s+", text.strip()):
+        found = _RULE.fullmatch(rule.strip())
+        if found is None:
+            return None
+        days, freq = _days(found["days"])
+        if days is None:
+            return None
+        for span in found["times"].split(","):
+            opens, closes = span.split("-")
+            row = _row(days, freq, opens, closes)
+            if found["from"]:
+                row["valid_from"] = _iso(found["from"])
+            if found["to"]:
+                row["valid_to"] = _iso(found["to"])
+            rows.append(row)
+    return rows
+
+
+def _days(text: str | None) -> tuple[list[str] | None, str]:
+    if not text:
+        return list(DAYS), "WEEKLY"
+    if "[" in text:
+        nth = [_NTH.fullmatch(part) for part in text.split(",")]
+        if not all(nth):
+            return None, "MONTHLY"
+        return [f"{int(m[2])}{m[1].upper()}" for m in nth if m], "MONTHLY"
+    days: list[str] = []
+    for part in text.split(","):
+        found = _DAY_RANGE.fullmatch(part)
+        if found is None:
+            return None, "WEEKLY"
+        first = DAYS.index(found[1].upper())
+        last = DAYS.index((found[2] or found[1]).upper())
+        span = range(first, last + 1) if last >= first else [*range(first, 7), *range(last + 1)]
+        days += [DAYS[i] for i in span]
+    return list(dict.fromkeys(days)), "WEEKLY"
+
+
+def _row(days: Sequence[str], freq: str, opens: str, closes: str) -> dict[str, str]:
+    closes = "23:59" if closes == "24:00" else closes  # HSDS's way of saying "to midnight"
+    return {"freq": freq, "wkst": "MO", "byday": ",".join(days),
+            "opens_at": f"{opens}:00", "closes_at": f"{closes}:00"}  # fmt: skip
+
+
+def _iso(osm: str) -> str:
+    year, month, day = osm.split()
+    return f"{year}-{_MONTHS.index(month) + 1:02d}-{day}"

@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
@@ -28,6 +29,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarStri
 from bot.knowledge.hsds.mapping import SOURCE_PREFIX, Imported, map_services, still_unsaid
 from bot.knowledge.hsds.source import read_source
 from bot.knowledge.loader import find_files, load_report
+from bot.knowledge.yamlsource import LineList, LineMap, YamlError, parse_yaml
 
 SNAPSHOT = ".hsds-import.json"
 # what the import owns: updated on re-import unless a coordinator changed it
@@ -38,6 +40,26 @@ ORDER = ("id", "name", "kind", "aliases", "summary", "details", "phone", "text",
          "address", "area", "hours", "timezone", "admission", "services", "languages",
          "verified", "source", "example")  # fmt: skip
 _MISSING = object()
+PER_FILE = 250
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """libyaml's writer, with several-line text as a literal block, as people write it."""
+
+
+def _text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in text else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+def _words(dumper: yaml.SafeDumper, items: list[Any]) -> yaml.SequenceNode:
+    """A list of words on one line (``aliases: [CSU]``), as the knowledge base's examples."""
+    flat = all(not isinstance(item, dict | list) for item in items)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", items, flow_style=flat)
+
+
+_Dumper.add_representer(str, _text)
+_Dumper.add_representer(list, _words)
 
 
 @dataclass
@@ -81,49 +103,43 @@ def import_hsds(
     report.left_out = mapped.left_out
     if report.problems:
         return report
-    yaml = _yaml()
-    files = _existing(out, yaml, report)
+    existing = _existing(out, report)
     if report.problems:
         return report
     snapshot = _read_snapshot(out)
-    found = {str(entry.get("source", "")): (path, entry) for path, doc in files.items()
-             for entry in _resources(doc)}  # fmt: skip
-    seen: set[str] = set()
-    touched: set[Path] = set()
+    found = {str(entry.get("source", "")): (path, entry) for path, file in existing.items()
+             for entry in file.entries}  # fmt: skip
+    edits: dict[Path, dict[str, list[tuple[str, Any]]]] = {}  # file -> entry id -> changes
+    added: list[tuple[Imported, dict[str, Any]]] = []
     new_snapshot: dict[str, dict[str, Any]] = {}
     for imported in mapped.resources:
         ref = str(imported.fields["source"])
-        seen.add(ref)
         if ref in found:
             path, entry = found[ref]
-            changed = _merge(entry, imported.fields, snapshot.get(str(entry["id"]), {}), report)
-            if changed:
-                report.updated.append(str(entry["id"]))
-                touched.add(path)
             rid = str(entry["id"])
+            changes = _merge(entry, imported.fields, snapshot.get(rid, {}), report)
+            if changes:
+                report.updated.append(rid)
+                edits.setdefault(path, {})[rid] = changes
+                for change_path, value in changes:  # what the entry now says
+                    _set(entry, change_path, value)
         else:
             entry = _new_entry(imported)
-            path = out / imported.file
-            doc = files.setdefault(path, CommentedMap(resources=CommentedSeq()))
-            entries = doc.setdefault("resources", CommentedSeq())
-            entries.append(entry)
-            review = _review(imported.review, entry)
-            if review:  # in the file too, where the coordinator fills it in
-                note = "\n".join(f"review: {item}" for item in review)
-                entries.yaml_set_comment_before_after_key(len(entries) - 1, before=note,
-                                                          indent=2)  # fmt: skip
+            added.append((imported, entry))
             report.added.append(imported.id)
-            touched.add(path)
             rid = imported.id
         new_snapshot[rid] = _owned(imported.fields)
         if review := _review(imported.review, entry):
             report.review[rid] = review
+    seen = {str(imported.fields["source"]) for imported in mapped.resources}
     report.gone = [str(entry["id"]) for ref, (_, entry) in found.items()
                    if ref.startswith(SOURCE_PREFIX) and ref not in seen]  # fmt: skip
     for rid in report.gone:  # keep what the last import said of them
         if rid in snapshot:
             new_snapshot[rid] = snapshot[rid]
-    _write(out, {path: files[path] for path in touched}, yaml, new_snapshot, today, report)
+    texts = {path: _edited(path, changes, existing[path].spans) for path, changes in edits.items()}
+    texts.update(_new_files(out, added, report, taken=set(existing)))
+    _write(out, texts, new_snapshot, today, report)
     return report
 
 
@@ -132,41 +148,129 @@ def _review(items: list[str], entry: dict[str, Any]) -> list[str]:
     return [*items, *(["fill in what HSDS cannot say: " + ", ".join(unsaid)] if unsaid else [])]
 
 
-def _yaml() -> YAML:
-    yaml = YAML()  # round trip: comments, order and quoting of hand edits survive
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096  # a long line stays one line: no trailing spaces, no split ids
-    yaml.preserve_quotes = True
-    return yaml
+@dataclass
+class _File:
+    """A YAML file already in the folder: its resource entries (plain data, read fast) and
+    the lines each takes, so only the entries that change are rewritten."""
+
+    entries: list[dict[str, Any]]
+    spans: dict[str, tuple[int, int]] | None  # entry id -> (first line, end), 0-based
 
 
-def _existing(out: Path, yaml: YAML, report: ImportReport) -> dict[Path, Any]:
-    """The YAML files already in ``out`` that hold resources, as editable documents."""
-    files: dict[Path, Any] = {}
+def _existing(out: Path, report: ImportReport) -> dict[Path, _File]:
+    files: dict[Path, _File] = {}
     if not out.is_dir():
         return files
     for path in find_files(out):
         try:
-            doc = yaml.load(path.read_text(encoding="utf-8"))
-        except Exception as error:  # ruamel raises many kinds; the file is the problem
-            report.problems.append(f"{path}: not readable YAML ({type(error).__name__}); "
-                                   "fix it before importing again")  # fmt: skip
+            text = path.read_text(encoding="utf-8")
+            doc = parse_yaml(text)
+        except (YamlError, UnicodeDecodeError) as error:
+            report.problems.append(f"{path}: not readable YAML ({error}); fix it before "
+                                   "importing again")  # fmt: skip
             continue
         if isinstance(doc, dict) and isinstance(doc.get("resources"), list):
-            files[path] = doc
+            files[path] = _File([e for e in doc["resources"] if isinstance(e, dict) and "id" in e],
+                                _spans(doc, text))  # fmt: skip
     return files
 
 
-def _resources(doc: Any) -> list[CommentedMap]:
-    return [e for e in doc.get("resources", []) if isinstance(e, dict) and "id" in e]
+def _spans(doc: LineMap, text: str) -> dict[str, tuple[int, int]] | None:
+    """Each entry's lines: from its ``- id:`` line to the next entry, or to the next
+    top-level key (or the end) for the last; None for a shape this cannot follow."""
+    entries: LineList = doc["resources"]
+    lines = text.splitlines()
+    after = [line for key, line in doc.key_lines.items()
+             if line > doc.key_lines["resources"]]  # fmt: skip
+    last_end = min(after) - 1 if after else len(lines)
+    while last_end > 0 and not lines[last_end - 1].strip():
+        last_end -= 1  # blank lines before the next key stay outside the entry
+    spans = {}
+    for number, entry in enumerate(entries):
+        start = entries.item_lines[number] - 1
+        end = entries.item_lines[number + 1] - 1 if number + 1 < len(entries) else last_end
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            continue
+        if not lines[start].lstrip().startswith("-"):
+            return None
+        spans[entry["id"]] = (start, max(end, start + 1))
+    return spans
 
 
-def _new_entry(imported: Imported) -> CommentedMap:
-    entry = CommentedMap()
-    for key in ORDER:
-        if key in imported.fields:
-            entry[key] = _yaml_value(imported.fields[key], key)
-    return entry
+def _edited(path: Path, changes: dict[str, list[tuple[str, Any]]],
+            spans: dict[str, tuple[int, int]] | None) -> str:  # fmt: skip
+    """``path`` with each entry's ``changes`` made in place. Only the entries that change
+    are rewritten (each through a round-trip YAML editor, which keeps their comments and
+    order); every other line of the file stays as it was."""
+    text = path.read_text(encoding="utf-8")
+    if spans is None:  # a shape the spans cannot follow: edit the whole file
+        return _edit_text(text, changes)
+    lines = text.splitlines(keepends=True)
+    for entry_id, (start, end) in sorted(spans.items(), key=lambda s: -s[1][0]):
+        if entry_id in changes:
+            piece = _edit_text("".join(lines[start:end]), {entry_id: changes[entry_id]})
+            lines[start:end] = piece.splitlines(keepends=True)
+    return "".join(lines)
+
+
+def _edit_text(text: str, changes: dict[str, list[tuple[str, Any]]]) -> str:
+    editor = _round_trip()
+    doc = editor.load(text)
+    entries = doc["resources"] if isinstance(doc, dict) else doc
+    for entry in entries:
+        for change_path, value in changes.get(str(entry.get("id")), []):
+            _set(entry, change_path, _yaml_value(value, change_path.rsplit(".", 1)[-1]))
+    buffer = io.StringIO()
+    editor.dump(doc, buffer)
+    return buffer.getvalue()
+
+
+def _new_files(out: Path, added: list[tuple[Imported, dict[str, Any]]], report: ImportReport,
+               taken: set[Path]) -> dict[Path, str]:  # fmt: skip
+    """New entries, a file per organization (of at most ``PER_FILE`` entries, so a later
+    edit rewrites a small file), each entry under a comment of what to review."""
+    by_file: dict[str, list[tuple[Imported, dict[str, Any]]]] = {}
+    for imported, entry in added:
+        by_file.setdefault(imported.file, []).append((imported, entry))
+    texts = {}
+    for name, entries in by_file.items():
+        for start in range(0, len(entries), PER_FILE):
+            path = _free_name(out, name, taken)
+            taken.add(path)
+            chunks = ["resources:\n"]
+            for imported, entry in entries[start : start + PER_FILE]:
+                chunks += [f"  # review: {item}\n" for item in report.review.get(imported.id, [])]
+                dumped = yaml.dump([_plain_entry(entry)], Dumper=_Dumper, sort_keys=False,
+                                   allow_unicode=True, width=4096, indent=2)  # fmt: skip
+                chunks.append("".join(f"  {line}\n" if line else "\n"
+                                      for line in dumped.splitlines()))  # fmt: skip
+            texts[path] = "".join(chunks)
+    return texts
+
+
+def _free_name(out: Path, name: str, taken: set[Path]) -> Path:
+    stem, number = name.removesuffix(".yaml"), 1
+    path = out / name
+    while path in taken or path.exists():
+        number += 1
+        path = out / f"{stem}-{number}.yaml"
+    return path
+
+
+def _plain_entry(entry: dict[str, Any]) -> dict[str, Any]:
+    return {key: entry[key] for key in ORDER if key in entry}
+
+
+def _round_trip() -> YAML:
+    editor = YAML()  # round trip: comments, order and quoting of hand edits survive
+    editor.indent(mapping=2, sequence=4, offset=2)
+    editor.width = 4096  # a long line stays one line: no trailing spaces, no split ids
+    editor.preserve_quotes = True
+    return editor
+
+
+def _new_entry(imported: Imported) -> dict[str, Any]:
+    return {key: imported.fields[key] for key in ORDER if key in imported.fields}
 
 
 # words the knowledge base's YAML 1.1 reader would take for true or false
@@ -174,6 +278,9 @@ _BOOLEAN_WORDS = frozenset({"yes", "no", "on", "off", "y", "n", "true", "false"}
 
 
 def _yaml_value(value: Any, key: str = "") -> Any:
+    """A value to put into a round-trip document, written as a coordinator would."""
+    if value is _MISSING:
+        return value
     if isinstance(value, str) and "\n" in value:
         return LiteralScalarString(value)
     if isinstance(value, str) and (key == "hours" or value.lower() in _BOOLEAN_WORDS):
@@ -183,27 +290,26 @@ def _yaml_value(value: Any, key: str = "") -> Any:
         seq.fa.set_flow_style()
         return seq
     if isinstance(value, dict):
-        return CommentedMap((k, _yaml_value(v)) for k, v in value.items())
+        return CommentedMap((k, _yaml_value(v, k)) for k, v in value.items())
     return value
 
 
-def _merge(entry: CommentedMap, fields: dict[str, Any], base: dict[str, Any],
-           report: ImportReport) -> bool:  # fmt: skip
-    """Bring ``entry`` to the 211's ``fields`` where a coordinator has not changed it since
-    the last import (``base``); whether anything changed."""
-    changed = False
+def _merge(entry: dict[str, Any], fields: dict[str, Any], base: dict[str, Any],
+           report: ImportReport) -> list[tuple[str, Any]]:  # fmt: skip
+    """What to change in ``entry`` to bring it to the 211's ``fields`` where a coordinator
+    has not changed it since the last import (``base``): (path, value or _MISSING)."""
+    changes = []
     for path in OWNED:
-        ours, theirs = _get(entry, path), _get(fields, path)
+        ours, theirs = _plain(_get(entry, path)), _plain(_get(fields, path))
         before = base.get(path, _MISSING)
-        if _plain(ours) == _plain(theirs):
+        if ours == theirs:
             continue
-        if _plain(ours) == before:  # as the last import wrote it (or absent both times)
-            _set(entry, path, theirs)
-            changed = True
-        elif _plain(theirs) != before:
-            shown = "(none)" if theirs is _MISSING else _plain(theirs)
+        if ours == before:  # as the last import wrote it (or absent both times)
+            changes.append((path, _get(fields, path)))
+        elif theirs != before:
+            shown = "(none)" if theirs is _MISSING else theirs
             report.kept.append(f"{entry['id']} {path} (the 211 now says {shown})")
-    return changed
+    return changes
 
 
 def _get(mapping: Any, path: str) -> Any:
@@ -214,25 +320,28 @@ def _get(mapping: Any, path: str) -> Any:
     return mapping
 
 
-def _set(entry: CommentedMap, path: str, value: Any) -> None:
+def _set(entry: dict[str, Any], path: str, value: Any) -> None:
     *parents, key = path.split(".")
     target = entry
     for parent in parents:
         if parent not in target:
             if value is _MISSING:
                 return
-            _insert(target, parent, CommentedMap())
+            _insert(target, parent, CommentedMap() if isinstance(target, CommentedMap) else {})
         target = target[parent]
     if value is _MISSING:
         target.pop(key, None)
     elif key in target:
-        target[key] = _yaml_value(value, key)
+        target[key] = value
     else:
-        _insert(target, key, _yaml_value(value, key))
+        _insert(target, key, value)
 
 
-def _insert(entry: CommentedMap, key: str, value: Any) -> None:
+def _insert(entry: dict[str, Any], key: str, value: Any) -> None:
     """Add ``key`` where the contract's order puts it among the keys there."""
+    if not isinstance(entry, CommentedMap):
+        entry[key] = value
+        return
     rank = ORDER.index(key) if key in ORDER else len(ORDER)
     position = sum(1 for k in entry if (ORDER.index(k) if k in ORDER else len(ORDER)) < rank)
     entry.insert(position, key, value)
@@ -245,8 +354,8 @@ def _owned(fields: dict[str, Any]) -> dict[str, Any]:
 
 def _plain(value: Any) -> Any:
     """``value`` as JSON would keep it, so a loaded edit compares with a snapshot."""
-    if value is _MISSING:
-        return _MISSING
+    if value is _MISSING or value is None or isinstance(value, str | int | float | bool):
+        return value
     return json.loads(json.dumps(value, default=str))
 
 
@@ -258,16 +367,13 @@ def _read_snapshot(out: Path) -> dict[str, dict[str, Any]]:
     return data if isinstance(data, dict) else {}
 
 
-def _write(out: Path, files: dict[Path, Any], yaml: YAML, snapshot: dict[str, Any],
-           today: date, report: ImportReport) -> None:  # fmt: skip
+def _write(out: Path, texts: dict[Path, str], snapshot: dict[str, Any], today: date,
+           report: ImportReport) -> None:  # fmt: skip
     """Check the result loads as a knowledge base, in a scratch copy, then write it."""
-    texts = {}
-    for path, doc in files.items():
-        buffer = io.StringIO()
-        yaml.dump(doc, buffer)
-        texts[path] = buffer.getvalue()
     scratch = Path(tempfile.mkdtemp(prefix="hsds-import-"))
     try:
+        if not texts:  # no file changes: the folder loads as well as it did
+            return _replace(out / SNAPSHOT, json.dumps(snapshot, indent=1, sort_keys=True) + "\n")
         if out.is_dir():
             shutil.copytree(out, scratch, dirs_exist_ok=True)
         for path, text in texts.items():

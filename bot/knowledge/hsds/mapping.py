@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from bot.knowledge.hsds import extension
 from bot.knowledge.hsds.hours import opening_hours
 from bot.knowledge.hsds.kinds import kind_from_terms, kind_from_text
 from bot.knowledge.hsds.source import Row, Source
@@ -131,8 +132,8 @@ def _resource(
     review.extend(hours.notes)
     temporarily_closed = service.get("status").lower() == "temporarily closed"
 
-    codes, term_names = _terms(service_id, data)
-    kind = kind_from_terms(codes, term_names)
+    codes, term_names, carried = _terms(service_id, data)
+    kind = carried.get("kind") or kind_from_terms(codes, term_names)
     if kind is None:
         kind = kind_from_text(service.get("name"), service.get("description"))
         review.append(f"kind {kind} is a guess from the name; check it")
@@ -183,6 +184,7 @@ def _resource(
     if verified:
         fields["verified"] = verified
     fields["source"] = source_ref(service_id, location_id)
+    _carry(fields, carried)
     organization_name = organization.get("name") if organization else "211"
     return Imported(fields, f"{_slug(organization_name) or 'services'}.yaml", review)
 
@@ -195,17 +197,32 @@ def still_unsaid(entry: dict[str, Any]) -> list[str]:
     return [key for key in UNSAID if key not in admission]
 
 
-def _terms(service_id: str, data: _Index) -> tuple[list[str], list[str]]:
-    """The codes and names of the taxonomy terms a service is tagged with."""
-    codes, names = [], []
+def _terms(service_id: str, data: _Index) -> tuple[list[str], list[str], dict[str, Any]]:
+    """The codes and names of the taxonomy terms a service is tagged with, and the
+    knowledge-base fields an export carried in attributes (``extension``)."""
+    codes, names, carried = [], [], {}
     for attribute in data.of("attributes", "link_id", service_id):
         if attribute.get("link_entity") not in ("service", ""):
             continue
         term = data.terms.get(attribute.get("taxonomy_term_id"))
-        if term is not None:
+        if term is None:
+            continue
+        field_value = extension.decode(term.get("code"), attribute.get("value"))
+        if field_value is not None:
+            carried[field_value[0]] = field_value[1]
+        else:
             codes.append(term.get("code"))
             names.append(term.get("name"))
-    return [c for c in codes if c], names
+    return [c for c in codes if c], names, carried
+
+
+def _carry(fields: dict[str, Any], carried: dict[str, Any]) -> None:
+    """Put back what an export of this knowledge base carried in attributes."""
+    for key, value in carried.items():
+        if key.startswith("admission."):
+            fields.setdefault("admission", {})[key.removeprefix("admission.")] = value
+        else:
+            fields[key] = value
 
 
 def _phone(row: Row) -> str:

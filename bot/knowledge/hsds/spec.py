@@ -77,3 +77,15 @@ REFERENCES = {
     "attributes": {"taxonomy_term_id": "taxonomy_terms"},
     "taxonomy_terms": {"taxonomy_id": "taxonomies", "parent_id": "taxonomy_terms"},
 }  # fmt: skip
+
+# columns whose tabular type is not a string (the rest are strings; ids are UUIDs)
+TYPES = {
+    "organizations.year_incorporated": "number", "services.minimum_age": "number",
+    "services.maximum_age": "number", "locations.latitude": "number",
+    "locations.longitude": "number", "phones.extension": "number",
+    "schedules.timezone": "number", "schedules.count": "number", "schedules.interval": "number",
+    "services.assured_date": "date", "schedules.valid_from": "date",
+    "schedules.valid_to": "date", "schedules.dtstart": "date", "schedules.until": "date",
+    "services.last_modified": "datetime", "schedules.opens_at": "time",
+    "schedules.closes_at": "time",
+}  # fmt: skip
