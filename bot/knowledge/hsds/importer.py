@@ -29,6 +29,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarStri
 from bot.knowledge.hsds.mapping import SOURCE_PREFIX, Imported, map_services, still_unsaid
 from bot.knowledge.hsds.source import read_source
 from bot.knowledge.loader import find_files, load_report
+from bot.knowledge.model import one_line
 from bot.knowledge.yamlsource import LineList, LineMap, YamlError, parse_yaml
 
 SNAPSHOT = ".hsds-import.json"
@@ -101,7 +102,11 @@ def import_hsds(
     mapped = map_services(read, today=today, timezone=timezone, area=area)
     report.problems = read.problems + mapped.problems
     report.left_out = mapped.left_out
+    if not report.problems and not mapped.resources:  # the wrong file, most likely
+        report.problems.append(f"{source}: no active service to import "
+                               f"({len(read.tables['services'])} services read)")  # fmt: skip
     if report.problems:
+        report.problems = [_one_line(problem) for problem in report.problems]
         return report
     existing = _existing(out, report)
     if report.problems:
@@ -141,6 +146,12 @@ def import_hsds(
     texts.update(_new_files(out, added, report, taken=set(existing)))
     _write(out, texts, new_snapshot, today, report)
     return report
+
+
+def _one_line(problem: str, limit: int = 300) -> str:
+    """A problem as one printable line, however odd the value it quotes."""
+    line = one_line(problem)
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def _review(items: list[str], entry: dict[str, Any]) -> list[str]:
