@@ -256,7 +256,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help="date ranges over before this day are left out (today)",
     )
-    hsds_import.set_defaults(run=_hsds_import)  # fmt: skip
+    hsds_import.set_defaults(run=_hsds_import)
     hsds_export = hsds_commands.add_parser(
         "export", help="the knowledge base's resources as an HSDS 3 tabular data package"
     )

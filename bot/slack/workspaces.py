@@ -57,6 +57,8 @@ class Workspaces:
         """Workspace ``key``, if the bot is (still) in it; single-token mode: the one."""
         if self._authorize is None:
             return await self._the_one()
+        if not key:  # a record from before workspaces were kept: no workspace to ask
+            return None
         for enterprise_id, team_id, org_wide in await self._store.installed_bots():
             if key in ((enterprise_id if org_wide else team_id), team_id):
                 return await self._installed(enterprise_id, team_id, org_wide)
