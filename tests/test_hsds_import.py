@@ -66,6 +66,8 @@ def test_every_active_service_becomes_a_resource_at_each_of_its_locations(county
         ("English", "Spanish"),
     )  # fmt: skip
     assert csu.verified == date(2025, 9, 2) and csu.area == ("Larkspur County",)
+    assert "How to apply: Walk in at any time" in csu.details
+    assert "Accessibility: Step-free entrance" in csu.details  # the location's
     # what HSDS cannot say stays unknown
     assert (csu.criteria.intoxication, csu.criteria.involuntary, csu.criteria.violence) == (
         None, None, None,
@@ -113,7 +115,7 @@ def test_the_report_lists_what_to_fill_in_and_what_was_left_out(tmp_path: Path):
     assert ("adult-crisis-stabilization-unit-47f06c9a: fill in what HSDS cannot say: "
             "intoxication, involuntary, violence, law_enforcement_dropoff, medical_clearance"
             ) in said  # fmt: skip
-    assert "open-door-peer-warmline-997b2f19: kind crisis_line is a guess" in said
+    assert "open-door-peer-warmline-997b2f19: kind guessed: crisis_line, from the name" in said
     text = (tmp_path / "larkspur-valley-behavioral-health.yaml").read_text(encoding="utf-8")
     assert "  # review: fill in what HSDS cannot say: intoxication" in text
 
@@ -143,6 +145,7 @@ def test_a_reimport_updates_the_211s_facts_and_keeps_coordinators_edits(tmp_path
     assert "# checked with the charge nurse" in file.read_text(encoding="utf-8")
     assert "0 added, 1 updated" in said
     assert "intoxication" not in _review_line(said, "adult-crisis-stabilization-unit")
+    assert "kind guessed" not in said  # reviewed when first imported
 
 
 def test_an_edit_the_211_disagrees_with_is_kept_and_reported(tmp_path: Path):

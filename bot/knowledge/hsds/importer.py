@@ -26,7 +26,13 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
-from bot.knowledge.hsds.mapping import SOURCE_PREFIX, Imported, map_services, still_unsaid
+from bot.knowledge.hsds.mapping import (
+    KIND_GUESSED,
+    SOURCE_PREFIX,
+    Imported,
+    map_services,
+    still_unsaid,
+)
 from bot.knowledge.hsds.source import read_source
 from bot.knowledge.loader import find_files, load_report
 from bot.knowledge.model import one_line
@@ -134,7 +140,10 @@ def import_hsds(
             report.added.append(imported.id)
             rid = imported.id
         new_snapshot[rid] = _owned(imported.fields)
-        if review := _review(imported.review, entry):
+        notes = imported.review if ref not in found else [  # a kind was reviewed at first
+            note for note in imported.review if not note.startswith(KIND_GUESSED)
+        ]  # fmt: skip
+        if review := _review(notes, entry):
             report.review[rid] = review
     seen = {str(imported.fields["source"]) for imported in mapped.resources}
     report.gone = [str(entry["id"]) for ref, (_, entry) in found.items()

@@ -26,6 +26,7 @@ PLACEMENT_KINDS = frozenset({"crisis_center", "sobering_center", "detox", "emerg
 UNSAID = ("intoxication", "involuntary", "violence", "law_enforcement_dropoff",
           "medical_clearance")  # fmt: skip
 SOURCE_PREFIX = "hsds:services/"
+KIND_GUESSED = "kind guessed:"
 
 
 @dataclass
@@ -136,7 +137,7 @@ def _resource(
     kind = carried.get("kind") or kind_from_terms(codes, term_names)
     if kind is None:
         kind = kind_from_text(service.get("name"), service.get("description"))
-        review.append(f"kind {kind} is a guess from the name; check it")
+        review.append(f"{KIND_GUESSED} {kind}, from the name; check it")
 
     fields: dict[str, Any] = {
         "id": _id(service.get("name"), service_id, location_id if several else None),
@@ -148,7 +149,9 @@ def _resource(
     summary = _first_sentence(service.get("description"))
     if summary:
         fields["summary"] = summary
-    details = _details(service, at, temporarily_closed)
+    access = [r.get("description") for r in data.of("accessibility", "location_id", location_id)
+              if r.get("description")]  # fmt: skip
+    details = _details(service, at, temporarily_closed, access)
     if details:
         fields["details"] = details
     for key, value in (("phone", voice), ("text", text), ("url", url)):
@@ -256,7 +259,8 @@ def _admission(service: Row, review: list[str]) -> dict[str, Any]:
     return admission
 
 
-def _details(service: Row, at: Row | None, temporarily_closed: bool) -> str | None:
+def _details(service: Row, at: Row | None, temporarily_closed: bool,
+             access: list[str]) -> str | None:  # fmt: skip
     parts = []
     if temporarily_closed:
         parts.append("The 211 lists this service as temporarily closed.")
@@ -268,6 +272,8 @@ def _details(service: Row, at: Row | None, temporarily_closed: bool) -> str | No
         parts.append(at.get("description"))
     if service.get("application_process"):
         parts.append(f"How to apply: {service.get('application_process')}")
+    if access:
+        parts.append("Accessibility: " + " ".join(access))
     return "\n\n".join(parts) or None
 
 
