@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/bench_slack.py [--concurrency 200] [--knowledge DIR]
                                           [--workspaces 50 [--warm]] [--events]
+                                          [--processes 2]
 
 Starts ``python -m bot serve`` as its own process, pointed at a local fake Slack Web API,
 fires N signed slash commands (``--events``: Events API mentions) at once, and prints
@@ -9,6 +10,8 @@ p50/p99 of the time to the HTTP ack and of the time until the answer reaches Sla
 (response_url, or chat.postMessage for a mention). Slack wants the ack within 3 s. With
 ``--workspaces W`` the server installs by OAuth: W workspaces install through the redirect
 flow first, and the requests are spread over them (each answered with its own token).
+With ``--processes N`` that many bot processes share the database (PostgreSQL: set
+``DATABASE_URL``) and the requests are spread over them, as a load balancer would.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import hmac
 import html
 import json
 import os
+import random
 import re
 import socket
 import statistics
@@ -141,38 +145,41 @@ class Posted:
 
 
 async def run(concurrency: int, knowledge: Path, workspaces: int, warm: bool,
-              events: bool) -> None:  # fmt: skip
+              events: bool, processes: int) -> None:  # fmt: skip
     slack = await FakeSlack().start()
-    port = free_port()
+    ports = [free_port() for _ in range(processes)]
     scratch = tempfile.mkdtemp(prefix="pmhc-bench-")
     credentials = ({"SLACK_CLIENT_ID": "111.222", "SLACK_CLIENT_SECRET": "bench-secret"}
                    if workspaces else {"SLACK_BOT_TOKEN": "xoxb-bench"})  # fmt: skip
     env = {
         **os.environ, **credentials, "SLACK_SIGNING_SECRET": SECRET,
-        "SLACK_API_URL": slack.api_url, "PORT": str(port), "KNOWLEDGE_DIR": str(knowledge),
+        "SLACK_API_URL": slack.api_url, "KNOWLEDGE_DIR": str(knowledge),
         "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite+aiosqlite:///{scratch}/b.db"),
         "USER_HASH_SALT_FILE": f"{scratch}/salt",
     }  # fmt: skip
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "serve"], cwd=ROOT, env=env,
+    servers = [subprocess.Popen(
+        [sys.executable, "-m", "bot", "serve"], cwd=ROOT, env={**env, "PORT": str(port)},
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
+    ) for port in ports]  # fmt: skip
+    urls = [f"http://127.0.0.1:{port}" for port in ports]
     posted = Posted(slack)
     try:
         connector = aiohttp.TCPConnector(limit=0)
         async with aiohttp.ClientSession(connector=connector) as session:
-            await wait_healthy(session, url, process)
+            for url, process in zip(urls, servers, strict=True):
+                await wait_healthy(session, url, process)
             teams = [f"T{n}" for n in range(workspaces)] or ["T1"]
-            if workspaces:
+            if workspaces:  # installed through one process, kept in the shared database
                 for team in teams:
-                    await install(session, url, team)
+                    await install(session, urls[0], team)
 
-            async def one(number: int) -> tuple[float, float, int]:
+            async def one(number: int, url: str | None = None) -> tuple[float, float, int]:
                 team, token = teams[number % len(teams)], f"r{number}"
                 body, headers = (mention(number, team) if events else
                                  command(number, team, slack.response_url(token)))  # fmt: skip
                 started = time.monotonic()
+                # spread as a load balancer does, so a workspace reaches every process
+                url = url or urls[random.Random(number).randrange(len(urls))]
                 async with session.post(url + "/slack/events", data=body, headers=headers) as r:
                     await r.read()
                     acked = time.monotonic() - started
@@ -182,13 +189,16 @@ async def run(concurrency: int, knowledge: Path, workspaces: int, warm: bool,
                 (reply,) = await slack.wait_for(f"response:{token}", timeout=60)
                 return acked, reply.at - started, status
 
-            await one(10_000)  # warm-up: first request pays for auth.test
-            if warm:  # each workspace asked once first: its token and auth.test are known
-                await asyncio.gather(*(one(20_000 + n) for n in range(len(teams))))
+            for number, url in enumerate(urls):  # warm-up: a process's first request is slow
+                await one(10_000 + number, url)
+            if warm:  # each workspace asked once in each process: its token is known there
+                await asyncio.gather(*(one(20_000 + n + 1000 * p, url) for n in range(len(teams))
+                                       for p, url in enumerate(urls)))  # fmt: skip
             results = await asyncio.gather(*(one(n) for n in range(concurrency)))
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        for process in servers:
+            process.terminate()
+            process.wait(timeout=10)
         await slack.stop()
 
     checks = len(slack.routes("auth.test"))  # each install asks once, then once per token
@@ -198,6 +208,7 @@ async def run(concurrency: int, knowledge: Path, workspaces: int, warm: bool,
     late = sum(1 for a in acks if a > 3000)
     spread = f" over {workspaces} installed workspaces" if workspaces else ""
     spread += " (each asked once before)" if workspaces and warm else ""
+    spread += f", {processes} processes sharing the database" if processes > 1 else ""
     kind = "Events API mentions" if events else "slash commands"
     print(f"{concurrency} concurrent signed {kind}{spread}, knowledge: {knowledge}")
     print(f"HTTP statuses: {sorted(statuses)}; acked later than 3 s: {late}; "
@@ -222,8 +233,11 @@ def main() -> None:
         "--warm", action="store_true", help="ask each workspace once before the burst"
     )
     parser.add_argument("--events", action="store_true", help="mentions, not slash commands")
+    parser.add_argument("--processes", type=int, default=1,
+                        help="bot processes on one database, requests spread")  # fmt: skip
     args = parser.parse_args()
-    asyncio.run(run(args.concurrency, args.knowledge, args.workspaces, args.warm, args.events))
+    asyncio.run(run(args.concurrency, args.knowledge, args.workspaces, args.warm, args.events,
+                    args.processes))  # fmt: skip
 
 
 if __name__ == "__main__":
