@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import re
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -117,16 +118,10 @@ def register(app: AsyncApp, deps: Deps) -> None:
         await respond(text=escape(reported.message), replace_original=True)
         await announce_status(deps, reported, by=user, from_workspace=team)
 
-    @app.action(STILL)
-    async def still(ack: AsyncAck, action: dict[str, Any], body: dict[str, Any],
-                    respond: AsyncRespond, client: AsyncWebClient,
-                    context: AsyncBoltContext) -> None:  # fmt: skip
+    @app.action(re.compile(rf"^({STILL}|{AGAIN})$"))
+    async def still_or_again(ack: AsyncAck, action: dict[str, Any], body: dict[str, Any],
+                             respond: AsyncRespond, client: AsyncWebClient,
+                             context: AsyncBoltContext) -> None:  # fmt: skip
         await ack()
-        await renew(action, body, respond, client, context, again=False)
-
-    @app.action(AGAIN)
-    async def accepting_again(ack: AsyncAck, action: dict[str, Any], body: dict[str, Any],
-                              respond: AsyncRespond, client: AsyncWebClient,
-                              context: AsyncBoltContext) -> None:  # fmt: skip
-        await ack()
-        await renew(action, body, respond, client, context, again=True)
+        again = action.get("action_id") == AGAIN
+        await renew(action, body, respond, client, context, again=again)
