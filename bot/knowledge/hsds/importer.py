@@ -260,7 +260,7 @@ def _new_files(out: Path, added: list[tuple[Imported, dict[str, Any]]], report: 
             chunks = ["resources:\n"]
             for imported, entry in entries[start : start + PER_FILE]:
                 chunks += [f"  # review: {item}\n" for item in report.review.get(imported.id, [])]
-                dumped = yaml.dump([_plain_entry(entry)], Dumper=_Dumper, sort_keys=False,
+                dumped = yaml.dump([entry], Dumper=_Dumper, sort_keys=False,
                                    allow_unicode=True, width=4096, indent=2)  # fmt: skip
                 chunks.append("".join(f"  {line}\n" if line else "\n"
                                       for line in dumped.splitlines()))  # fmt: skip
@@ -275,10 +275,6 @@ def _free_name(out: Path, name: str, taken: set[Path]) -> Path:
         number += 1
         path = out / f"{stem}-{number}.yaml"
     return path
-
-
-def _plain_entry(entry: dict[str, Any]) -> dict[str, Any]:
-    return {key: entry[key] for key in ORDER if key in entry}
 
 
 def _round_trip() -> YAML:

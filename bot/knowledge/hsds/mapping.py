@@ -65,7 +65,7 @@ def map_services(
         if status in LEFT_OUT_STATUSES:
             mapped.left_out.append(f"{name} ({service.get('id')}): status {status}")
             continue
-        places = data.at_locations.get(service.get("id"), []) or [None]
+        places = data.of("service_at_location", "service_id", service.get("id")) or [None]
         for at in places:
             imported = _resource(service, at, len(places) > 1, data, mapped, today=today,
                                  timezone=timezone, area=area)  # fmt: skip
@@ -82,7 +82,6 @@ class _Index:
         self.organizations = source.by_id("organizations")
         self.locations = source.by_id("locations")
         self.terms = source.by_id("taxonomy_terms")
-        self.at_locations = _group(source.tables["service_at_location"], "service_id")
         self._groups: dict[tuple[str, str], dict[str, list[Row]]] = {}
 
     def of(self, table: str, column: str, value: str | None) -> list[Row]:
