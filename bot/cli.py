@@ -294,14 +294,10 @@ def _hsds_import(args: argparse.Namespace) -> int:
 def _hsds_export(args: argparse.Namespace) -> int:
     from bot.knowledge.hsds.export import export_hsds
 
-    folder = args.knowledge or knowledge_dir()
-    report = load_report(folder)
-    if report.knowledge is None:
-        print(f"{folder}: {len(report.errors)} error(s); nothing exported.", file=sys.stderr)
-        for problem in report.errors:
-            print(problem, file=sys.stderr)
+    knowledge = _load(args.knowledge or knowledge_dir())
+    if knowledge is None:
         return 1
-    services = export_hsds(report.knowledge, args.out)
+    services = export_hsds(knowledge, args.out)
     print(f"{services} services written to {args.out} (HSDS 3 tabular data package).")
     return 0
 
