@@ -31,9 +31,7 @@ async def announce_status(
     place, workspaces = reported.status.resource_id, deps.workspaces
 
     async def announce_in(workspace: Installed) -> bool:
-        channel = await deps.store.channel(workspace.key, "status")
-        if channel is None and not workspaces.many:
-            channel = deps.status_channel
+        channel = await _channel(deps.store, workspaces, workspace, "status", deps.status_channel)
         areas = await deps.service.areas(workspace.key)
         if not channel or not deps.assistant.engine.serves_any(place, areas):
             return False
@@ -60,9 +58,7 @@ def admin_notifier(
     async def notify(result: ReloadResult) -> None:
         text = escape(rejected_message(result))
         for workspace in await workspaces.all():
-            target = await store.channel(workspace.key, "admin")
-            if target is None and not workspaces.many:
-                target = channel
+            target = await _channel(store, workspaces, workspace, "admin", channel)
             if target is not None:
                 await _post(workspace, target, text)
             elif not workspaces.many:
@@ -70,6 +66,14 @@ def admin_notifier(
                     await _post(workspace, admin, text)  # a user id opens their DM with the bot
 
     return notify
+
+
+async def _channel(store: Store, workspaces: Workspaces, workspace: Installed, purpose: str,
+                   deployments: str | None) -> str | None:  # fmt: skip
+    """The workspace's own channel for ``purpose``; with one token, else the deployment's
+    (``STATUS_CHANNEL``, ``ADMIN_CHANNEL``), which names no workspace once there are many."""
+    own = await store.channel(workspace.key, purpose)
+    return own if own is not None or workspaces.many else deployments
 
 
 async def _post(workspace: Installed, channel: str, text: str) -> bool:
