@@ -223,7 +223,7 @@ class Engine:
     def serves_any(self, resource_id: str, areas: tuple[str, ...]) -> bool:
         """Whether place ``resource_id`` may serve one of ``areas`` (an agency's), as a
         placement judges it: False only when its ``area`` rules out every one."""
-        row = next((r for r, e in enumerate(self.index.entries) if e.id == resource_id), None)
+        row = self.index.criteria.row_of.get(resource_id)
         if row is None or not areas:
             return True
         return any(self.index.criteria.serves(a)[row] != eligibility.NO for a in areas)
