@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from bot.knowledge.entries import slugify
 from bot.knowledge.hsds import extension
 from bot.knowledge.hsds.hours import opening_hours
 from bot.knowledge.hsds.kinds import kind_from_terms, kind_from_text
@@ -188,7 +189,7 @@ def _resource(
     fields["source"] = source_ref(service_id, location_id)
     _carry(fields, carried)
     organization_name = organization.get("name") if organization else "211"
-    return Imported(fields, f"{_slug(organization_name) or 'services'}.yaml", review)
+    return Imported(fields, f"{slugify(organization_name) or 'services'}.yaml", review)
 
 
 def still_unsaid(entry: dict[str, Any]) -> list[str]:
@@ -292,11 +293,7 @@ def _date(value: str) -> date | None:
 
 def _id(name: str, service_id: str, location_id: str | None) -> str:
     """A readable, stable slug: the name, then the start of the HSDS id(s)."""
-    ids = [_slug(service_id).replace("-", "")[:8]]
+    ids = [slugify(service_id).replace("-", "")[:8]]
     if location_id:
-        ids.append(_slug(location_id).replace("-", "")[:6])
-    return "-".join(p for p in (_slug(name)[:48].strip("-"), *ids) if p)
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+        ids.append(slugify(location_id).replace("-", "")[:6])
+    return "-".join(p for p in (slugify(name)[:48].strip("-"), *ids) if p)
